@@ -1,0 +1,199 @@
+//! The `cass_cluster_*` functions of the connection settings.
+
+use super::CassCluster;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, BoxHandle};
+use crate::types::{CassConsistency, CassConsistencyArg, CassUuid};
+use std::ffi::{c_char, c_int, c_uint};
+
+/// Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
+/// sessions connected with it keep their own copy.
+#[no_mangle]
+pub extern "C" fn cass_cluster_new() -> *mut CassCluster {
+    guard(|| CassCluster::default().into_ptr())
+}
+
+/// Frees a cluster configuration. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_cluster_free(cluster: *mut CassCluster) {
+    guard(|| CassCluster::free(cluster))
+}
+
+/// Adds contact points: a comma-separated list of IP addresses or host names. An empty string
+/// clears the list. Host names are resolved at connect time.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_contact_points(
+    cluster: *mut CassCluster,
+    contact_points: *const c_char,
+) -> CassError {
+    cass_cluster_set_contact_points_n(cluster, contact_points, safe_strlen(contact_points))
+}
+
+/// Same as `cass_cluster_set_contact_points()`, with the length of the list given.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_contact_points_n(
+    cluster: *mut CassCluster,
+    contact_points: *const c_char,
+    contact_points_length: usize,
+) -> CassError {
+    guard(|| {
+        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match str_n(contact_points, contact_points_length) {
+            Ok(list) => {
+                cluster.config.add_contact_points(list);
+                CassError::CASS_OK
+            }
+            Err(e) => e.into(),
+        }
+    })
+}
+
+/// Sets the port of every contact point and discovered node (default 9042). Must be > 0.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_port(cluster: *mut CassCluster, port: c_int) -> CassError {
+    guard(|| match (CassCluster::from_ptr_mut(cluster), u16::try_from(port)) {
+        (Some(cluster), Ok(port)) if port > 0 => {
+            cluster.config.port = port;
+            CassError::CASS_OK
+        }
+        _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Sets the timeout for establishing a connection, in milliseconds (default 5000).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_connect_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.connect_timeout_ms = timeout_ms;
+        }
+    })
+}
+
+/// Sets the timeout of a request, in milliseconds (default 12000); 0 means no timeout.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_request_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.request_timeout_ms = timeout_ms;
+        }
+    })
+}
+
+/// Sets the timeout for resolving a host name, in milliseconds (default 2000).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_resolve_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.resolve_timeout_ms = timeout_ms;
+        }
+    })
+}
+
+/// Sets user name and password for the plain text authenticator. NULL is read as "".
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_credentials(
+    cluster: *mut CassCluster,
+    username: *const c_char,
+    password: *const c_char,
+) {
+    cass_cluster_set_credentials_n(cluster, username, safe_strlen(username), password, safe_strlen(password))
+}
+
+/// Same as `cass_cluster_set_credentials()`, with the lengths given. Text that is not valid UTF-8 is
+/// refused with an error log line, and the previous credentials stay.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_credentials_n(
+    cluster: *mut CassCluster,
+    username: *const c_char,
+    username_length: usize,
+    password: *const c_char,
+    password_length: usize,
+) {
+    guard(|| {
+        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
+            return;
+        };
+        match (str_n(username, username_length), str_n(password, password_length)) {
+            (Ok(user), Ok(pass)) => cluster.config.credentials = Some((user.to_string(), pass.to_string())),
+            _ => tracing::error!("cass_cluster_set_credentials: user name or password is NULL or not valid UTF-8"),
+        }
+    })
+}
+
+/// Sets the native protocol version. Only version 4 is spoken by this library: other versions
+/// are refused with `CASS_ERROR_LIB_BAD_PARAMS` and an error log line (see README, support matrix).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_protocol_version(cluster: *mut CassCluster, protocol_version: c_int) -> CassError {
+    guard(|| {
+        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        if protocol_version != 4 {
+            tracing::error!(
+                "protocol version {protocol_version} is not supported: this driver speaks protocol version 4"
+            );
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        cluster.config.protocol_version = protocol_version;
+        CassError::CASS_OK
+    })
+}
+
+/// Sets the number of I/O threads of each session (default 1). Must be > 0.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_num_threads_io(cluster: *mut CassCluster, num_threads: c_uint) -> CassError {
+    guard(|| match CassCluster::from_ptr_mut(cluster) {
+        Some(cluster) if num_threads > 0 => {
+            cluster.config.io_threads = num_threads;
+            CassError::CASS_OK
+        }
+        _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+fn set_consistency(
+    cluster: *mut CassCluster,
+    consistency: CassConsistencyArg,
+    apply: impl FnOnce(&mut CassCluster, CassConsistency),
+) -> CassError {
+    guard(|| match (CassCluster::from_ptr_mut(cluster), consistency.get()) {
+        (Some(cluster), Some(c)) if c != CassConsistency::CASS_CONSISTENCY_UNKNOWN => {
+            apply(cluster, c);
+            CassError::CASS_OK
+        }
+        _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Sets the default consistency of requests (default `CASS_CONSISTENCY_LOCAL_ONE`).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_consistency(
+    cluster: *mut CassCluster,
+    consistency: CassConsistencyArg,
+) -> CassError {
+    set_consistency(cluster, consistency, |cluster, c| cluster.config.consistency = c)
+}
+
+/// Sets the default serial consistency of requests (default `CASS_CONSISTENCY_ANY`, which means
+/// none is sent and the server uses SERIAL).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_serial_consistency(
+    cluster: *mut CassCluster,
+    consistency: CassConsistencyArg,
+) -> CassError {
+    set_consistency(cluster, consistency, |cluster, c| cluster.config.serial_consistency = c)
+}
+
+/// Sets the client id sent to the server in STARTUP; by default each session makes a random one.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_client_id(cluster: *mut CassCluster, client_id: CassUuid) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.client_id = Some(client_id);
+        }
+    })
+}

@@ -1,0 +1,60 @@
+//! `CassCluster`: plain configuration data. A session copies it when it connects, so the cluster
+//! may be freed or changed afterwards without affecting connected sessions.
+
+mod exports;
+
+use crate::ffi::BoxHandle;
+use crate::types::{CassConsistency, CassUuid};
+
+/// Connection settings, with the C++ driver's defaults.
+#[derive(Clone, Debug)]
+pub struct ClusterConfig {
+    pub contact_points: Vec<String>,
+    pub port: u16,
+    pub connect_timeout_ms: u32,
+    pub request_timeout_ms: u32,
+    pub resolve_timeout_ms: u32,
+    pub credentials: Option<(String, String)>,
+    pub protocol_version: i32,
+    pub io_threads: u32,
+    pub consistency: CassConsistency,
+    pub serial_consistency: CassConsistency,
+    pub client_id: Option<CassUuid>,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            contact_points: Vec::new(),
+            port: 9042,
+            connect_timeout_ms: 5000,
+            request_timeout_ms: 12000,
+            resolve_timeout_ms: 2000,
+            credentials: None,
+            protocol_version: 4,
+            io_threads: 1,
+            consistency: CassConsistency::CASS_CONSISTENCY_LOCAL_ONE,
+            serial_consistency: CassConsistency::CASS_CONSISTENCY_ANY,
+            client_id: None,
+        }
+    }
+}
+
+impl ClusterConfig {
+    /// Adds the comma-separated hosts of `list`; an empty list clears the contact points.
+    pub fn add_contact_points(&mut self, list: &str) {
+        if list.is_empty() {
+            self.contact_points.clear();
+            return;
+        }
+        self.contact_points.extend(list.split(',').map(str::trim).filter(|host| !host.is_empty()).map(str::to_string));
+    }
+}
+
+/// The cluster handle C holds (Box-owned; `cass_cluster_free`).
+#[derive(Default)]
+pub struct CassCluster {
+    pub config: ClusterConfig,
+}
+
+impl BoxHandle for CassCluster {}

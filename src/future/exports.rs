@@ -1,0 +1,129 @@
+//! The `cass_future_*` functions.
+
+use super::{CassFuture, CassFutureCallback, Payload};
+use crate::error::CassError;
+use crate::ffi::{guard, strings::write_str_out, ArcHandle, UserData};
+use crate::result::CassResult;
+use crate::types::{cass_bool_t, cass_duration_t, CassUuid};
+use std::ffi::{c_char, c_void};
+use std::time::Duration;
+
+/// Releases the caller's reference to a future. Work in flight continues, and a callback that was
+/// set still fires once. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_future_free(future: *mut CassFuture) {
+    guard(|| CassFuture::free(future))
+}
+
+/// Sets the callback called once the future completes, on a library thread (or at once, on the
+/// calling thread, when the future is already complete). Returns
+/// `CASS_ERROR_LIB_CALLBACK_ALREADY_SET` on a second call. The callback may call any function of
+/// this API, including `cass_future_wait` on another future.
+#[no_mangle]
+pub extern "C" fn cass_future_set_callback(
+    future: *mut CassFuture,
+    callback: CassFutureCallback,
+    data: *mut c_void,
+) -> CassError {
+    guard(|| {
+        let (Some(future), Some(callback)) = (CassFuture::clone_from_ptr(future), callback) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        future.set_callback(callback, UserData(data))
+    })
+}
+
+/// Whether the future has completed (never blocks). `cass_false` for NULL.
+#[no_mangle]
+pub extern "C" fn cass_future_ready(future: *mut CassFuture) -> cass_bool_t {
+    guard(|| CassFuture::from_ptr(future).is_some_and(|f| f.is_ready()).into())
+}
+
+/// Blocks until the future completes.
+#[no_mangle]
+pub extern "C" fn cass_future_wait(future: *mut CassFuture) {
+    guard(|| {
+        if let Some(future) = CassFuture::from_ptr(future) {
+            future.wait(None);
+        }
+    })
+}
+
+/// Blocks until the future completes or `timeout_us` microseconds pass; `cass_true` when complete.
+#[no_mangle]
+pub extern "C" fn cass_future_wait_timed(future: *mut CassFuture, timeout_us: cass_duration_t) -> cass_bool_t {
+    guard(|| CassFuture::from_ptr(future).is_some_and(|f| f.wait(Some(Duration::from_micros(timeout_us)))).into())
+}
+
+/// Waits for the future and returns its result, or NULL when it failed or carries no result.
+/// The result is a new reference: free it with `cass_result_free()`. It outlives the future, the
+/// statement and the session.
+#[no_mangle]
+pub extern "C" fn cass_future_get_result(future: *mut CassFuture) -> *const CassResult {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return std::ptr::null();
+        };
+        future.with_outcome(|outcome| match outcome {
+            Ok(Payload::Result(result)) => CassResult::into_ptr(result.clone()),
+            _ => std::ptr::null(),
+        })
+    })
+}
+
+/// Waits for the future and returns its error code (`CASS_OK` on success).
+#[no_mangle]
+pub extern "C" fn cass_future_error_code(future: *mut CassFuture) -> CassError {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        future.with_outcome(|outcome| match outcome {
+            Ok(_) => CassError::CASS_OK,
+            Err(failure) => failure.code,
+        })
+    })
+}
+
+/// Waits for the future and gives its error message: "" (length 0) on success. The text lives as
+/// long as the future and is also NUL-terminated.
+#[no_mangle]
+pub extern "C" fn cass_future_error_message(
+    future: *mut CassFuture,
+    message: *mut *const c_char,
+    message_length: *mut usize,
+) {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            let _ = write_str_out(b"", message, message_length);
+            return;
+        };
+        future.with_outcome(|outcome| {
+            let text: &[u8] = match outcome {
+                Ok(_) => b"\0",
+                Err(failure) => failure.message.as_bytes_with_nul(),
+            };
+            // The outcome never changes after completion, so the text stays where it is.
+            let _ = write_str_out(&text[..text.len() - 1], message, message_length);
+        })
+    })
+}
+
+/// Waits for the future and gives the tracing id of a traced request. Returns
+/// `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed.
+#[no_mangle]
+pub extern "C" fn cass_future_tracing_id(future: *mut CassFuture, tracing_id: *mut CassUuid) -> CassError {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        future.with_outcome(|outcome| match outcome {
+            Ok(Payload::Result(result)) => match result.tracing_id() {
+                Some(id) => crate::ffi::write_out(tracing_id, id),
+                None => CassError::CASS_ERROR_LIB_NO_TRACING_ID,
+            },
+            Ok(_) => CassError::CASS_ERROR_LIB_INVALID_FUTURE_TYPE,
+            Err(_) => CassError::CASS_ERROR_LIB_NO_TRACING_ID,
+        })
+    })
+}

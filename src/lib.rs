@@ -1,0 +1,20 @@
+//! A drop-in replacement for the ScyllaDB/DataStax C/C++ driver: the `cassandra.h` API on top of
+//! the `scylla` crate. Modules follow the order of the header's sections.
+
+pub mod ffi;
+
+pub mod error;
+pub mod types;
+
+pub mod cluster;
+pub mod data_type;
+pub mod dse;
+pub mod future;
+pub mod iterator;
+pub mod logging;
+pub mod result;
+pub mod runtime;
+pub mod session;
+pub mod statement;
+pub mod uuid;
+pub mod value;

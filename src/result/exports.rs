@@ -1,0 +1,101 @@
+//! The `cass_result_*` and `cass_row_*` functions of the first slice.
+
+use super::{CassResult, CassRow};
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n, write_str_out};
+use crate::ffi::{guard, ArcHandle, RefHandle};
+use crate::types::{cass_bool_t, CassValueType};
+use crate::value::CassValue;
+use std::ffi::c_char;
+
+/// Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_result_free(result: *const CassResult) {
+    guard(|| CassResult::free(result))
+}
+
+/// The number of rows in the result (0 for NULL).
+#[no_mangle]
+pub extern "C" fn cass_result_row_count(result: *const CassResult) -> usize {
+    guard(|| CassResult::from_ptr(result).map_or(0, |r| r.row_count()))
+}
+
+/// The number of columns in the result (0 for NULL).
+#[no_mangle]
+pub extern "C" fn cass_result_column_count(result: *const CassResult) -> usize {
+    guard(|| CassResult::from_ptr(result).map_or(0, |r| r.column_count()))
+}
+
+/// The name of a column; the text lives as long as the result.
+#[no_mangle]
+pub extern "C" fn cass_result_column_name(
+    result: *const CassResult,
+    index: usize,
+    name: *mut *const c_char,
+    name_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(result) = CassResult::from_ptr(result) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match result.column_name(index) {
+            Some(text) => write_str_out(text.as_bytes(), name, name_length),
+            None => CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS,
+        }
+    })
+}
+
+/// The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
+#[no_mangle]
+pub extern "C" fn cass_result_column_type(result: *const CassResult, index: usize) -> CassValueType {
+    guard(|| {
+        CassResult::from_ptr(result)
+            .and_then(|r| r.column_type(index))
+            .map_or(CassValueType::CASS_VALUE_TYPE_UNKNOWN, |t| t.value_type)
+    })
+}
+
+/// The first row, or NULL when there is none. Valid as long as the result.
+#[no_mangle]
+pub extern "C" fn cass_result_first_row(result: *const CassResult) -> *const CassRow {
+    guard(|| CassResult::from_ptr(result).and_then(|r| r.row(0)).map_or(std::ptr::null(), CassRow::as_ptr))
+}
+
+/// Whether more pages follow this one.
+#[no_mangle]
+pub extern "C" fn cass_result_has_more_pages(result: *const CassResult) -> cass_bool_t {
+    guard(|| CassResult::from_ptr(result).is_some_and(|r| r.has_more_pages()).into())
+}
+
+/// The value of the column at `index`, or NULL for a bad index. Valid as long as the result.
+#[no_mangle]
+pub extern "C" fn cass_row_get_column(row: *const CassRow, index: usize) -> *const CassValue {
+    guard(|| CassRow::from_ptr(row).and_then(|r| r.column(index)).map_or(std::ptr::null(), CassValue::as_ptr))
+}
+
+/// The value of the column named `name`, or NULL. Names match case-insensitively unless quoted.
+///
+/// A row does not know its result's column names in the C++ driver's API either, so the lookup
+/// goes through the result that owns the row.
+#[no_mangle]
+pub extern "C" fn cass_row_get_column_by_name(row: *const CassRow, name: *const c_char) -> *const CassValue {
+    cass_row_get_column_by_name_n(row, name, safe_strlen(name))
+}
+
+/// Same as `cass_row_get_column_by_name()`, with the length of the name given.
+#[no_mangle]
+pub extern "C" fn cass_row_get_column_by_name_n(
+    row: *const CassRow,
+    name: *const c_char,
+    name_length: usize,
+) -> *const CassValue {
+    guard(|| {
+        let (Some(row), Ok(name)) = (CassRow::from_ptr(row), str_n(name, name_length)) else {
+            return std::ptr::null();
+        };
+        row.result()
+            .and_then(|result| result.column_index(name))
+            .and_then(|i| row.column(i))
+            .map_or(std::ptr::null(), CassValue::as_ptr)
+    })
+}

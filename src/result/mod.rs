@@ -1,0 +1,156 @@
+//! `CassResult`, `CassRow` and `CassValue`: a result keeps the raw rows of the response frame and
+//! an index of where each cell starts; values are decoded only when C asks for them.
+//!
+//! Rows and values are borrowed handles: pointers into the result's own memory, valid until the
+//! result is freed.
+
+mod exports;
+
+use crate::data_type::CassDataType;
+use crate::ffi::{ArcHandle, RefHandle};
+use crate::types::CassUuid;
+use crate::value::CassValue;
+use scylla::frame::response::result::DeserializedMetadataAndRawRows;
+use scylla::response::query_result::QueryResult;
+use scylla::response::PagingStateResponse;
+use std::sync::Arc;
+
+/// One row: `count` consecutive cells of the result.
+pub struct CassRow {
+    first: usize,
+    count: usize,
+    cells: *const CassValue,
+    result: *const CassResult,
+}
+
+impl RefHandle for CassRow {}
+
+impl CassRow {
+    /// The cell at `index`, if there is one.
+    pub fn column(&self, index: usize) -> Option<&CassValue> {
+        if index >= self.count {
+            return None;
+        }
+        // SAFETY: `cells` points to the owning result's cell vector, which is never resized and
+        // outlives every row handle; `first + index` is within it (checked above).
+        Some(unsafe { &*self.cells.add(self.first + index) })
+    }
+
+    /// The result that owns this row.
+    pub fn result(&self) -> Option<&CassResult> {
+        // SAFETY: a row only exists inside its result, so the result is alive while the row is.
+        unsafe { self.result.as_ref() }
+    }
+}
+
+/// A result C holds (Arc; `cass_result_free`).
+pub struct CassResult {
+    raw: Option<DeserializedMetadataAndRawRows>,
+    column_types: Vec<Arc<CassDataType>>,
+    /// The values of every row; rows and C hold pointers into it, so it is never resized.
+    #[allow(dead_code)]
+    cells: Vec<CassValue>,
+    rows: Vec<CassRow>,
+    paging: Option<PagingStateResponse>,
+    tracing_id: Option<CassUuid>,
+}
+
+// SAFETY: the raw pointers inside rows and cells point into memory owned by this same result (the
+// frame bytes, the cell vector, the column types), which is immutable after construction.
+unsafe impl Send for CassResult {}
+// SAFETY: as above; nothing is mutated after construction.
+unsafe impl Sync for CassResult {}
+
+impl ArcHandle for CassResult {}
+
+impl CassResult {
+    /// Indexes the cells of a response. Fails when the frame's rows do not match their metadata.
+    pub fn from_query_result(result: QueryResult, paging: Option<PagingStateResponse>) -> Result<Arc<Self>, String> {
+        let tracing_id = result.tracing_id().map(|id| CassUuid::from_bytes(id.as_bytes()));
+        for warning in result.warnings() {
+            tracing::warn!("server warning: {warning}");
+        }
+        if !result.is_rows() {
+            return Ok(Arc::new(CassResult {
+                raw: None,
+                column_types: Vec::new(),
+                cells: Vec::new(),
+                rows: Vec::new(),
+                paging,
+                tracing_id,
+            }));
+        }
+        let rows_result = result.into_rows_result().map_err(|e| format!("Unable to decode the rows: {e}"))?;
+        let (raw, _, _, _) = rows_result.into_inner();
+        let column_types: Vec<Arc<CassDataType>> = raw
+            .metadata()
+            .col_specs()
+            .iter()
+            .map(|spec| Arc::new(CassDataType::from_column_type(spec.typ())))
+            .collect();
+        let ncols = column_types.len();
+        let nrows = raw.rows_count();
+        let mut cells = Vec::with_capacity(ncols * nrows);
+        let mut bytes: &[u8] = raw.raw_rows();
+        for _ in 0..nrows {
+            for typ in &column_types {
+                let (len_bytes, rest) = bytes.split_at_checked(4).ok_or("The rows are truncated")?;
+                let len = i32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]);
+                let data = if len < 0 {
+                    bytes = rest;
+                    None
+                } else {
+                    let (data, rest) = rest.split_at_checked(len as usize).ok_or("The rows are truncated")?;
+                    bytes = rest;
+                    Some(data)
+                };
+                cells.push(CassValue::new(data, typ));
+            }
+        }
+        let cells_ptr = cells.as_ptr();
+        Ok(Arc::new_cyclic(|this| {
+            let result = this.as_ptr();
+            let rows =
+                (0..nrows).map(|r| CassRow { first: r * ncols, count: ncols, cells: cells_ptr, result }).collect();
+            CassResult { raw: Some(raw), column_types, cells, rows, paging, tracing_id }
+        }))
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn column_count(&self) -> usize {
+        self.column_types.len()
+    }
+
+    pub fn column_name(&self, index: usize) -> Option<&str> {
+        self.raw.as_ref()?.metadata().col_specs().get(index).map(|spec| spec.name())
+    }
+
+    pub fn column_type(&self, index: usize) -> Option<&Arc<CassDataType>> {
+        self.column_types.get(index)
+    }
+
+    /// The index of the first column named `name` (case-insensitive unless quoted, as upstream).
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        let specs = self.raw.as_ref()?.metadata().col_specs();
+        if name.len() >= 2 && name.starts_with('"') && name.ends_with('"') {
+            let exact = &name[1..name.len() - 1];
+            return specs.iter().position(|spec| spec.name() == exact);
+        }
+        specs.iter().position(|spec| spec.name().eq_ignore_ascii_case(name))
+    }
+
+    pub fn row(&self, index: usize) -> Option<&CassRow> {
+        self.rows.get(index)
+    }
+
+    pub fn tracing_id(&self) -> Option<CassUuid> {
+        self.tracing_id
+    }
+
+    pub fn has_more_pages(&self) -> bool {
+        matches!(self.paging, Some(PagingStateResponse::HasMorePages { .. }))
+    }
+}

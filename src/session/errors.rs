@@ -1,0 +1,74 @@
+//! Maps the crate's errors to `CassError` codes and messages.
+
+use crate::error::CassError;
+use crate::future::Failure;
+use scylla::errors::{ExecutionError, NewSessionError, RequestAttemptError};
+use scylla::frame::protocol_features::ProtocolFeatures;
+
+fn attempt_failure(e: &RequestAttemptError) -> Failure {
+    match e {
+        RequestAttemptError::DbError(db, message) => {
+            let code = db.code(&ProtocolFeatures::default());
+            Failure::new(CassError::from_server_code(code), message.clone())
+        }
+        RequestAttemptError::SerializationError(e) => {
+            Failure::new(CassError::CASS_ERROR_LIB_MESSAGE_ENCODE, format!("Unable to encode the values: {e}"))
+        }
+        RequestAttemptError::BrokenConnectionError(e) => {
+            Failure::new(CassError::CASS_ERROR_LIB_WRITE_ERROR, format!("Connection broken: {e}"))
+        }
+        RequestAttemptError::UnableToAllocStreamId => {
+            Failure::new(CassError::CASS_ERROR_LIB_NO_STREAMS, "No stream ids available on the connection")
+        }
+        other => Failure::new(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, other.to_string()),
+    }
+}
+
+/// The code and message of a failed request.
+pub fn execution_failure(e: &ExecutionError) -> Failure {
+    match e {
+        ExecutionError::LastAttemptError(attempt) => attempt_failure(attempt),
+        ExecutionError::RequestTimeout(after) => Failure::new(
+            CassError::CASS_ERROR_LIB_REQUEST_TIMED_OUT,
+            format!("Request timed out after {} ms", after.as_millis()),
+        ),
+        ExecutionError::EmptyPlan | ExecutionError::ConnectionPoolError(_) => Failure::new(
+            CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
+            format!("All hosts in current policy attempted and were either unavailable or failed: {e}"),
+        ),
+        ExecutionError::BadQuery(bad) => Failure::new(CassError::CASS_ERROR_LIB_MESSAGE_ENCODE, bad.to_string()),
+        ExecutionError::PrepareError(prepare) => match prepare {
+            scylla::errors::PrepareError::AllAttemptsFailed { first_attempt } => attempt_failure(first_attempt),
+            other => Failure::new(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, other.to_string()),
+        },
+        ExecutionError::UseKeyspaceError(use_ks) => {
+            Failure::new(CassError::CASS_ERROR_LIB_UNABLE_TO_SET_KEYSPACE, use_ks.to_string())
+        }
+        other => Failure::new(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, other.to_string()),
+    }
+}
+
+/// The code and message of a failed connect.
+pub fn connect_failure(e: &NewSessionError) -> Failure {
+    match e {
+        NewSessionError::FailedToResolveAnyHostname(hosts) => Failure::new(
+            CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
+            format!("Unable to resolve any contact point: {}", hosts.join(", ")),
+        ),
+        NewSessionError::UseKeyspaceError(use_ks) => {
+            Failure::new(CassError::CASS_ERROR_LIB_UNABLE_TO_SET_KEYSPACE, use_ks.to_string())
+        }
+        other => {
+            let text = other.to_string();
+            // A refused login surfaces as a connection setup error carrying the server's code.
+            if text.contains("Authentication") || text.contains("Bad credentials") || text.contains("authenticat") {
+                Failure::new(CassError::CASS_ERROR_SERVER_BAD_CREDENTIALS, text)
+            } else {
+                Failure::new(
+                    CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
+                    format!("Unable to connect to any contact point: {text}"),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The `cass_session_*` functions of the first slice.
+
+use super::CassSession;
+use crate::cluster::CassCluster;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::future::{CassFuture, Failure};
+use crate::statement::CassStatement;
+use crate::types::CassUuid;
+use std::ffi::c_char;
+
+/// Creates a session, not yet connected. Free it with `cass_session_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_new() -> *mut CassSession {
+    guard(|| CassSession::into_ptr(CassSession::new()) as *mut CassSession)
+}
+
+/// Closes the session (waiting for requests in flight), stops its I/O threads and frees it.
+/// Results and prepared statements obtained from it stay valid. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_session_free(session: *mut CassSession) {
+    guard(|| {
+        if let Some(owned) = CassSession::clone_from_ptr(session) {
+            owned.shutdown();
+        }
+        CassSession::free(session);
+    })
+}
+
+fn bad_params_future(what: &str) -> *mut CassFuture {
+    CassFuture::into_ptr(CassFuture::new_ready(Err(Failure::new(CassError::CASS_ERROR_LIB_BAD_PARAMS, what))))
+        as *mut CassFuture
+}
+
+fn connect(session: *mut CassSession, cluster: *const CassCluster, keyspace: Option<String>) -> *mut CassFuture {
+    guard(|| match (CassSession::clone_from_ptr(session), CassCluster::from_ptr(cluster)) {
+        (Some(session), Some(cluster)) => {
+            CassFuture::into_ptr(session.connect(&cluster.config, keyspace)) as *mut CassFuture
+        }
+        _ => bad_params_future("cass_session_connect: session or cluster is NULL"),
+    })
+}
+
+/// Connects the session with the cluster's settings (copied: the cluster may be freed after this
+/// call). The future completes when the session is ready; free it with `cass_future_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_connect(session: *mut CassSession, cluster: *const CassCluster) -> *mut CassFuture {
+    connect(session, cluster, None)
+}
+
+/// Connects and sets the keyspace of every connection (`USE keyspace`).
+#[no_mangle]
+pub extern "C" fn cass_session_connect_keyspace(
+    session: *mut CassSession,
+    cluster: *const CassCluster,
+    keyspace: *const c_char,
+) -> *mut CassFuture {
+    cass_session_connect_keyspace_n(session, cluster, keyspace, safe_strlen(keyspace))
+}
+
+/// Same as `cass_session_connect_keyspace()`, with the length of the keyspace name given.
+#[no_mangle]
+pub extern "C" fn cass_session_connect_keyspace_n(
+    session: *mut CassSession,
+    cluster: *const CassCluster,
+    keyspace: *const c_char,
+    keyspace_length: usize,
+) -> *mut CassFuture {
+    guard(|| match str_n(keyspace, keyspace_length) {
+        Ok("") => connect(session, cluster, None),
+        Ok(ks) => connect(session, cluster, Some(ks.to_string())),
+        Err(_) => bad_params_future("cass_session_connect_keyspace: keyspace is not valid UTF-8"),
+    })
+}
+
+/// Closes the session once the requests in flight completed. The future completes when it is
+/// closed; the session may then be freed or connected again.
+#[no_mangle]
+pub extern "C" fn cass_session_close(session: *mut CassSession) -> *mut CassFuture {
+    guard(|| match CassSession::clone_from_ptr(session) {
+        Some(session) => CassFuture::into_ptr(session.close()) as *mut CassFuture,
+        None => bad_params_future("cass_session_close: session is NULL"),
+    })
+}
+
+/// Executes a statement. The statement is copied: it may be changed, executed again or freed
+/// at once. The future gives the result; free it with `cass_future_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_execute(session: *mut CassSession, statement: *const CassStatement) -> *mut CassFuture {
+    guard(|| match (CassSession::from_ptr(session), CassStatement::from_ptr(statement)) {
+        (Some(session), Some(statement)) => {
+            CassFuture::into_ptr(session.execute(statement.data.clone())) as *mut CassFuture
+        }
+        _ => bad_params_future("cass_session_execute: session or statement is NULL"),
+    })
+}
+
+/// The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
+#[no_mangle]
+pub extern "C" fn cass_session_get_client_id(session: *mut CassSession) -> CassUuid {
+    guard(|| CassSession::from_ptr(session).map(|s| s.client_id()).unwrap_or_default())
+}

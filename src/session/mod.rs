@@ -1,0 +1,307 @@
+//! `CassSession`: a connection to a cluster, its I/O runtime, and request execution.
+//!
+//! The session owns its runtime; the connected `scylla::client::session::Session` is shared (`Arc`)
+//! with the requests in flight. Submitting (`connect`, `execute`, `close`) never blocks: it
+//! snapshots what it needs and queues a job on the runtime.
+
+mod errors;
+mod exports;
+
+use crate::cluster::ClusterConfig;
+use crate::error::CassError;
+use crate::ffi::ArcHandle;
+use crate::future::{CassFuture, Failure, Outcome, Payload};
+use crate::result::CassResult;
+use crate::runtime::IoRuntime;
+use crate::statement::StatementData;
+use crate::types::{CassConsistency, CassUuid};
+use parking_lot::Mutex;
+use scylla::client::execution_profile::ExecutionProfile;
+use scylla::client::session::{Session, SessionConfig};
+use scylla::cluster::KnownNode;
+use scylla::response::PagingState;
+use scylla::statement::unprepared::Statement;
+use scylla::statement::{Consistency, SerialConsistency};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What requests in flight share: the crate's session and the in-flight count that close waits on.
+pub struct Connected {
+    pub session: Session,
+    inflight: AtomicUsize,
+    drained: tokio::sync::Notify,
+}
+
+enum State {
+    Idle,
+    Connecting,
+    Connected(Arc<Connected>),
+    Closing,
+}
+
+/// The session handle C holds (Arc; `cass_session_free` closes it and releases C's reference).
+pub struct CassSession {
+    state: Mutex<State>,
+    runtime: Mutex<Option<IoRuntime>>,
+    client_id: Mutex<CassUuid>,
+}
+
+impl ArcHandle for CassSession {}
+
+fn failure(code: CassError, message: impl Into<String>) -> Outcome {
+    Err(Failure::new(code, message))
+}
+
+pub(crate) fn consistency(c: CassConsistency) -> Option<Consistency> {
+    use CassConsistency::*;
+    Some(match c {
+        CASS_CONSISTENCY_ANY => Consistency::Any,
+        CASS_CONSISTENCY_ONE => Consistency::One,
+        CASS_CONSISTENCY_TWO => Consistency::Two,
+        CASS_CONSISTENCY_THREE => Consistency::Three,
+        CASS_CONSISTENCY_QUORUM => Consistency::Quorum,
+        CASS_CONSISTENCY_ALL => Consistency::All,
+        CASS_CONSISTENCY_LOCAL_QUORUM => Consistency::LocalQuorum,
+        CASS_CONSISTENCY_EACH_QUORUM => Consistency::EachQuorum,
+        CASS_CONSISTENCY_SERIAL => Consistency::Serial,
+        CASS_CONSISTENCY_LOCAL_SERIAL => Consistency::LocalSerial,
+        CASS_CONSISTENCY_LOCAL_ONE => Consistency::LocalOne,
+        CASS_CONSISTENCY_UNKNOWN => return None,
+    })
+}
+
+/// Serial consistency as the protocol carries it: only SERIAL and LOCAL_SERIAL are sent; ANY (the
+/// C++ driver's default) and others mean none.
+pub(crate) fn serial_consistency(c: CassConsistency) -> Option<SerialConsistency> {
+    match c {
+        CassConsistency::CASS_CONSISTENCY_SERIAL => Some(SerialConsistency::Serial),
+        CassConsistency::CASS_CONSISTENCY_LOCAL_SERIAL => Some(SerialConsistency::LocalSerial),
+        _ => None,
+    }
+}
+
+impl CassSession {
+    pub fn new() -> Arc<Self> {
+        Arc::new(CassSession {
+            state: Mutex::new(State::Idle),
+            runtime: Mutex::new(None),
+            client_id: Mutex::new(CassUuid::from_bytes(uuid::Uuid::new_v4().as_bytes())),
+        })
+    }
+
+    pub fn client_id(&self) -> CassUuid {
+        *self.client_id.lock()
+    }
+
+    /// Starts connecting with a copy of `config`; the future completes when the session is usable.
+    pub fn connect(self: &Arc<Self>, config: &ClusterConfig, keyspace: Option<String>) -> Arc<CassFuture> {
+        {
+            let mut state = self.state.lock();
+            if !matches!(*state, State::Idle) {
+                return CassFuture::new_ready(failure(
+                    CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT,
+                    "Already connecting, connected or closing",
+                ));
+            }
+            *state = State::Connecting;
+        }
+        if let Some(id) = config.client_id {
+            *self.client_id.lock() = id;
+        }
+        let submitter = {
+            let mut runtime = self.runtime.lock();
+            if runtime.is_none() {
+                match IoRuntime::new(config.io_threads as usize) {
+                    Ok(rt) => *runtime = Some(rt),
+                    Err(e) => {
+                        *self.state.lock() = State::Idle;
+                        return CassFuture::new_ready(failure(
+                            CassError::CASS_ERROR_LIB_UNABLE_TO_INIT,
+                            format!("Unable to start the I/O threads: {e}"),
+                        ));
+                    }
+                }
+            }
+            runtime.as_ref().map(|rt| rt.submitter.clone()).expect("runtime was just created")
+        };
+        let future = CassFuture::new_pending();
+        let (session, done, config) = (self.clone(), future.clone(), config.clone());
+        let client_id = self.client_id();
+        submitter.submit(Box::pin(async move {
+            let outcome = match build_session_config(&config, keyspace, client_id) {
+                Err(outcome) => outcome,
+                Ok(session_config) => {
+                    tracing::info!("connecting to {:?}", config.contact_points);
+                    match Session::connect(session_config).await {
+                        Ok(connected) => {
+                            tracing::info!("session connected");
+                            *session.state.lock() = State::Connected(Arc::new(Connected {
+                                session: connected,
+                                inflight: AtomicUsize::new(0),
+                                drained: tokio::sync::Notify::new(),
+                            }));
+                            Ok(Payload::Empty)
+                        }
+                        Err(e) => Err(errors::connect_failure(&e)),
+                    }
+                }
+            };
+            if outcome.is_err() {
+                *session.state.lock() = State::Idle;
+            }
+            done.complete(outcome);
+        }));
+        future
+    }
+
+    fn connected(&self) -> Option<Arc<Connected>> {
+        match &*self.state.lock() {
+            State::Connected(connected) => Some(connected.clone()),
+            _ => None,
+        }
+    }
+
+    fn submit(&self, job: crate::runtime::Job) {
+        if let Some(rt) = self.runtime.lock().as_ref() {
+            rt.submitter.submit(job);
+        }
+    }
+
+    /// Executes a statement snapshot; the future completes with its result.
+    pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
+        let Some(connected) = self.connected() else {
+            return CassFuture::new_ready(failure(
+                CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
+                "Session is not connected",
+            ));
+        };
+        let future = CassFuture::new_pending();
+        let done = future.clone();
+        connected.inflight.fetch_add(1, Ordering::AcqRel);
+        self.submit(Box::pin(async move {
+            let outcome = run_statement(&connected.session, &statement).await;
+            done.complete(outcome);
+            if connected.inflight.fetch_sub(1, Ordering::AcqRel) == 1 {
+                connected.drained.notify_waiters();
+            }
+        }));
+        future
+    }
+
+    /// Closes the session: waits for requests in flight, then drops the connections.
+    pub fn close(self: &Arc<Self>) -> Arc<CassFuture> {
+        let connected = {
+            let mut state = self.state.lock();
+            match std::mem::replace(&mut *state, State::Closing) {
+                State::Connected(connected) => connected,
+                other => {
+                    *state = other;
+                    return CassFuture::new_ready(failure(
+                        CassError::CASS_ERROR_LIB_UNABLE_TO_CLOSE,
+                        "Already closing or closed",
+                    ));
+                }
+            }
+        };
+        let future = CassFuture::new_pending();
+        let (session, done) = (self.clone(), future.clone());
+        self.submit(Box::pin(async move {
+            tracing::info!("closing session");
+            loop {
+                let drained = connected.drained.notified();
+                if connected.inflight.load(Ordering::Acquire) == 0 {
+                    break;
+                }
+                drained.await;
+            }
+            drop(connected);
+            *session.state.lock() = State::Idle;
+            tracing::info!("session closed");
+            done.complete(Ok(Payload::Empty));
+        }));
+        future
+    }
+
+    /// Closes (waiting for requests in flight) and stops the I/O threads.
+    pub fn shutdown(self: &Arc<Self>) {
+        if self.connected().is_some() {
+            self.close().wait(None);
+        }
+        let runtime = self.runtime.lock().take();
+        drop(runtime);
+    }
+}
+
+fn build_session_config(
+    config: &ClusterConfig,
+    keyspace: Option<String>,
+    client_id: CassUuid,
+) -> Result<SessionConfig, Outcome> {
+    if config.contact_points.is_empty() {
+        return Err(failure(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, "No contact points provided"));
+    }
+    let mut sc = SessionConfig::new();
+    sc.known_nodes = config
+        .contact_points
+        .iter()
+        .map(|host| match host.parse::<std::net::IpAddr>() {
+            Ok(ip) => KnownNode::Address(std::net::SocketAddr::new(ip, config.port)),
+            Err(_) => KnownNode::Hostname(format!("{host}:{}", config.port)),
+        })
+        .collect();
+    sc.connect_timeout = Duration::from_millis(config.connect_timeout_ms as u64);
+    sc.hostname_resolution_timeout = Some(Duration::from_millis(config.resolve_timeout_ms as u64));
+    if let Some((user, pass)) = &config.credentials {
+        sc.authenticator =
+            Some(Arc::new(scylla::authentication::PlainTextAuthenticator::new(user.clone(), pass.clone())));
+    }
+    let request_timeout = match config.request_timeout_ms {
+        0 => None,
+        ms => Some(Duration::from_millis(ms as u64)),
+    };
+    let profile = ExecutionProfile::builder()
+        .consistency(consistency(config.consistency).unwrap_or(Consistency::LocalOne))
+        .serial_consistency(serial_consistency(config.serial_consistency))
+        .request_timeout(request_timeout)
+        .build();
+    sc.default_execution_profile_handle = profile.into_handle();
+    if let Some(ks) = keyspace {
+        let case_sensitive = ks.starts_with('"') && ks.ends_with('"') && ks.len() >= 2;
+        let name = if case_sensitive { ks[1..ks.len() - 1].to_string() } else { ks };
+        sc.used_keyspace = Some(name);
+        sc.keyspace_case_sensitive = case_sensitive;
+    }
+    sc.identity = scylla::client::SelfIdentity::new()
+        .with_custom_driver_name("scylla-cpp-driver (Rust)")
+        .with_custom_driver_version(env!("CARGO_PKG_VERSION"))
+        .with_client_id(uuid::Uuid::from_bytes(client_id.to_bytes()).to_string());
+    sc.driver_config_reporting = false;
+    Ok(sc)
+}
+
+async fn run_statement(session: &Session, data: &StatementData) -> Outcome {
+    let mut statement = Statement::new(&*data.query);
+    if let Some(c) = data.consistency.and_then(consistency) {
+        statement.set_consistency(c);
+    }
+    if let Some(c) = data.serial_consistency {
+        statement.set_serial_consistency(serial_consistency(c));
+    }
+    let result = if data.paging_size > 0 {
+        statement.set_page_size(data.paging_size);
+        session
+            .query_single_page(statement, &data.values, PagingState::start())
+            .await
+            .map(|(result, paging)| (result, Some(paging)))
+    } else {
+        session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
+    };
+    match result {
+        Ok((result, paging)) => match CassResult::from_query_result(result, paging) {
+            Ok(result) => Ok(Payload::Result(result)),
+            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
+        },
+        Err(e) => Err(errors::execution_failure(&e)),
+    }
+}

@@ -1,0 +1,48 @@
+//! `cass_statement_new/free` and the statement settings of the first slice.
+
+use super::CassStatement;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, BoxHandle};
+use std::ffi::c_char;
+
+/// Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
+/// `cass_statement_free()`. Returns NULL when the query is NULL or not valid UTF-8.
+#[no_mangle]
+pub extern "C" fn cass_statement_new(query: *const c_char, parameter_count: usize) -> *mut CassStatement {
+    cass_statement_new_n(query, safe_strlen(query), parameter_count)
+}
+
+/// Same as `cass_statement_new()`, with the length of the query given.
+#[no_mangle]
+pub extern "C" fn cass_statement_new_n(
+    query: *const c_char,
+    query_length: usize,
+    parameter_count: usize,
+) -> *mut CassStatement {
+    guard(|| match str_n(query, query_length) {
+        Ok(query) => CassStatement::new(query, parameter_count).into_ptr(),
+        _ => {
+            tracing::error!("cass_statement_new: the query is NULL or not valid UTF-8");
+            std::ptr::null_mut()
+        }
+    })
+}
+
+/// Frees a statement. Requests already executed are not affected. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_statement_free(statement: *mut CassStatement) {
+    guard(|| CassStatement::free(statement))
+}
+
+/// Clears every bound value and sets the number of bind markers to `count`.
+#[no_mangle]
+pub extern "C" fn cass_statement_reset_parameters(statement: *mut CassStatement, count: usize) -> CassError {
+    guard(|| match CassStatement::from_ptr_mut(statement) {
+        Some(statement) => {
+            statement.data_mut().values.reset(count);
+            CassError::CASS_OK
+        }
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}

@@ -1,0 +1,48 @@
+//! `CassStatement`: a CQL string (or, later, a prepared statement) with bound values and request
+//! settings. Executing snapshots it, so C may change or free it while the request is in flight.
+
+mod bind;
+mod exports;
+pub mod values;
+
+use crate::ffi::BoxHandle;
+use crate::types::CassConsistency;
+use std::sync::Arc;
+use values::BoundValues;
+
+/// What an execution needs from a statement; shared with the requests in flight.
+#[derive(Clone, Debug)]
+pub struct StatementData {
+    pub query: Arc<str>,
+    pub values: BoundValues,
+    pub consistency: Option<CassConsistency>,
+    pub serial_consistency: Option<CassConsistency>,
+    /// Rows per page; -1 (the default) disables paging.
+    pub paging_size: i32,
+}
+
+/// The statement handle C holds (Box-owned; `cass_statement_free`).
+pub struct CassStatement {
+    pub data: Arc<StatementData>,
+}
+
+impl BoxHandle for CassStatement {}
+
+impl CassStatement {
+    pub fn new(query: &str, parameter_count: usize) -> Self {
+        CassStatement {
+            data: Arc::new(StatementData {
+                query: Arc::from(query),
+                values: BoundValues::with_count(parameter_count),
+                consistency: None,
+                serial_consistency: None,
+                paging_size: -1,
+            }),
+        }
+    }
+
+    /// The statement's data for changing; copied first if a request in flight still uses it.
+    pub fn data_mut(&mut self) -> &mut StatementData {
+        Arc::make_mut(&mut self.data)
+    }
+}
