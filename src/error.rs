@@ -205,6 +205,6 @@ mod tests {
     #[test]
     fn table_is_sorted_and_complete() {
         assert!(DESCRIPTIONS.windows(2).all(|w| (w[0].0 as u32) < (w[1].0 as u32)));
-        assert_eq!(DESCRIPTIONS.len(), 61);
+        assert_eq!(DESCRIPTIONS.len(), 60);
     }
 }
