@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #if defined(__cplusplus)
-#define STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#define STATIC_ASSERT(cond, msg) static_assert(cond, #msg)
 #else
 #define STATIC_ASSERT(cond, msg) typedef char static_assert_##msg[(cond) ? 1 : -1]
 #endif
