@@ -30,7 +30,7 @@ import ssl
 import struct
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 # ---------------------------------------------------------------- constants --
@@ -268,8 +268,12 @@ def decode_value(t, b):
         except (OverflowError, OSError, ValueError):
             return ms
     if kind == "date":  # days since epoch, centred on 2^31
-        return struct.unpack(">I", b)[0] - (1 << 31)
-    if kind == "duration":
+        days = struct.unpack(">I", b)[0] - (1 << 31)
+        try:
+            return (date(1970, 1, 1) + timedelta(days=days)).isoformat()
+        except OverflowError:
+            return days
+    if kind == "duration" or t == ("custom", "org.apache.cassandra.db.marshal.DurationType"):
         r = Reader(b)
         return "%dmo%dd%dns" % tuple(_zigzag(_vint(r)) for _ in range(3))
     if kind in ("list", "set"):
@@ -349,7 +353,7 @@ class Connection:
         while True:
             version, flags, stream, op, length = HEADER.unpack(self._recv_exact(HEADER.size))
             body = self._recv_exact(length) if length else b""
-            if version & 0x7F != PROTOCOL_VERSION or not version & 0x80:
+            if (version & 0x7F) != PROTOCOL_VERSION or not (version & 0x80):
                 # The server could not use v4 and replied with its own version (an ERROR).
                 r = Reader(body)
                 if op == OP_ERROR:
