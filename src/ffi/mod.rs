@@ -6,6 +6,11 @@
 //!   reference count, or borrowed from a parent object);
 //! - [`strings`]: `const char*` and `(const char*, size_t)` in, `(const char**, size_t*)` out;
 //! - [`enums`]: C enums received as `u32` newtypes, so an unknown value is an error, not UB.
+//!
+//! The helpers are safe functions over raw pointers on purpose: the pointers come from C, whose API
+//! contract (a handle is NULL or live) is what makes the dereference sound, and these helpers are
+//! the one place that relies on it.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 pub mod enums;
 pub mod handles;

@@ -18,7 +18,7 @@ fn bind_bytes(statement: *mut CassStatement, index: usize, _kind: CassValueType,
         let Some(statement) = CassStatement::from_ptr_mut(statement) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };
-        if index >= statement.data.values.len() {
+        if index >= statement.data.values.count() {
             return CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS;
         }
         let values = &mut statement.data_mut().values;

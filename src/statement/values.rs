@@ -41,7 +41,8 @@ impl BoundValues {
         BoundValues { slots: vec![Slot::Unset; count], arena: Vec::new() }
     }
 
-    pub fn len(&self) -> usize {
+    /// The number of bind markers.
+    pub fn count(&self) -> usize {
         self.slots.len()
     }
 
