@@ -11,8 +11,11 @@ server_dir=$root/../shared/tools/cqlbench/server
 (cd "$server_dir" && cargo build --release -q)
 cargo build --release -q --lib
 mkdir -p build/bench
-cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude bench/simple_insert.c -Ltarget/release -lscylla_cpp_driver \
-  -Wl,-rpath,"$root/target/release" -lpthread -o build/bench/simple_insert-ours
+# The library's SONAME is libscylla-cpp-driver.so.2; cargo names the file after the crate.
+ln -sf "$root/target/release/libscylla_cpp_driver.so" build/bench/libscylla-cpp-driver.so.2
+ln -sf libscylla-cpp-driver.so.2 build/bench/libscylla-cpp-driver.so
+cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude bench/simple_insert.c -Lbuild/bench -lscylla-cpp-driver \
+  -Wl,-rpath,"$root/build/bench" -lpthread -o build/bench/simple_insert-ours
 # shellcheck disable=SC2046
 cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude bench/simple_insert.c $(scripts/reference-driver --quiet --print-ldflags) \
   -lpthread -o build/bench/simple_insert-reference
@@ -23,7 +26,7 @@ sleep 1
 for c in $conc; do
   for r in $(seq "$reps"); do
     for impl in reference ours; do
-      taskset -c 0 build/bench/simple_insert-$impl 127.0.0.1 19042 "$n" "$c" "$impl" 2>/dev/null
+      taskset -c 0 build/bench/simple_insert-$impl 127.0.0.1 19042 "$n" "$c" "$impl" 2>>build/bench/errors.log
     done
   done
 done
