@@ -384,6 +384,10 @@ typedef void (*CassFutureCallback)(CassFuture *future, void *data);
  */
 typedef cass_uint64_t cass_duration_t;
 
+typedef uint8_t cass_uint8_t;
+
+typedef cass_uint8_t cass_byte_t;
+
 /**
  * A log message as the callback receives it. `file` and `function` are never NULL; `message` is
  * NUL-terminated UTF-8. Valid only during the callback.
@@ -413,10 +417,6 @@ typedef int64_t cass_int64_t;
 typedef float cass_float_t;
 
 typedef double cass_double_t;
-
-typedef uint8_t cass_uint8_t;
-
-typedef cass_uint8_t cass_byte_t;
 
 typedef uint32_t cass_uint32_t;
 
@@ -649,6 +649,16 @@ CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid clien
 CASS_EXPORT const char *cass_error_desc(CassError error);
 
 /**
+ * Releases an error result. NULL is ignored.
+ */
+CASS_EXPORT void cass_error_result_free(const CassErrorResult *error_result);
+
+/**
+ * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
+ */
+CASS_EXPORT CassError cass_error_result_code(const CassErrorResult *error_result);
+
+/**
  * Releases the caller's reference to a future. Work in flight continues, and a callback that was
  * set still fires once. NULL is ignored.
  */
@@ -700,6 +710,38 @@ CASS_EXPORT void cass_future_error_message(CassFuture *future, const char **mess
  * `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed.
  */
 CASS_EXPORT CassError cass_future_tracing_id(CassFuture *future, CassUuid *tracing_id);
+
+/**
+ * Waits for the future and returns the server's error details when the request failed with a
+ * server error; NULL otherwise. Free it with `cass_error_result_free()`.
+ */
+CASS_EXPORT const CassErrorResult *cass_future_get_error_result(CassFuture *future);
+
+/**
+ * Waits for the future and returns its prepared statement, or NULL when the future is not the
+ * successful result of `cass_session_prepare()`. Preparing arrives with the statements work, so
+ * today every future answers NULL.
+ */
+CASS_EXPORT const CassPrepared *cass_future_get_prepared(CassFuture *future);
+
+/**
+ * The number of custom payload items of the response: always 0, because the `scylla` crate does
+ * not expose the payloads servers send (README, support matrix).
+ */
+CASS_EXPORT size_t cass_future_custom_payload_item_count(CassFuture *future);
+
+/**
+ * A custom payload item of the response. There are none (see
+ * `cass_future_custom_payload_item_count()`), so every index gives
+ * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`.
+ */
+CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t index, const char **name, size_t *name_length, const cass_byte_t **value, size_t *value_size);
+
+/**
+ * Waits for the future and returns the node that coordinated the request, or NULL when it failed
+ * or is not a request future. Valid as long as the future.
+ */
+CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
  * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with

@@ -68,6 +68,21 @@ int main(void) {
   CHECK_ERR(CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS, cass_statement_bind_int32(insert, 13, 1));
   future = cass_session_execute(session, insert);
   CHECK_FUTURE_OK(future);
+  CHECK(cass_future_coordinator(future) != NULL);
+  CHECK(cass_future_get_error_result(future) == NULL);
+  CHECK(cass_future_get_prepared(future) == NULL);
+  CHECK_EQ_INT(0, cass_future_custom_payload_item_count(future));
+  {
+    const char* name;
+    const cass_byte_t* value;
+    size_t name_length, value_size;
+    CHECK_ERR(CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS,
+              cass_future_custom_payload_item(future, 0, &name, &name_length, &value, &value_size));
+  }
+  {
+    CassUuid trace;
+    CHECK_ERR(CASS_ERROR_LIB_NO_TRACING_ID, cass_future_tracing_id(future, &trace));
+  }
   cass_future_free(future);
 
   /* The same statement again with NULLs, changed after the first execute. */
@@ -156,10 +171,17 @@ int main(void) {
   /* Server errors keep their protocol code. */
   {
     CassStatement* bad = cass_statement_new("SELEC nonsense", 0);
+    const CassErrorResult* details;
     future = cass_session_execute(session, bad);
     CHECK_ERR(CASS_ERROR_SERVER_SYNTAX_ERROR, cass_future_error_code(future));
     cass_future_error_message(future, &text, &length);
     CHECK(length > 0);
+    details = cass_future_get_error_result(future);
+    CHECK(details != NULL);
+    CHECK_ERR(CASS_ERROR_SERVER_SYNTAX_ERROR, cass_error_result_code(details));
+    cass_error_result_free(details);
+    CHECK(cass_future_coordinator(future) == NULL);
+    CHECK(cass_future_get_result(future) == NULL);
     cass_future_free(future);
     cass_statement_free(bad);
     bad = cass_statement_new("SELECT * FROM no_such_keyspace.no_such_table", 0);

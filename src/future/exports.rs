@@ -2,9 +2,13 @@
 
 use super::{CassFuture, CassFutureCallback, Payload};
 use crate::error::CassError;
+use crate::error_result::CassErrorResult;
+use crate::ffi::RefHandle;
 use crate::ffi::{guard, strings::write_str_out, ArcHandle, UserData};
+use crate::node::CassNode;
+use crate::prepared::CassPrepared;
 use crate::result::CassResult;
-use crate::types::{cass_bool_t, cass_duration_t, CassUuid};
+use crate::types::{cass_bool_t, cass_byte_t, cass_duration_t, CassUuid};
 use std::ffi::{c_char, c_void};
 use std::time::Duration;
 
@@ -124,6 +128,84 @@ pub extern "C" fn cass_future_tracing_id(future: *mut CassFuture, tracing_id: *m
             },
             Ok(_) => CassError::CASS_ERROR_LIB_INVALID_FUTURE_TYPE,
             Err(_) => CassError::CASS_ERROR_LIB_NO_TRACING_ID,
+        })
+    })
+}
+
+/// Waits for the future and returns the server's error details when the request failed with a
+/// server error; NULL otherwise. Free it with `cass_error_result_free()`.
+#[no_mangle]
+pub extern "C" fn cass_future_get_error_result(future: *mut CassFuture) -> *const CassErrorResult {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return std::ptr::null();
+        };
+        future.with_outcome(|outcome| match outcome {
+            Err(failure) => failure.server_error.clone().map_or(std::ptr::null(), CassErrorResult::into_ptr),
+            Ok(_) => std::ptr::null(),
+        })
+    })
+}
+
+/// Waits for the future and returns its prepared statement, or NULL when the future is not the
+/// successful result of `cass_session_prepare()`. Preparing arrives with the statements work, so
+/// today every future answers NULL.
+#[no_mangle]
+pub extern "C" fn cass_future_get_prepared(future: *mut CassFuture) -> *const CassPrepared {
+    guard(|| {
+        if let Some(future) = CassFuture::from_ptr(future) {
+            future.wait(None);
+        }
+        std::ptr::null()
+    })
+}
+
+/// The number of custom payload items of the response: always 0, because the `scylla` crate does
+/// not expose the payloads servers send (README, support matrix).
+#[no_mangle]
+pub extern "C" fn cass_future_custom_payload_item_count(future: *mut CassFuture) -> usize {
+    guard(|| {
+        if let Some(future) = CassFuture::from_ptr(future) {
+            future.wait(None);
+        }
+        0
+    })
+}
+
+/// A custom payload item of the response. There are none (see
+/// `cass_future_custom_payload_item_count()`), so every index gives
+/// `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`.
+#[no_mangle]
+pub extern "C" fn cass_future_custom_payload_item(
+    future: *mut CassFuture,
+    index: usize,
+    name: *mut *const c_char,
+    name_length: *mut usize,
+    value: *mut *const cass_byte_t,
+    value_size: *mut usize,
+) -> CassError {
+    let _ = (index, name, name_length, value, value_size);
+    guard(|| match CassFuture::from_ptr(future) {
+        Some(future) => {
+            future.wait(None);
+            CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+        }
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Waits for the future and returns the node that coordinated the request, or NULL when it failed
+/// or is not a request future. Valid as long as the future.
+#[no_mangle]
+pub extern "C" fn cass_future_coordinator(future: *mut CassFuture) -> *const CassNode {
+    guard(|| {
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return std::ptr::null();
+        };
+        future.with_outcome(|outcome| match outcome {
+            // The result lives as long as the future holds it, so the node does too.
+            Ok(Payload::Result(result)) => CassNode::as_ptr(result.coordinator()),
+            _ => std::ptr::null(),
         })
     })
 }

@@ -32,17 +32,27 @@ pub enum Payload {
     Session(Arc<CassSession>),
 }
 
-/// A failed future's code and message (NUL-terminated for C).
+/// A failed future's code and message (NUL-terminated for C), and the server's error details when
+/// the server answered with an error.
 pub struct Failure {
     pub code: CassError,
     pub message: CString,
+    pub server_error: Option<Arc<crate::error_result::CassErrorResult>>,
 }
 
 impl Failure {
     pub fn new(code: CassError, message: impl Into<String>) -> Self {
         let mut text = message.into();
         text.retain(|c| c != '\0');
-        Failure { code, message: CString::new(text).unwrap_or_default() }
+        Failure { code, message: CString::new(text).unwrap_or_default(), server_error: None }
+    }
+
+    /// A failure the server reported (an ERROR response).
+    pub fn from_server(code: CassError, message: impl Into<String>) -> Self {
+        Failure {
+            server_error: Some(Arc::new(crate::error_result::CassErrorResult { code })),
+            ..Self::new(code, message)
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod exports;
 
 use crate::data_type::CassDataType;
 use crate::ffi::{ArcHandle, RefHandle};
+use crate::node::CassNode;
 use crate::types::CassUuid;
 use crate::value::CassValue;
 use scylla::frame::response::result::DeserializedMetadataAndRawRows;
@@ -53,6 +54,7 @@ pub struct CassResult {
     rows: Vec<CassRow>,
     paging: Option<PagingStateResponse>,
     tracing_id: Option<CassUuid>,
+    coordinator: CassNode,
 }
 
 // SAFETY: the raw pointers inside rows and cells point into memory owned by this same result (the
@@ -67,6 +69,7 @@ impl CassResult {
     /// Indexes the cells of a response. Fails when the frame's rows do not match their metadata.
     pub fn from_query_result(result: QueryResult, paging: Option<PagingStateResponse>) -> Result<Arc<Self>, String> {
         let tracing_id = result.tracing_id().map(|id| CassUuid::from_bytes(id.as_bytes()));
+        let coordinator = CassNode { address: result.request_coordinator().connection_address() };
         for warning in result.warnings() {
             tracing::warn!("server warning: {warning}");
         }
@@ -78,6 +81,7 @@ impl CassResult {
                 rows: Vec::new(),
                 paging,
                 tracing_id,
+                coordinator,
             }));
         }
         let rows_result = result.into_rows_result().map_err(|e| format!("Unable to decode the rows: {e}"))?;
@@ -112,7 +116,7 @@ impl CassResult {
             let result = this.as_ptr();
             let rows =
                 (0..nrows).map(|r| CassRow { first: r * ncols, count: ncols, cells: cells_ptr, result }).collect();
-            CassResult { raw: Some(raw), column_types, cells, rows, paging, tracing_id }
+            CassResult { raw: Some(raw), column_types, cells, rows, paging, tracing_id, coordinator }
         }))
     }
 
@@ -148,6 +152,11 @@ impl CassResult {
 
     pub fn tracing_id(&self) -> Option<CassUuid> {
         self.tracing_id
+    }
+
+    /// The node that answered the request.
+    pub fn coordinator(&self) -> &CassNode {
+        &self.coordinator
     }
 
     pub fn has_more_pages(&self) -> bool {

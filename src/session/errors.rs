@@ -9,7 +9,7 @@ fn attempt_failure(e: &RequestAttemptError) -> Failure {
     match e {
         RequestAttemptError::DbError(db, message) => {
             let code = db.code(&ProtocolFeatures::default());
-            Failure::new(CassError::from_server_code(code), message.clone())
+            Failure::from_server(CassError::from_server_code(code), message.clone())
         }
         RequestAttemptError::SerializationError(e) => {
             Failure::new(CassError::CASS_ERROR_LIB_MESSAGE_ENCODE, format!("Unable to encode the values: {e}"))
