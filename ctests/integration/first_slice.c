@@ -180,7 +180,7 @@ int main(void) {
     CHECK(details != NULL);
     CHECK_ERR(CASS_ERROR_SERVER_SYNTAX_ERROR, cass_error_result_code(details));
     cass_error_result_free(details);
-    CHECK(cass_future_coordinator(future) == NULL);
+    /* The C++ driver also reports the coordinator of a server error; we do not yet (README). */
     CHECK(cass_future_get_result(future) == NULL);
     cass_future_free(future);
     cass_statement_free(bad);

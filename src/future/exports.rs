@@ -194,8 +194,10 @@ pub extern "C" fn cass_future_custom_payload_item(
     })
 }
 
-/// Waits for the future and returns the node that coordinated the request, or NULL when it failed
-/// or is not a request future. Valid as long as the future.
+/// Waits for the future and returns the node that coordinated the request, or NULL when it is not
+/// a request future or failed. Unlike the C++ driver, a request the server answered with an error
+/// gives NULL too: the `scylla` crate does not report the node of a failed attempt yet (README).
+/// Valid as long as the future.
 #[no_mangle]
 pub extern "C" fn cass_future_coordinator(future: *mut CassFuture) -> *const CassNode {
     guard(|| {
