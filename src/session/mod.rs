@@ -29,6 +29,8 @@ use std::time::Duration;
 /// What requests in flight share: the crate's session and the in-flight count that close waits on.
 pub struct Connected {
     pub session: Session,
+    /// The runtime's queue, kept here so a request takes no lock but the session state's.
+    submitter: Arc<crate::runtime::Submitter>,
     inflight: AtomicUsize,
     drained: tokio::sync::Notify,
 }
@@ -128,6 +130,7 @@ impl CassSession {
         let future = CassFuture::new_pending();
         let (session, done, config) = (self.clone(), future.clone(), config.clone());
         let client_id = self.client_id();
+        let queue = submitter.clone();
         submitter.submit(Box::pin(async move {
             let outcome = match build_session_config(&config, keyspace, client_id) {
                 Err(outcome) => outcome,
@@ -138,6 +141,7 @@ impl CassSession {
                             tracing::info!("session connected");
                             *session.state.lock() = State::Connected(Arc::new(Connected {
                                 session: connected,
+                                submitter: queue,
                                 inflight: AtomicUsize::new(0),
                                 drained: tokio::sync::Notify::new(),
                             }));
@@ -162,12 +166,6 @@ impl CassSession {
         }
     }
 
-    fn submit(&self, job: crate::runtime::Job) {
-        if let Some(rt) = self.runtime.lock().as_ref() {
-            rt.submitter.submit(job);
-        }
-    }
-
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
         let Some(connected) = self.connected() else {
@@ -179,7 +177,8 @@ impl CassSession {
         let future = CassFuture::new_pending();
         let done = future.clone();
         connected.inflight.fetch_add(1, Ordering::AcqRel);
-        self.submit(Box::pin(async move {
+        let submitter = connected.submitter.clone();
+        submitter.submit(Box::pin(async move {
             let outcome = run_statement(&connected.session, &statement).await;
             done.complete(outcome);
             if connected.inflight.fetch_sub(1, Ordering::AcqRel) == 1 {
@@ -206,7 +205,8 @@ impl CassSession {
         };
         let future = CassFuture::new_pending();
         let (session, done) = (self.clone(), future.clone());
-        self.submit(Box::pin(async move {
+        let submitter = connected.submitter.clone();
+        submitter.submit(Box::pin(async move {
             tracing::info!("closing session");
             loop {
                 let drained = connected.drained.notified();
