@@ -161,6 +161,41 @@ typedef enum {
 } CassError;
 
 /**
+ * CQL value types; each value is the native protocol's type id.
+ */
+typedef enum {
+  CASS_VALUE_TYPE_UNKNOWN = 65535,
+  CASS_VALUE_TYPE_CUSTOM = 0,
+  CASS_VALUE_TYPE_ASCII = 1,
+  CASS_VALUE_TYPE_BIGINT = 2,
+  CASS_VALUE_TYPE_BLOB = 3,
+  CASS_VALUE_TYPE_BOOLEAN = 4,
+  CASS_VALUE_TYPE_COUNTER = 5,
+  CASS_VALUE_TYPE_DECIMAL = 6,
+  CASS_VALUE_TYPE_DOUBLE = 7,
+  CASS_VALUE_TYPE_FLOAT = 8,
+  CASS_VALUE_TYPE_INT = 9,
+  CASS_VALUE_TYPE_TEXT = 10,
+  CASS_VALUE_TYPE_TIMESTAMP = 11,
+  CASS_VALUE_TYPE_UUID = 12,
+  CASS_VALUE_TYPE_VARCHAR = 13,
+  CASS_VALUE_TYPE_VARINT = 14,
+  CASS_VALUE_TYPE_TIMEUUID = 15,
+  CASS_VALUE_TYPE_INET = 16,
+  CASS_VALUE_TYPE_DATE = 17,
+  CASS_VALUE_TYPE_TIME = 18,
+  CASS_VALUE_TYPE_SMALL_INT = 19,
+  CASS_VALUE_TYPE_TINY_INT = 20,
+  CASS_VALUE_TYPE_DURATION = 21,
+  CASS_VALUE_TYPE_LIST = 32,
+  CASS_VALUE_TYPE_MAP = 33,
+  CASS_VALUE_TYPE_SET = 34,
+  CASS_VALUE_TYPE_UDT = 48,
+  CASS_VALUE_TYPE_TUPLE = 49,
+  CASS_VALUE_TYPE_LAST_ENTRY = 50,
+} CassValueType;
+
+/**
  * A C boolean: a 4-byte enum, not C99 `bool`.
  */
 typedef enum {
@@ -202,41 +237,6 @@ typedef enum {
   CASS_LOG_TRACE = 6,
   CASS_LOG_LAST_ENTRY = 7,
 } CassLogLevel;
-
-/**
- * CQL value types; each value is the native protocol's type id.
- */
-typedef enum {
-  CASS_VALUE_TYPE_UNKNOWN = 65535,
-  CASS_VALUE_TYPE_CUSTOM = 0,
-  CASS_VALUE_TYPE_ASCII = 1,
-  CASS_VALUE_TYPE_BIGINT = 2,
-  CASS_VALUE_TYPE_BLOB = 3,
-  CASS_VALUE_TYPE_BOOLEAN = 4,
-  CASS_VALUE_TYPE_COUNTER = 5,
-  CASS_VALUE_TYPE_DECIMAL = 6,
-  CASS_VALUE_TYPE_DOUBLE = 7,
-  CASS_VALUE_TYPE_FLOAT = 8,
-  CASS_VALUE_TYPE_INT = 9,
-  CASS_VALUE_TYPE_TEXT = 10,
-  CASS_VALUE_TYPE_TIMESTAMP = 11,
-  CASS_VALUE_TYPE_UUID = 12,
-  CASS_VALUE_TYPE_VARCHAR = 13,
-  CASS_VALUE_TYPE_VARINT = 14,
-  CASS_VALUE_TYPE_TIMEUUID = 15,
-  CASS_VALUE_TYPE_INET = 16,
-  CASS_VALUE_TYPE_DATE = 17,
-  CASS_VALUE_TYPE_TIME = 18,
-  CASS_VALUE_TYPE_SMALL_INT = 19,
-  CASS_VALUE_TYPE_TINY_INT = 20,
-  CASS_VALUE_TYPE_DURATION = 21,
-  CASS_VALUE_TYPE_LIST = 32,
-  CASS_VALUE_TYPE_MAP = 33,
-  CASS_VALUE_TYPE_SET = 34,
-  CASS_VALUE_TYPE_UDT = 48,
-  CASS_VALUE_TYPE_TUPLE = 49,
-  CASS_VALUE_TYPE_LAST_ENTRY = 50,
-} CassValueType;
 
 /**
  * Where an error comes from (the top byte of a `CassError`).
@@ -374,6 +374,32 @@ typedef struct {
   cass_uint64_t clock_seq_and_node;
 } CassUuid;
 
+typedef int8_t cass_int8_t;
+
+typedef int16_t cass_int16_t;
+
+typedef int32_t cass_int32_t;
+
+typedef uint32_t cass_uint32_t;
+
+typedef int64_t cass_int64_t;
+
+typedef float cass_float_t;
+
+typedef double cass_double_t;
+
+typedef uint8_t cass_uint8_t;
+
+typedef cass_uint8_t cass_byte_t;
+
+/**
+ * An IPv4 or IPv6 address: `address_length` (4 or 16) bytes of `address`, network order.
+ */
+typedef struct {
+  cass_uint8_t address[16];
+  cass_uint8_t address_length;
+} CassInet;
+
 /**
  * A C callback: `void (*)(CassFuture* future, void* data)`.
  */
@@ -383,10 +409,6 @@ typedef void (*CassFutureCallback)(CassFuture *future, void *data);
  * A duration in microseconds.
  */
 typedef cass_uint64_t cass_duration_t;
-
-typedef uint8_t cass_uint8_t;
-
-typedef cass_uint8_t cass_byte_t;
 
 /**
  * A log message as the callback receives it. `file` and `function` are never NULL; `message` is
@@ -405,28 +427,6 @@ typedef struct {
  * `void (*)(const CassLogMessage* message, void* data)`.
  */
 typedef void (*CassLogCallback)(const CassLogMessage *message, void *data);
-
-typedef int8_t cass_int8_t;
-
-typedef int16_t cass_int16_t;
-
-typedef int32_t cass_int32_t;
-
-typedef int64_t cass_int64_t;
-
-typedef float cass_float_t;
-
-typedef double cass_double_t;
-
-typedef uint32_t cass_uint32_t;
-
-/**
- * An IPv4 or IPv6 address: `address_length` (4 or 16) bytes of `address`, network order.
- */
-typedef struct {
-  cass_uint8_t address[16];
-  cass_uint8_t address_length;
-} CassInet;
 
 /**
  * A server version.
@@ -643,6 +643,336 @@ CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, 
 CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid client_id);
 
 /**
+ * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
+ * Free it with `cass_collection_free()`. NULL for an unknown kind.
+ */
+CASS_EXPORT CassCollection *cass_collection_new(CassCollectionType type_, size_t item_count);
+
+/**
+ * Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
+ * appends are checked against its item types. Free it with `cass_collection_free()`.
+ */
+CASS_EXPORT CassCollection *cass_collection_new_from_data_type(const CassDataType *data_type, size_t item_count);
+
+/**
+ * Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
+ */
+CASS_EXPORT void cass_collection_free(CassCollection *collection);
+
+/**
+ * The collection's data type, valid as long as the collection.
+ */
+CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *collection);
+
+/**
+ * Appends a tinyint to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int8(CassCollection *collection, cass_int8_t value);
+
+/**
+ * Appends a smallint to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int16(CassCollection *collection, cass_int16_t value);
+
+/**
+ * Appends an int to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int32(CassCollection *collection, cass_int32_t value);
+
+/**
+ * Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_uint32(CassCollection *collection, cass_uint32_t value);
+
+/**
+ * Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int64(CassCollection *collection, cass_int64_t value);
+
+/**
+ * Appends a float to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_float(CassCollection *collection, cass_float_t value);
+
+/**
+ * Appends a double to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_double(CassCollection *collection, cass_double_t value);
+
+/**
+ * Appends a boolean to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_bool(CassCollection *collection, cass_bool_t value);
+
+/**
+ * Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_string(CassCollection *collection, const char *value);
+
+/**
+ * Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection, const char *value, size_t value_length);
+
+/**
+ * Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a custom value of the class `class_name` to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a custom value of the class `class_name` (`class_name_length` bytes) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_uuid(CassCollection *collection, CassUuid value);
+
+/**
+ * Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_inet(CassCollection *collection, CassInet value);
+
+/**
+ * Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_decimal(CassCollection *collection, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Appends a duration to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collection, const CassCollection *value);
+
+/**
+ * Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, const CassTuple *value);
+
+/**
+ * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
+
+/**
+ * Creates a data type of `type`, not frozen and without sub types; add those with
+ * `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
+ * `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
+ * Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new(CassValueType type_);
+
+/**
+ * Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
+ * with the original (and therefore read-only). NULL for NULL.
+ * Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_from_existing(const CassDataType *data_type);
+
+/**
+ * Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
+ * the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_tuple(size_t item_count);
+
+/**
+ * Creates an empty user type with room for `field_count` fields (the count is a hint; add the
+ * fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_udt(size_t field_count);
+
+/**
+ * Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
+ * to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
+ */
+CASS_EXPORT void cass_data_type_free(CassDataType *data_type);
+
+/**
+ * The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
+ */
+CASS_EXPORT CassValueType cass_data_type_type(const CassDataType *data_type);
+
+/**
+ * Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
+ * frozen; types reported by the server may be.
+ */
+CASS_EXPORT cass_bool_t cass_data_type_is_frozen(const CassDataType *data_type);
+
+/**
+ * The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
+ * freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_type_name(const CassDataType *data_type, const char **type_name, size_t *type_name_length);
+
+/**
+ * Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+ * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
+ * ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
+ */
+CASS_EXPORT CassError cass_data_type_set_type_name(CassDataType *data_type, const char *type_name);
+
+/**
+ * Same as `cass_data_type_set_type_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_set_type_name_n(CassDataType *data_type, const char *type_name, size_t type_name_length);
+
+/**
+ * The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
+ * freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_keyspace(const CassDataType *data_type, const char **keyspace, size_t *keyspace_length);
+
+/**
+ * Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+ * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+ * keyspace as ""), text that is not UTF-8, and a type that is shared.
+ */
+CASS_EXPORT CassError cass_data_type_set_keyspace(CassDataType *data_type, const char *keyspace);
+
+/**
+ * Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
+ */
+CASS_EXPORT CassError cass_data_type_set_keyspace_n(CassDataType *data_type, const char *keyspace, size_t keyspace_length);
+
+/**
+ * The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
+ * is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_class_name(const CassDataType *data_type, const char **class_name, size_t *class_name_length);
+
+/**
+ * Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
+ * for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+ * class name as ""), text that is not UTF-8, and a type that is shared.
+ */
+CASS_EXPORT CassError cass_data_type_set_class_name(CassDataType *data_type, const char *class_name);
+
+/**
+ * Same as `cass_data_type_set_class_name()`, with the length of the class name given.
+ */
+CASS_EXPORT CassError cass_data_type_set_class_name_n(CassDataType *data_type, const char *class_name, size_t class_name_length);
+
+/**
+ * The number of sub types: element types of a list, set or map, item types of a tuple, fields of
+ * a user type; 0 for other types and NULL.
+ */
+CASS_EXPORT size_t cass_data_type_sub_type_count(const CassDataType *data_type);
+
+/**
+ * Deprecated: the same as `cass_data_type_sub_type_count()`.
+ */
+CASS_EXPORT size_t cass_data_sub_type_count(const CassDataType *data_type);
+
+/**
+ * The sub type at `index` of a collection, tuple or user type (see
+ * `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
+ * Borrowed: valid as long as `data_type`, never freed by C.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type(const CassDataType *data_type, size_t index);
+
+/**
+ * The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
+ * first such field when several match. NULL when no field matches, for other types, and for NULL
+ * or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name(const CassDataType *data_type, const char *name);
+
+/**
+ * Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name_n(const CassDataType *data_type, const char *name, size_t name_length);
+
+/**
+ * The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
+ * the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_sub_type_name(const CassDataType *data_type, size_t index, const char **name, size_t *name_length);
+
+/**
+ * Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
+ * tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+ *
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
+ * collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
+ * Difference from the C++ driver, which changes a shared type in place (so the change shows
+ * wherever it is used): a type that is a sub type of another type, or used by a collection,
+ * tuple or user type value, cannot be changed here (nor can a type be added to itself); build
+ * types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
+ * every `cass_data_type_set_*` and `cass_data_type_add_*` function.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type(CassDataType *data_type, const CassDataType *sub_data_type);
+
+/**
+ * Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
+ * keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
+ * arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
+ * (see `cass_data_type_add_sub_type()`).
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type_by_name(CassDataType *data_type, const char *name, const CassDataType *sub_data_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, const CassDataType *sub_data_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
+ * own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type(CassDataType *data_type, CassValueType sub_value_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
+ * `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name(CassDataType *data_type, const char *name, CassValueType sub_value_type);
+
+/**
+ * Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, CassValueType sub_value_type);
+
+/**
+ * Converts a Unix time in seconds to the CQL `date` type: the number of days since the epoch
+ * (1970-01-01) with the epoch at 2^31, i.e. days since -5877641-06-23. A time before 1970 gives
+ * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
+
+/**
+ * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, 0 to
+ * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
+
+/**
+ * Combines a CQL `date` and a CQL `time` into a Unix time in seconds (negative before 1970);
+ * nanoseconds below a whole second are dropped.
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_t time);
+
+/**
  * Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
  * for values that are not error codes.
  */
@@ -746,10 +1076,76 @@ CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t
 CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
+ * Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
+ * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ */
+CASS_EXPORT CassInet cass_inet_init_v4(const cass_uint8_t *address);
+
+/**
+ * Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
+ * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ */
+CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
+
+/**
+ * Writes the text form of an address and a NUL into `output`, which must have room for
+ * CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
+ * prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
+ * printed as IPv6. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_inet_string(CassInet inet, char *output);
+
+/**
+ * Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
+ * a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
+ * unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+ */
+CASS_EXPORT CassError cass_inet_from_string(const char *str, CassInet *output);
+
+/**
+ * Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
+ * NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
+ * CASS_ERROR_LIB_BAD_PARAMS.
+ */
+CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length, CassInet *output);
+
+/**
  * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
  * `cass_iterator_free()`.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_result(const CassResult *result);
+
+/**
+ * Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
+ * row. The row's result must outlive it. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
+
+/**
+ * Creates an iterator over the elements of a list or set, or the keys and values (alternating)
+ * of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
+ * value's result must outlive it. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_collection(const CassValue *value);
+
+/**
+ * Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
+ * the value is NULL or not a map. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_map(const CassValue *value);
+
+/**
+ * Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
+ * value is NULL or not a tuple. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
+
+/**
+ * Creates an iterator over the fields of a user type value
+ * (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
+ * type. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_user_type(const CassValue *value);
 
 /**
  * Frees an iterator. NULL is ignored.
@@ -771,6 +1167,38 @@ CASS_EXPORT cass_bool_t cass_iterator_next(CassIterator *iterator);
  * while the iterator (or its result) lives.
  */
 CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
+
+/**
+ * The current column of a row iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
+
+/**
+ * The current item of a collection or tuple iterator, or NULL. Valid until the next call to
+ * `cass_iterator_next()` or `cass_iterator_free()`.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
+
+/**
+ * The current key of a map iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
+
+/**
+ * The current value of a map iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
+
+/**
+ * The current field's value of a user type field iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
+
+/**
+ * The current field's name of a user type field iterator (valid as long as the value's result).
+ * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+ */
+CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
 /**
  * Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
@@ -814,6 +1242,11 @@ CASS_EXPORT CassError cass_result_column_name(const CassResult *result, size_t i
  * The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
  */
 CASS_EXPORT CassValueType cass_result_column_type(const CassResult *result, size_t index);
+
+/**
+ * The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_result_column_data_type(const CassResult *result, size_t index);
 
 /**
  * The first row, or NULL when there is none. Valid as long as the result.
@@ -893,59 +1326,294 @@ CASS_EXPORT CassUuid cass_session_get_client_id(CassSession *session);
 CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t index);
 
 /**
- * Binds a boolean.
+ * Binds NULL to every bind marker called `name` (case-insensitive unless in double quotes).
  */
-CASS_EXPORT CassError cass_statement_bind_bool(CassStatement *statement, size_t index, cass_bool_t value);
+CASS_EXPORT CassError cass_statement_bind_null_by_name(CassStatement *statement, const char *name);
 
 /**
- * Binds a tinyint.
+ * Binds NULL to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_null_by_name_n(CassStatement *statement, const char *name, size_t name_length);
+
+/**
+ * Binds a tinyint to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_int8(CassStatement *statement, size_t index, cass_int8_t value);
 
 /**
- * Binds a smallint.
+ * Binds a tinyint to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int8_by_name(CassStatement *statement, const char *name, cass_int8_t value);
+
+/**
+ * Binds a tinyint to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int8_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int8_t value);
+
+/**
+ * Binds a smallint to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_int16(CassStatement *statement, size_t index, cass_int16_t value);
 
 /**
- * Binds an int.
+ * Binds a smallint to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int16_by_name(CassStatement *statement, const char *name, cass_int16_t value);
+
+/**
+ * Binds a smallint to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int16_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int16_t value);
+
+/**
+ * Binds an int to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_int32(CassStatement *statement, size_t index, cass_int32_t value);
 
 /**
- * Binds a bigint, counter, timestamp or time.
+ * Binds an int to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int32_by_name(CassStatement *statement, const char *name, cass_int32_t value);
+
+/**
+ * Binds an int to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t value);
+
+/**
+ * Binds a date (days, 2^31 is the epoch) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_uint32(CassStatement *statement, size_t index, cass_uint32_t value);
+
+/**
+ * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_uint32_by_name(CassStatement *statement, const char *name, cass_uint32_t value);
+
+/**
+ * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_uint32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_uint32_t value);
+
+/**
+ * Binds a bigint, counter, timestamp or time to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_int64(CassStatement *statement, size_t index, cass_int64_t value);
 
 /**
- * Binds a float.
+ * Binds a bigint, counter, timestamp or time to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int64_by_name(CassStatement *statement, const char *name, cass_int64_t value);
+
+/**
+ * Binds a bigint, counter, timestamp or time to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_int64_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int64_t value);
+
+/**
+ * Binds a float to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_float(CassStatement *statement, size_t index, cass_float_t value);
 
 /**
- * Binds a double.
+ * Binds a float to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_float_by_name(CassStatement *statement, const char *name, cass_float_t value);
+
+/**
+ * Binds a float to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_float_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_float_t value);
+
+/**
+ * Binds a double to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_double(CassStatement *statement, size_t index, cass_double_t value);
 
 /**
- * Binds a NUL-terminated string (text, varchar or ascii). NULL is read as "".
+ * Binds a double to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_double_by_name(CassStatement *statement, const char *name, cass_double_t value);
+
+/**
+ * Binds a double to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_double_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_double_t value);
+
+/**
+ * Binds a boolean to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_bool(CassStatement *statement, size_t index, cass_bool_t value);
+
+/**
+ * Binds a boolean to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_bool_by_name(CassStatement *statement, const char *name, cass_bool_t value);
+
+/**
+ * Binds a boolean to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_bool_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_bool_t value);
+
+/**
+ * Binds NUL-terminated text (NULL is read as empty text) to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_string(CassStatement *statement, size_t index, const char *value);
 
 /**
- * Binds a string of `value_length` bytes. The bytes are sent as given.
+ * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_string_by_name(CassStatement *statement, const char *name, const char *value);
+
+/**
+ * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *value, size_t value_length);
+
+/**
+ * Binds text of `value_length` bytes, sent as given to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_string_n(CassStatement *statement, size_t index, const char *value, size_t value_length);
 
 /**
- * Binds a blob of `value_size` bytes.
+ * Binds a blob (also accepted by varint and custom columns) to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes(CassStatement *statement, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
- * Binds a uuid or timeuuid.
+ * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_bytes_by_name(CassStatement *statement, const char *name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_bytes_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a custom value of the class `class_name` to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_custom(CassStatement *statement, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a custom value of the class `class_name` to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_custom_by_name(CassStatement *statement, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a custom value of the class `class_name` to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_custom_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a custom value of the class `class_name` (`class_name_length` bytes) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_custom_n(CassStatement *statement, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Binds a uuid or timeuuid to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid(CassStatement *statement, size_t index, CassUuid value);
+
+/**
+ * Binds a uuid or timeuuid to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_uuid_by_name(CassStatement *statement, const char *name, CassUuid value);
+
+/**
+ * Binds a uuid or timeuuid to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_uuid_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassUuid value);
+
+/**
+ * Binds an inet (4 or 16 address bytes) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_inet(CassStatement *statement, size_t index, CassInet value);
+
+/**
+ * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_inet_by_name(CassStatement *statement, const char *name, CassInet value);
+
+/**
+ * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_inet_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassInet value);
+
+/**
+ * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_decimal(CassStatement *statement, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_decimal_by_name(CassStatement *statement, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_decimal_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Binds a duration to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_duration(CassStatement *statement, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Binds a duration to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_duration_by_name(CassStatement *statement, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Binds a duration to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_duration_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Binds a list, set or map (its items are copied now) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_collection(CassStatement *statement, size_t index, const CassCollection *value);
+
+/**
+ * Binds a list, set or map (its items are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_collection_by_name(CassStatement *statement, const char *name, const CassCollection *value);
+
+/**
+ * Binds a list, set or map (its items are copied now) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_collection_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassCollection *value);
+
+/**
+ * Binds a tuple (its fields are copied now) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_tuple(CassStatement *statement, size_t index, const CassTuple *value);
+
+/**
+ * Binds a tuple (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_tuple_by_name(CassStatement *statement, const char *name, const CassTuple *value);
+
+/**
+ * Binds a tuple (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_tuple_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassTuple *value);
+
+/**
+ * Binds a user defined type value (its fields are copied now) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_user_type(CassStatement *statement, size_t index, const CassUserType *value);
+
+/**
+ * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_user_type_by_name(CassStatement *statement, const char *name, const CassUserType *value);
+
+/**
+ * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassUserType *value);
 
 /**
  * Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
@@ -967,6 +1635,531 @@ CASS_EXPORT void cass_statement_free(CassStatement *statement);
  * Clears every bound value and sets the number of bind markers to `count`.
  */
 CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
+
+/**
+ * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with
+ * `cass_tuple_free()`.
+ */
+CASS_EXPORT CassTuple *cass_tuple_new(size_t item_count);
+
+/**
+ * Creates a tuple typed by `data_type` (a tuple type; NULL otherwise), one field per sub type.
+ * Free it with `cass_tuple_free()`.
+ */
+CASS_EXPORT CassTuple *cass_tuple_new_from_data_type(const CassDataType *data_type);
+
+/**
+ * Frees a tuple. Values bound from it earlier keep their own copy. NULL is ignored.
+ */
+CASS_EXPORT void cass_tuple_free(CassTuple *tuple);
+
+/**
+ * The tuple's data type, valid as long as the tuple.
+ */
+CASS_EXPORT const CassDataType *cass_tuple_data_type(const CassTuple *tuple);
+
+/**
+ * Sets the field at `index` to NULL.
+ */
+CASS_EXPORT CassError cass_tuple_set_null(CassTuple *tuple, size_t index);
+
+/**
+ * Sets the field at `index` to a tinyint.
+ */
+CASS_EXPORT CassError cass_tuple_set_int8(CassTuple *tuple, size_t index, cass_int8_t value);
+
+/**
+ * Sets the field at `index` to a smallint.
+ */
+CASS_EXPORT CassError cass_tuple_set_int16(CassTuple *tuple, size_t index, cass_int16_t value);
+
+/**
+ * Sets the field at `index` to an int.
+ */
+CASS_EXPORT CassError cass_tuple_set_int32(CassTuple *tuple, size_t index, cass_int32_t value);
+
+/**
+ * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ */
+CASS_EXPORT CassError cass_tuple_set_uint32(CassTuple *tuple, size_t index, cass_uint32_t value);
+
+/**
+ * Sets the field at `index` to a bigint, counter, timestamp or time.
+ */
+CASS_EXPORT CassError cass_tuple_set_int64(CassTuple *tuple, size_t index, cass_int64_t value);
+
+/**
+ * Sets the field at `index` to a float.
+ */
+CASS_EXPORT CassError cass_tuple_set_float(CassTuple *tuple, size_t index, cass_float_t value);
+
+/**
+ * Sets the field at `index` to a double.
+ */
+CASS_EXPORT CassError cass_tuple_set_double(CassTuple *tuple, size_t index, cass_double_t value);
+
+/**
+ * Sets the field at `index` to a boolean.
+ */
+CASS_EXPORT CassError cass_tuple_set_bool(CassTuple *tuple, size_t index, cass_bool_t value);
+
+/**
+ * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ */
+CASS_EXPORT CassError cass_tuple_set_string(CassTuple *tuple, size_t index, const char *value);
+
+/**
+ * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ */
+CASS_EXPORT CassError cass_tuple_set_string_n(CassTuple *tuple, size_t index, const char *value, size_t value_length);
+
+/**
+ * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ */
+CASS_EXPORT CassError cass_tuple_set_bytes(CassTuple *tuple, size_t index, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a custom value of the class `class_name`.
+ */
+CASS_EXPORT CassError cass_tuple_set_custom(CassTuple *tuple, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+ */
+CASS_EXPORT CassError cass_tuple_set_custom_n(CassTuple *tuple, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a uuid or timeuuid.
+ */
+CASS_EXPORT CassError cass_tuple_set_uuid(CassTuple *tuple, size_t index, CassUuid value);
+
+/**
+ * Sets the field at `index` to an inet (4 or 16 address bytes).
+ */
+CASS_EXPORT CassError cass_tuple_set_inet(CassTuple *tuple, size_t index, CassInet value);
+
+/**
+ * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ */
+CASS_EXPORT CassError cass_tuple_set_decimal(CassTuple *tuple, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Sets the field at `index` to a duration.
+ */
+CASS_EXPORT CassError cass_tuple_set_duration(CassTuple *tuple, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Sets the field at `index` to a list, set or map (its items are copied now).
+ */
+CASS_EXPORT CassError cass_tuple_set_collection(CassTuple *tuple, size_t index, const CassCollection *value);
+
+/**
+ * Sets the field at `index` to a tuple (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_tuple_set_tuple(CassTuple *tuple, size_t index, const CassTuple *value);
+
+/**
+ * Sets the field at `index` to a user defined type value (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_tuple_set_user_type(CassTuple *tuple, size_t index, const CassUserType *value);
+
+/**
+ * Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
+ * until set. Free it with `cass_user_type_free()`.
+ */
+CASS_EXPORT CassUserType *cass_user_type_new_from_data_type(const CassDataType *data_type);
+
+/**
+ * Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
+ */
+CASS_EXPORT void cass_user_type_free(CassUserType *user_type);
+
+/**
+ * The value's data type, valid as long as the value.
+ */
+CASS_EXPORT const CassDataType *cass_user_type_data_type(const CassUserType *user_type);
+
+/**
+ * Sets the field at `index` to NULL.
+ */
+CASS_EXPORT CassError cass_user_type_set_null(CassUserType *user_type, size_t index);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to NULL.
+ */
+CASS_EXPORT CassError cass_user_type_set_null_by_name(CassUserType *user_type, const char *name);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to NULL.
+ */
+CASS_EXPORT CassError cass_user_type_set_null_by_name_n(CassUserType *user_type, const char *name, size_t name_length);
+
+/**
+ * Sets the field at `index` to a tinyint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int8(CassUserType *user_type, size_t index, cass_int8_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a tinyint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int8_by_name(CassUserType *user_type, const char *name, cass_int8_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a tinyint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int8_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int8_t value);
+
+/**
+ * Sets the field at `index` to a smallint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int16(CassUserType *user_type, size_t index, cass_int16_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a smallint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int16_by_name(CassUserType *user_type, const char *name, cass_int16_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a smallint.
+ */
+CASS_EXPORT CassError cass_user_type_set_int16_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int16_t value);
+
+/**
+ * Sets the field at `index` to an int.
+ */
+CASS_EXPORT CassError cass_user_type_set_int32(CassUserType *user_type, size_t index, cass_int32_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to an int.
+ */
+CASS_EXPORT CassError cass_user_type_set_int32_by_name(CassUserType *user_type, const char *name, cass_int32_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to an int.
+ */
+CASS_EXPORT CassError cass_user_type_set_int32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t value);
+
+/**
+ * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ */
+CASS_EXPORT CassError cass_user_type_set_uint32(CassUserType *user_type, size_t index, cass_uint32_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a date (days, 2^31 is the epoch).
+ */
+CASS_EXPORT CassError cass_user_type_set_uint32_by_name(CassUserType *user_type, const char *name, cass_uint32_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a date (days, 2^31 is the epoch).
+ */
+CASS_EXPORT CassError cass_user_type_set_uint32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_uint32_t value);
+
+/**
+ * Sets the field at `index` to a bigint, counter, timestamp or time.
+ */
+CASS_EXPORT CassError cass_user_type_set_int64(CassUserType *user_type, size_t index, cass_int64_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a bigint, counter, timestamp or time.
+ */
+CASS_EXPORT CassError cass_user_type_set_int64_by_name(CassUserType *user_type, const char *name, cass_int64_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a bigint, counter, timestamp or time.
+ */
+CASS_EXPORT CassError cass_user_type_set_int64_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int64_t value);
+
+/**
+ * Sets the field at `index` to a float.
+ */
+CASS_EXPORT CassError cass_user_type_set_float(CassUserType *user_type, size_t index, cass_float_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a float.
+ */
+CASS_EXPORT CassError cass_user_type_set_float_by_name(CassUserType *user_type, const char *name, cass_float_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a float.
+ */
+CASS_EXPORT CassError cass_user_type_set_float_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_float_t value);
+
+/**
+ * Sets the field at `index` to a double.
+ */
+CASS_EXPORT CassError cass_user_type_set_double(CassUserType *user_type, size_t index, cass_double_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a double.
+ */
+CASS_EXPORT CassError cass_user_type_set_double_by_name(CassUserType *user_type, const char *name, cass_double_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a double.
+ */
+CASS_EXPORT CassError cass_user_type_set_double_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_double_t value);
+
+/**
+ * Sets the field at `index` to a boolean.
+ */
+CASS_EXPORT CassError cass_user_type_set_bool(CassUserType *user_type, size_t index, cass_bool_t value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a boolean.
+ */
+CASS_EXPORT CassError cass_user_type_set_bool_by_name(CassUserType *user_type, const char *name, cass_bool_t value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a boolean.
+ */
+CASS_EXPORT CassError cass_user_type_set_bool_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_bool_t value);
+
+/**
+ * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ */
+CASS_EXPORT CassError cass_user_type_set_string(CassUserType *user_type, size_t index, const char *value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to NUL-terminated text (NULL is read as empty text).
+ */
+CASS_EXPORT CassError cass_user_type_set_string_by_name(CassUserType *user_type, const char *name, const char *value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to NUL-terminated text (NULL is read as empty text).
+ */
+CASS_EXPORT CassError cass_user_type_set_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *value, size_t value_length);
+
+/**
+ * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ */
+CASS_EXPORT CassError cass_user_type_set_string_n(CassUserType *user_type, size_t index, const char *value, size_t value_length);
+
+/**
+ * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ */
+CASS_EXPORT CassError cass_user_type_set_bytes(CassUserType *user_type, size_t index, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a blob (also accepted by varint and custom columns).
+ */
+CASS_EXPORT CassError cass_user_type_set_bytes_by_name(CassUserType *user_type, const char *name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a blob (also accepted by varint and custom columns).
+ */
+CASS_EXPORT CassError cass_user_type_set_bytes_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a custom value of the class `class_name`.
+ */
+CASS_EXPORT CassError cass_user_type_set_custom(CassUserType *user_type, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name`.
+ */
+CASS_EXPORT CassError cass_user_type_set_custom_by_name(CassUserType *user_type, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name`.
+ */
+CASS_EXPORT CassError cass_user_type_set_custom_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+ */
+CASS_EXPORT CassError cass_user_type_set_custom_n(CassUserType *user_type, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Sets the field at `index` to a uuid or timeuuid.
+ */
+CASS_EXPORT CassError cass_user_type_set_uuid(CassUserType *user_type, size_t index, CassUuid value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a uuid or timeuuid.
+ */
+CASS_EXPORT CassError cass_user_type_set_uuid_by_name(CassUserType *user_type, const char *name, CassUuid value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a uuid or timeuuid.
+ */
+CASS_EXPORT CassError cass_user_type_set_uuid_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassUuid value);
+
+/**
+ * Sets the field at `index` to an inet (4 or 16 address bytes).
+ */
+CASS_EXPORT CassError cass_user_type_set_inet(CassUserType *user_type, size_t index, CassInet value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to an inet (4 or 16 address bytes).
+ */
+CASS_EXPORT CassError cass_user_type_set_inet_by_name(CassUserType *user_type, const char *name, CassInet value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to an inet (4 or 16 address bytes).
+ */
+CASS_EXPORT CassError cass_user_type_set_inet_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassInet value);
+
+/**
+ * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ */
+CASS_EXPORT CassError cass_user_type_set_decimal(CassUserType *user_type, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ */
+CASS_EXPORT CassError cass_user_type_set_decimal_by_name(CassUserType *user_type, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ */
+CASS_EXPORT CassError cass_user_type_set_decimal_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Sets the field at `index` to a duration.
+ */
+CASS_EXPORT CassError cass_user_type_set_duration(CassUserType *user_type, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a duration.
+ */
+CASS_EXPORT CassError cass_user_type_set_duration_by_name(CassUserType *user_type, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a duration.
+ */
+CASS_EXPORT CassError cass_user_type_set_duration_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Sets the field at `index` to a list, set or map (its items are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_collection(CassUserType *user_type, size_t index, const CassCollection *value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a list, set or map (its items are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_collection_by_name(CassUserType *user_type, const char *name, const CassCollection *value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a list, set or map (its items are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_collection_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassCollection *value);
+
+/**
+ * Sets the field at `index` to a tuple (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_tuple(CassUserType *user_type, size_t index, const CassTuple *value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a tuple (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_tuple_by_name(CassUserType *user_type, const char *name, const CassTuple *value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a tuple (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_tuple_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassTuple *value);
+
+/**
+ * Sets the field at `index` to a user defined type value (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_user_type(CassUserType *user_type, size_t index, const CassUserType *value);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a user defined type value (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_user_type_by_name(CassUserType *user_type, const char *name, const CassUserType *value);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a user defined type value (its fields are copied now).
+ */
+CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassUserType *value);
+
+/**
+ * Sets `output` to the smallest version-1 UUID of the time `time` (milliseconds since the Unix
+ * epoch), in the order Cassandra sorts timeuuid values: the lower bound of a time range. Its clock
+ * sequence and node bytes are all 0x80. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
+
+/**
+ * Sets `output` to the largest version-1 UUID of the time `time` (milliseconds since the Unix
+ * epoch), in the order Cassandra sorts timeuuid values: the upper bound of a time range. Its clock
+ * sequence and node bytes are all 0x7f. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
+
+/**
+ * Returns the time of a version-1 UUID in milliseconds since the Unix epoch (1970-01-01 00:00 UTC),
+ * or 0 when the UUID is not version 1. A time before the epoch is returned as the two's
+ * complement of the negative number of milliseconds (cast the result to `cass_int64_t`).
+ */
+CASS_EXPORT cass_uint64_t cass_uuid_timestamp(CassUuid uuid);
+
+/**
+ * Returns the version of a UUID (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for
+ * random ones.
+ */
+CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
+
+/**
+ * Writes the text form of a UUID, 36 lowercase characters such as
+ * "550e8400-e29b-41d4-a716-446655440000" and a NUL, into `output`, which must have room for
+ * CASS_UUID_STRING_LENGTH (37) characters. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_string(CassUuid uuid, char *output);
+
+/**
+ * Parses the text form of a UUID, e.g. "550e8400-e29b-41d4-a716-446655440000" (hex digits in
+ * either case). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output` unchanged, when `str` is NULL
+ * or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
+ */
+CASS_EXPORT CassError cass_uuid_from_string(const char *str, CassUuid *output);
+
+/**
+ * Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be
+ * NUL-terminated; the length must be 36).
+ */
+CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length, CassUuid *output);
+
+/**
+ * Creates a UUID generator with a random node (48 random bits with the multicast bit set, drawn
+ * per generator) and a random clock sequence. It may be used from any number of threads at once;
+ * create one and share it. Must be freed with `cass_uuid_gen_free()`.
+ */
+CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
+
+/**
+ * Creates a UUID generator whose time UUIDs carry the low 48 bits of `node` as their node, and a
+ * random clock sequence. It may be used from any number of threads at once. Must be freed with
+ * `cass_uuid_gen_free()`.
+ */
+CASS_EXPORT CassUuidGen *cass_uuid_gen_new_with_node(cass_uint64_t node);
+
+/**
+ * Frees a UUID generator. NULL is ignored.
+ */
+CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
+
+/**
+ * Sets `output` to a version-1 (time) UUID for the current time, with the generator's clock
+ * sequence and node. Thread-safe; one generator never produces the same UUID twice (at most
+ * 10,000 per millisecond: a larger burst waits for the next millisecond). Does nothing when
+ * `uuid_gen` or `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_time(CassUuidGen *uuid_gen, CassUuid *output);
+
+/**
+ * Sets `output` to a new version-4 (random) UUID. Thread-safe. Does nothing when `uuid_gen` or
+ * `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
+
+/**
+ * Sets `output` to the version-1 (time) UUID of the time `timestamp` (milliseconds since the Unix
+ * epoch) with the generator's clock sequence and node; the same time gives the same UUID.
+ * Thread-safe. Does nothing when `uuid_gen` or `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t timestamp, CassUuid *output);
 
 /**
  * Reads a tinyint.
@@ -1025,7 +2218,54 @@ CASS_EXPORT CassError cass_value_get_string(const CassValue *value, const char *
 CASS_EXPORT CassError cass_value_get_bytes(const CassValue *value, const cass_byte_t **output, size_t *output_size);
 
 /**
- * The value's type (`CASS_VALUE_TYPE_UNKNOWN` for NULL).
+ * Reads an inet (4 or 16 bytes; other sizes are `CASS_ERROR_LIB_INVALID_DATA`).
+ */
+CASS_EXPORT CassError cass_value_get_inet(const CassValue *value, CassInet *output);
+
+/**
+ * Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
+ * the result), and the scale.
+ */
+CASS_EXPORT CassError cass_value_get_decimal(const CassValue *value, const cass_byte_t **varint, size_t *varint_size, cass_int32_t *scale);
+
+/**
+ * Reads a duration as months, days and nanoseconds.
+ */
+CASS_EXPORT CassError cass_value_get_duration(const CassValue *value, cass_int32_t *months, cass_int32_t *days, cass_int64_t *nanos);
+
+/**
+ * The value's data type, valid as long as the value's result. NULL for a NULL value pointer.
+ */
+CASS_EXPORT const CassDataType *cass_value_data_type(const CassValue *value);
+
+/**
+ * Whether the value is a list, set or map.
+ */
+CASS_EXPORT cass_bool_t cass_value_is_collection(const CassValue *value);
+
+/**
+ * Whether the value is a duration.
+ */
+CASS_EXPORT cass_bool_t cass_value_is_duration(const CassValue *value);
+
+/**
+ * The number of items of a collection (map: pairs), or of fields of a tuple or user type.
+ */
+CASS_EXPORT size_t cass_value_item_count(const CassValue *collection);
+
+/**
+ * The element type of a list or set, the key type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ */
+CASS_EXPORT CassValueType cass_value_primary_sub_type(const CassValue *collection);
+
+/**
+ * The value type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ */
+CASS_EXPORT CassValueType cass_value_secondary_sub_type(const CassValue *collection);
+
+/**
+ * The value's type (`CASS_VALUE_TYPE_UNKNOWN` for a NULL pointer; a NULL value keeps its
+ * column's type).
  */
 CASS_EXPORT CassValueType cass_value_type(const CassValue *value);
 

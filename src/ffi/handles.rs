@@ -55,6 +55,21 @@ pub trait ArcHandle: Sized {
             Some(Arc::from_raw(ptr))
         }
     }
+    /// Borrows the object behind a C pointer mutably, but only while C's reference is the only
+    /// one (no other strong or weak reference exists). `None` for NULL or a shared object.
+    fn unique_mut_from_ptr<'a>(ptr: *mut Self) -> Option<&'a mut Self> {
+        if ptr.is_null() {
+            return None;
+        }
+        // SAFETY: C passes a pointer from `into_ptr` whose reference it still holds, so rebuilding
+        // that Arc is valid; ManuallyDrop keeps C's count as it is when `arc` goes out of scope.
+        let mut arc = std::mem::ManuallyDrop::new(unsafe { Arc::from_raw(ptr) });
+        let unique: *mut Self = Arc::get_mut(&mut arc)?;
+        // SAFETY: `get_mut` succeeded, so C's reference is the only one and no other owner can
+        // read or clone the object; the allocation stays alive while C holds that reference, and
+        // the C API contract gives the caller exclusive use of the handle during the call.
+        Some(unsafe { &mut *unique })
+    }
     /// Releases C's reference (the `*_free` functions).
     fn free(ptr: *const Self) {
         if !ptr.is_null() {

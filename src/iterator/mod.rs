@@ -1,15 +1,26 @@
-//! `CassIterator`: a cursor over rows of a result (more kinds come with their objects).
+//! `CassIterator`: a cursor over the rows of a result, the columns of a row, or the items of a
+//! value (see `values`).
 //!
-//! An iterator holds a reference to what it walks, so the result may be freed before the iterator
-//! (acsylla does that); rows it gave out stay valid until both are gone.
+//! A result iterator holds a reference to its result, so the result may be freed before the
+//! iterator (acsylla does that). Row and value iterators point into their result, which must stay
+//! alive while they are used, as with the C++ driver.
 
+mod values;
+
+use crate::error::CassError;
+use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, ArcHandle, BoxHandle, RefHandle};
 use crate::result::{CassResult, CassRow};
 use crate::types::{cass_bool_t, CassIteratorType};
+use crate::value::CassValue;
+use std::ffi::c_char;
 use std::sync::Arc;
+use values::{Shape, ValueCursor};
 
 enum Cursor {
     Rows { result: Arc<CassResult>, next: usize },
+    Columns { row: *const CassRow, next: usize },
+    Values(ValueCursor),
 }
 
 /// The iterator handle C holds (Box-owned; `cass_iterator_free`).
@@ -21,6 +32,47 @@ pub struct CassIterator {
 
 impl BoxHandle for CassIterator {}
 
+impl CassIterator {
+    fn kind(&self) -> CassIteratorType {
+        use CassIteratorType::*;
+        match &self.cursor {
+            Cursor::Rows { .. } => CASS_ITERATOR_TYPE_RESULT,
+            Cursor::Columns { .. } => CASS_ITERATOR_TYPE_ROW,
+            Cursor::Values(c) => match c.shape {
+                Shape::Collection => CASS_ITERATOR_TYPE_COLLECTION,
+                Shape::Map => CASS_ITERATOR_TYPE_MAP,
+                Shape::Tuple => CASS_ITERATOR_TYPE_TUPLE,
+                Shape::UserType => CASS_ITERATOR_TYPE_USER_TYPE_FIELD,
+            },
+        }
+    }
+
+    fn row(&self) -> Option<&CassRow> {
+        match self.cursor {
+            // SAFETY: the row belongs to a result the C caller keeps alive while iterating.
+            Cursor::Columns { row, .. } => unsafe { row.as_ref() },
+            _ => None,
+        }
+    }
+
+    fn values(&self) -> Option<&ValueCursor> {
+        match &self.cursor {
+            Cursor::Values(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+// SAFETY: a row cursor's pointer refers to immutable result memory (see the module docs).
+unsafe impl Send for CassIterator {}
+
+fn value_iterator(value: *const CassValue, shape: Shape) -> *mut CassIterator {
+    guard(|| match CassValue::from_ptr(value).and_then(|v| ValueCursor::new(v, shape)) {
+        Some(cursor) => CassIterator { cursor: Cursor::Values(cursor), current: None }.into_ptr(),
+        None => std::ptr::null_mut(),
+    })
+}
+
 /// Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
 /// `cass_iterator_free()`.
 #[no_mangle]
@@ -29,6 +81,46 @@ pub extern "C" fn cass_iterator_from_result(result: *const CassResult) -> *mut C
         Some(result) => CassIterator { cursor: Cursor::Rows { result, next: 0 }, current: None }.into_ptr(),
         None => std::ptr::null_mut(),
     })
+}
+
+/// Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
+/// row. The row's result must outlive it. Free it with `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_from_row(row: *const CassRow) -> *mut CassIterator {
+    guard(|| match CassRow::from_ptr(row) {
+        Some(row) => CassIterator { cursor: Cursor::Columns { row, next: 0 }, current: None }.into_ptr(),
+        None => std::ptr::null_mut(),
+    })
+}
+
+/// Creates an iterator over the elements of a list or set, or the keys and values (alternating)
+/// of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
+/// value's result must outlive it. Free it with `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_from_collection(value: *const CassValue) -> *mut CassIterator {
+    value_iterator(value, Shape::Collection)
+}
+
+/// Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
+/// the value is NULL or not a map. Free it with `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_from_map(value: *const CassValue) -> *mut CassIterator {
+    value_iterator(value, Shape::Map)
+}
+
+/// Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
+/// value is NULL or not a tuple. Free it with `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_from_tuple(value: *const CassValue) -> *mut CassIterator {
+    value_iterator(value, Shape::Tuple)
+}
+
+/// Creates an iterator over the fields of a user type value
+/// (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
+/// type. Free it with `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_fields_from_user_type(value: *const CassValue) -> *mut CassIterator {
+    value_iterator(value, Shape::UserType)
 }
 
 /// Frees an iterator. NULL is ignored.
@@ -40,9 +132,7 @@ pub extern "C" fn cass_iterator_free(iterator: *mut CassIterator) {
 /// The kind of the iterator.
 #[no_mangle]
 pub extern "C" fn cass_iterator_type(iterator: *mut CassIterator) -> CassIteratorType {
-    guard(|| match CassIterator::from_ptr(iterator).map(|it| &it.cursor) {
-        Some(Cursor::Rows { .. }) | None => CassIteratorType::CASS_ITERATOR_TYPE_RESULT,
-    })
+    guard(|| CassIterator::from_ptr(iterator).map_or(CassIteratorType::CASS_ITERATOR_TYPE_RESULT, CassIterator::kind))
 }
 
 /// Moves to the next item; `cass_false` once there are no more.
@@ -52,19 +142,28 @@ pub extern "C" fn cass_iterator_next(iterator: *mut CassIterator) -> cass_bool_t
         let Some(it) = CassIterator::from_ptr_mut(iterator) else {
             return cass_bool_t::cass_false;
         };
-        match &mut it.cursor {
-            Cursor::Rows { result, next } => {
-                if *next < result.row_count() {
-                    it.current = Some(*next);
-                    *next += 1;
-                    cass_bool_t::cass_true
-                } else {
-                    it.current = None;
-                    cass_bool_t::cass_false
-                }
+        let more = match &mut it.cursor {
+            Cursor::Rows { result, next } => step(&mut it.current, next, result.row_count()),
+            Cursor::Columns { row, next } => {
+                // SAFETY: see `CassIterator::row`.
+                let count = unsafe { row.as_ref() }.map_or(0, CassRow::column_count);
+                step(&mut it.current, next, count)
             }
-        }
+            Cursor::Values(cursor) => cursor.advance(),
+        };
+        more.into()
     })
+}
+
+fn step(current: &mut Option<usize>, next: &mut usize, count: usize) -> bool {
+    if *next < count {
+        *current = Some(*next);
+        *next += 1;
+        true
+    } else {
+        *current = None;
+        false
+    }
 }
 
 /// The current row of a result iterator, or NULL (wrong kind, or before/after the rows). Valid
@@ -78,6 +177,78 @@ pub extern "C" fn cass_iterator_get_row(iterator: *const CassIterator) -> *const
         match (&it.cursor, it.current) {
             (Cursor::Rows { result, .. }, Some(index)) => result.row(index).map_or(std::ptr::null(), CassRow::as_ptr),
             _ => std::ptr::null(),
+        }
+    })
+}
+
+/// The current column of a row iterator, or NULL.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_column(iterator: *const CassIterator) -> *const CassValue {
+    guard(|| {
+        let Some(it) = CassIterator::from_ptr(iterator) else {
+            return std::ptr::null();
+        };
+        match (it.row(), it.current) {
+            (Some(row), Some(index)) => row.column(index).map_or(std::ptr::null(), CassValue::as_ptr),
+            _ => std::ptr::null(),
+        }
+    })
+}
+
+fn current_value(iterator: *const CassIterator, wanted: &[Shape], map_value: bool) -> *const CassValue {
+    guard(|| {
+        let cursor = CassIterator::from_ptr(iterator).and_then(CassIterator::values);
+        match cursor {
+            Some(c) if wanted.contains(&c.shape) => {
+                let value = if map_value { &c.current_map_value } else { &c.current };
+                value.as_ref().map_or(std::ptr::null(), CassValue::as_ptr)
+            }
+            _ => std::ptr::null(),
+        }
+    })
+}
+
+/// The current item of a collection or tuple iterator, or NULL. Valid until the next call to
+/// `cass_iterator_next()` or `cass_iterator_free()`.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_value(iterator: *const CassIterator) -> *const CassValue {
+    current_value(iterator, &[Shape::Collection, Shape::Tuple], false)
+}
+
+/// The current key of a map iterator, or NULL.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_map_key(iterator: *const CassIterator) -> *const CassValue {
+    current_value(iterator, &[Shape::Map], false)
+}
+
+/// The current value of a map iterator, or NULL.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_map_value(iterator: *const CassIterator) -> *const CassValue {
+    current_value(iterator, &[Shape::Map], true)
+}
+
+/// The current field's value of a user type field iterator, or NULL.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_user_type_field_value(iterator: *const CassIterator) -> *const CassValue {
+    current_value(iterator, &[Shape::UserType], false)
+}
+
+/// The current field's name of a user type field iterator (valid as long as the value's result).
+/// `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+#[no_mangle]
+pub extern "C" fn cass_iterator_get_user_type_field_name(
+    iterator: *const CassIterator,
+    name: *mut *const c_char,
+    name_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let cursor = CassIterator::from_ptr(iterator).and_then(CassIterator::values);
+        match cursor {
+            Some(c) if c.shape == Shape::UserType => match c.field_name() {
+                Some(field) => write_str_out(field.as_bytes(), name, name_length),
+                None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+            },
+            _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
         }
     })
 }

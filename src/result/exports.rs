@@ -1,12 +1,14 @@
 //! The `cass_result_*` and `cass_row_*` functions of the first slice.
 
 use super::{CassResult, CassRow};
+use crate::data_type::CassDataType;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n, write_str_out};
 use crate::ffi::{guard, ArcHandle, RefHandle};
 use crate::types::{cass_bool_t, CassValueType};
 use crate::value::CassValue;
 use std::ffi::c_char;
+use std::sync::Arc;
 
 /// Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
 #[no_mangle]
@@ -53,6 +55,12 @@ pub extern "C" fn cass_result_column_type(result: *const CassResult, index: usiz
             .and_then(|r| r.column_type(index))
             .map_or(CassValueType::CASS_VALUE_TYPE_UNKNOWN, |t| t.value_type)
     })
+}
+
+/// The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
+#[no_mangle]
+pub extern "C" fn cass_result_column_data_type(result: *const CassResult, index: usize) -> *const CassDataType {
+    guard(|| CassResult::from_ptr(result).and_then(|r| r.column_type(index)).map_or(std::ptr::null(), Arc::as_ptr))
 }
 
 /// The first row, or NULL when there is none. Valid as long as the result.

@@ -37,6 +37,10 @@ impl CassRow {
         Some(unsafe { &*self.cells.add(self.first + index) })
     }
 
+    pub fn column_count(&self) -> usize {
+        self.count
+    }
+
     /// The result that owns this row.
     pub fn result(&self) -> Option<&CassResult> {
         // SAFETY: a row only exists inside its result, so the result is alive while the row is.

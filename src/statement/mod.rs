@@ -2,6 +2,7 @@
 //! settings. Executing snapshots it, so C may change or free it while the request is in flight.
 
 mod bind;
+mod bind_to;
 mod exports;
 pub mod values;
 

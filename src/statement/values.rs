@@ -1,25 +1,40 @@
-//! Values bound to a statement, kept in wire format.
+//! The values bound to a statement, kept in wire format (see [`Elements`]).
 //!
-//! Each parameter slot is unset, null, or a range of one byte arena: binding writes the value's
-//! bytes once, and executing copies them once into the request frame. Statements share their values
-//! with requests in flight (`Arc`); binding after an execute copies them first (copy on write).
+//! Statements share their values with requests in flight (`Arc`); binding after an execute copies
+//! them first (copy on write). Executing copies each value once, into the request frame.
 
+use crate::data_type::{names_matching, CassDataType};
+use crate::elements::{Elements, Slot};
+use crate::encode::Input;
+use crate::error::CassError;
 use scylla::serialize::row::{RowSerializationContext, SerializeRow};
 use scylla::serialize::writers::RowWriter;
 use scylla::serialize::SerializationError;
+use std::sync::Arc;
 
-#[derive(Clone, Copy, Debug)]
-enum Slot {
-    Unset,
-    Null,
-    Value { start: u32, len: u32 },
+/// Names and types of the bind markers of a prepared statement.
+#[derive(Debug, Default)]
+pub struct ParameterSpecs {
+    pub names: Vec<String>,
+    pub types: Vec<Arc<CassDataType>>,
+}
+
+/// Where a value goes: a marker index or a marker name.
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    Index(usize),
+    Name(&'a str),
 }
 
 /// The values of one statement.
 #[derive(Clone, Debug, Default)]
 pub struct BoundValues {
-    slots: Vec<Slot>,
-    arena: Vec<u8>,
+    elements: Elements,
+    /// Simple statements bound by name: the name of each slot, in the order they were first used.
+    /// The server's matching is exact, so the values are placed by exact name at execution.
+    names: Vec<Box<str>>,
+    /// Prepared statements: the marker specs, for bind-time type checks and names.
+    specs: Option<Arc<ParameterSpecs>>,
 }
 
 /// The column count of the request did not match the number of values.
@@ -38,61 +53,125 @@ impl std::error::Error for WrongValueCount {}
 
 impl BoundValues {
     pub fn with_count(count: usize) -> Self {
-        BoundValues { slots: vec![Slot::Unset; count], arena: Vec::new() }
+        BoundValues { elements: Elements::with_count(count), names: Vec::new(), specs: None }
+    }
+
+    /// Unset values for the markers of a prepared statement, checked against their types.
+    pub fn for_prepared(specs: Arc<ParameterSpecs>) -> Self {
+        BoundValues { elements: Elements::with_count(specs.types.len()), names: Vec::new(), specs: Some(specs) }
     }
 
     /// The number of bind markers.
     pub fn count(&self) -> usize {
-        self.slots.len()
+        self.elements.len()
     }
 
-    /// Binds NULL to slot `index` (checked by the caller).
-    pub fn set_null(&mut self, index: usize) {
-        self.slots[index] = Slot::Null;
+    /// Binds `input` by index or name, with the C++ driver's checks and error codes.
+    pub fn bind(&mut self, target: Target, input: &Input) -> CassError {
+        match target {
+            Target::Index(index) => self.bind_index(index, input),
+            Target::Name(name) => match self.specs.clone() {
+                Some(specs) => {
+                    let mut found = false;
+                    for index in names_matching(&specs.names, name) {
+                        found = true;
+                        let rc = self.bind_index(index, input);
+                        if rc != CassError::CASS_OK {
+                            return rc;
+                        }
+                    }
+                    if found {
+                        CassError::CASS_OK
+                    } else {
+                        CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
+                    }
+                }
+                None => match self.simple_name_index(name) {
+                    Some(index) => self.bind_index(index, input),
+                    None => CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST,
+                },
+            },
+        }
     }
 
-    /// Binds the serialized bytes of a value to slot `index`.
-    pub fn set_bytes(&mut self, index: usize, bytes: &[u8]) {
-        let start = self.arena.len() as u32;
-        self.arena.extend_from_slice(bytes);
-        self.slots[index] = Slot::Value { start, len: bytes.len() as u32 };
+    /// The slot for `name` on a simple statement: the slot already named so (case-insensitive
+    /// unless quoted), or the next free one while the statement has markers left.
+    fn simple_name_index(&mut self, name: &str) -> Option<usize> {
+        if let Some(index) = names_matching(&self.names, name).next() {
+            return Some(index);
+        }
+        if self.names.len() >= self.elements.len() {
+            return None;
+        }
+        let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
+        let bare = if quoted { &name[1..name.len() - 1] } else { name };
+        self.names.push(bare.into());
+        Some(self.names.len() - 1)
+    }
+
+    fn bind_index(&mut self, index: usize, input: &Input) -> CassError {
+        if index >= self.elements.len() {
+            return CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS;
+        }
+        if let Some(specs) = &self.specs {
+            if !input.kind.fits(&specs.types[index]) {
+                return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+            }
+        }
+        self.elements.set(index, input);
+        CassError::CASS_OK
     }
 
     /// Forgets every value and resizes to `count` unset slots.
     pub fn reset(&mut self, count: usize) {
-        self.slots.clear();
-        self.slots.resize(count, Slot::Unset);
-        self.arena.clear();
+        self.elements.reset(count);
+        self.names.clear();
+    }
+
+    fn write_slot(&self, index: usize, writer: &mut RowWriter) -> Result<(), SerializationError> {
+        let cell = writer.make_cell_writer();
+        match self.elements.slot(index) {
+            Slot::Unset => {
+                cell.set_unset();
+            }
+            Slot::Null => {
+                cell.set_null();
+            }
+            Slot::Value { .. } => {
+                let bytes = self.elements.bytes(index).unwrap_or_default();
+                cell.set_value(bytes).map_err(SerializationError::new)?;
+            }
+        }
+        Ok(())
     }
 }
 
 impl SerializeRow for BoundValues {
     fn serialize(&self, ctx: &RowSerializationContext<'_>, writer: &mut RowWriter) -> Result<(), SerializationError> {
-        if ctx.columns().len() != self.slots.len() {
+        if !self.names.is_empty() {
+            // Named values on a simple statement: place them as the server would, by exact name.
+            // A marker without a value is left out, and the server rejects the count, as it does
+            // for the C++ driver's named values.
+            for column in ctx.columns() {
+                if let Some(index) = self.names.iter().position(|n| **n == *column.name()) {
+                    self.write_slot(index, writer)?;
+                }
+            }
+            return Ok(());
+        }
+        if ctx.columns().len() != self.elements.len() {
             return Err(SerializationError::new(WrongValueCount {
-                values: self.slots.len(),
+                values: self.elements.len(),
                 markers: ctx.columns().len(),
             }));
         }
-        for slot in &self.slots {
-            let cell = writer.make_cell_writer();
-            match *slot {
-                Slot::Unset => {
-                    cell.set_unset();
-                }
-                Slot::Null => {
-                    cell.set_null();
-                }
-                Slot::Value { start, len, .. } => {
-                    let bytes = &self.arena[start as usize..(start + len) as usize];
-                    cell.set_value(bytes).map_err(SerializationError::new)?;
-                }
-            }
+        for index in 0..self.elements.len() {
+            self.write_slot(index, writer)?;
         }
         Ok(())
     }
 
     fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.elements.is_empty()
     }
 }

@@ -1,12 +1,13 @@
 //! `CassValue`: one serialized value inside a result, decoded on request.
 
 use crate::data_type::CassDataType;
+use crate::encode::read_duration;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, write_out, RefHandle};
 use crate::types::{
     cass_bool_t, cass_byte_t, cass_double_t, cass_float_t, cass_int16_t, cass_int32_t, cass_int64_t, cass_int8_t,
-    cass_uint32_t, CassUuid, CassValueType,
+    cass_uint32_t, CassInet, CassUuid, CassValueType,
 };
 use std::ffi::c_char;
 use std::sync::Arc;
@@ -38,6 +39,22 @@ impl CassValue {
 
     pub fn value_type(&self) -> CassValueType {
         self.data_type().value_type
+    }
+
+    /// The number of items: elements of a list or set, pairs of a map, fields of a tuple or user
+    /// type (as their type declares them); 0 for NULL and other types.
+    pub fn item_count(&self) -> usize {
+        use CassValueType::*;
+        let Some(bytes) = self.bytes() else {
+            return 0;
+        };
+        match self.value_type() {
+            CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP => {
+                fixed::<4>(bytes).map_or(0, |b| i32::from_be_bytes(b).max(0) as usize)
+            }
+            CASS_VALUE_TYPE_TUPLE | CASS_VALUE_TYPE_UDT => self.data_type().sub_types.len(),
+            _ => 0,
+        }
     }
 
     /// The bytes, or None for NULL.
@@ -78,7 +95,7 @@ fn get<T>(
     })
 }
 
-fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
+pub(crate) fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
     bytes.get(..N)?.try_into().ok()
 }
 
@@ -183,7 +200,137 @@ pub extern "C" fn cass_value_get_bytes(
     get_slice(value, output, output_size)
 }
 
-/// The value's type (`CASS_VALUE_TYPE_UNKNOWN` for NULL).
+/// Reads an inet (4 or 16 bytes; other sizes are `CASS_ERROR_LIB_INVALID_DATA`).
+#[no_mangle]
+pub extern "C" fn cass_value_get_inet(value: *const CassValue, output: *mut CassInet) -> CassError {
+    guard(|| {
+        let Some(value) = CassValue::from_ptr(value) else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        let Some(bytes) = value.bytes() else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        if value.value_type() != CASS_VALUE_TYPE_INET {
+            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+        }
+        if bytes.len() != 4 && bytes.len() != 16 {
+            return CassError::CASS_ERROR_LIB_INVALID_DATA;
+        }
+        let mut inet = CassInet { address: [0; 16], address_length: bytes.len() as u8 };
+        inet.address[..bytes.len()].copy_from_slice(bytes);
+        write_out(output, inet)
+    })
+}
+
+/// Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
+/// the result), and the scale.
+#[no_mangle]
+pub extern "C" fn cass_value_get_decimal(
+    value: *const CassValue,
+    varint: *mut *const cass_byte_t,
+    varint_size: *mut usize,
+    scale: *mut cass_int32_t,
+) -> CassError {
+    guard(|| {
+        let Some(value) = CassValue::from_ptr(value) else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        let Some(bytes) = value.bytes() else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        if value.value_type() != CASS_VALUE_TYPE_DECIMAL {
+            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+        }
+        let Some(scale_bytes) = fixed::<4>(bytes) else {
+            return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
+        };
+        if varint.is_null() || varint_size.is_null() || scale.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        let rc = write_str_out(&bytes[4..], varint as *mut *const c_char, varint_size);
+        if rc != CassError::CASS_OK {
+            return rc;
+        }
+        write_out(scale, i32::from_be_bytes(scale_bytes))
+    })
+}
+
+/// Reads a duration as months, days and nanoseconds.
+#[no_mangle]
+pub extern "C" fn cass_value_get_duration(
+    value: *const CassValue,
+    months: *mut cass_int32_t,
+    days: *mut cass_int32_t,
+    nanos: *mut cass_int64_t,
+) -> CassError {
+    guard(|| {
+        let Some(value) = CassValue::from_ptr(value) else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        let Some(bytes) = value.bytes() else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        if value.value_type() != CASS_VALUE_TYPE_DURATION {
+            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+        }
+        let Some((m, d, n)) = read_duration(bytes) else {
+            return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
+        };
+        if months.is_null() || days.is_null() || nanos.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        write_out(months, m);
+        write_out(days, d);
+        write_out(nanos, n)
+    })
+}
+
+/// The value's data type, valid as long as the value's result. NULL for a NULL value pointer.
+#[no_mangle]
+pub extern "C" fn cass_value_data_type(value: *const CassValue) -> *const CassDataType {
+    guard(|| CassValue::from_ptr(value).map_or(std::ptr::null(), |v| v.data_type))
+}
+
+/// Whether the value is a list, set or map.
+#[no_mangle]
+pub extern "C" fn cass_value_is_collection(value: *const CassValue) -> cass_bool_t {
+    guard(|| CassValue::from_ptr(value).is_some_and(|v| v.data_type().is_collection()).into())
+}
+
+/// Whether the value is a duration.
+#[no_mangle]
+pub extern "C" fn cass_value_is_duration(value: *const CassValue) -> cass_bool_t {
+    guard(|| CassValue::from_ptr(value).is_some_and(|v| v.value_type() == CASS_VALUE_TYPE_DURATION).into())
+}
+
+/// The number of items of a collection (map: pairs), or of fields of a tuple or user type.
+#[no_mangle]
+pub extern "C" fn cass_value_item_count(collection: *const CassValue) -> usize {
+    guard(|| CassValue::from_ptr(collection).map_or(0, CassValue::item_count))
+}
+
+/// The element type of a list or set, the key type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+#[no_mangle]
+pub extern "C" fn cass_value_primary_sub_type(collection: *const CassValue) -> CassValueType {
+    guard(|| match CassValue::from_ptr(collection).map(CassValue::data_type) {
+        Some(t) if t.is_collection() => t.sub_types.first().map_or(CASS_VALUE_TYPE_UNKNOWN, |s| s.value_type),
+        _ => CASS_VALUE_TYPE_UNKNOWN,
+    })
+}
+
+/// The value type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+#[no_mangle]
+pub extern "C" fn cass_value_secondary_sub_type(collection: *const CassValue) -> CassValueType {
+    guard(|| match CassValue::from_ptr(collection).map(CassValue::data_type) {
+        Some(t) if t.value_type == CASS_VALUE_TYPE_MAP => {
+            t.sub_types.get(1).map_or(CASS_VALUE_TYPE_UNKNOWN, |s| s.value_type)
+        }
+        _ => CASS_VALUE_TYPE_UNKNOWN,
+    })
+}
+
+/// The value's type (`CASS_VALUE_TYPE_UNKNOWN` for a NULL pointer; a NULL value keeps its
+/// column's type).
 #[no_mangle]
 pub extern "C" fn cass_value_type(value: *const CassValue) -> CassValueType {
     guard(|| CassValue::from_ptr(value).map_or(CASS_VALUE_TYPE_UNKNOWN, |v| v.value_type()))

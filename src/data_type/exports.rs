@@ -1,0 +1,664 @@
+//! The `cass_data_type_*` functions: building data types for collections, tuples and user types,
+//! and reading the types that results and values report.
+//!
+//! C owns one reference to each type a `cass_data_type_new*` function returns. Types lent by a
+//! result, a value or another data type are borrowed: valid as long as their owner, never freed.
+//! A type is changed in place only while C's reference is its only one; once it is shared (a sub
+//! type of another type, or used by a collection, tuple or user type value) it is read-only.
+
+use super::CassDataType;
+use crate::error::CassError;
+use crate::ffi::strings::{cstr, str_n, write_str_out};
+use crate::ffi::{guard, ArcHandle};
+use crate::types::{cass_bool_t, CassValueType, CassValueTypeArg};
+use std::ffi::c_char;
+use std::sync::Arc;
+
+use CassValueType::*;
+
+/// The most sub types `cass_data_type_new_tuple()` / `cass_data_type_new_udt()` reserve room for:
+/// the count is only a hint, and a wrong one must not allocate without bound.
+const MAX_RESERVED_SUB_TYPES: usize = 1024;
+
+type Checked<T = ()> = Result<T, CassError>;
+
+impl CassDataType {
+    /// A fresh type of `value_type`, as `cass_data_type_new()` makes it: not frozen, no sub types,
+    /// empty names. `None` for `UNKNOWN` and `LAST_ENTRY`, which are not types.
+    fn new_of(value_type: CassValueType) -> Option<Self> {
+        match value_type {
+            CASS_VALUE_TYPE_UNKNOWN | CASS_VALUE_TYPE_LAST_ENTRY => None,
+            _ => Some(Self::simple(value_type)),
+        }
+    }
+
+    /// A fresh tuple or UDT with room for `count` sub types (none added yet).
+    fn with_room_for(value_type: CassValueType, count: usize) -> Self {
+        let count = count.min(MAX_RESERVED_SUB_TYPES);
+        let field_names = if value_type == CASS_VALUE_TYPE_UDT { Vec::with_capacity(count) } else { Vec::new() };
+        CassDataType { sub_types: Vec::with_capacity(count), field_names, ..Self::simple(value_type) }
+    }
+
+    fn has_sub_types(&self) -> bool {
+        self.is_collection() || matches!(self.value_type, CASS_VALUE_TYPE_TUPLE | CASS_VALUE_TYPE_UDT)
+    }
+
+    /// The sub types C can see: element types of a collection or tuple, field types of a UDT, none
+    /// for any other type.
+    fn visible_sub_types(&self) -> &[Arc<CassDataType>] {
+        if self.has_sub_types() {
+            &self.sub_types
+        } else {
+            &[]
+        }
+    }
+
+    /// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` unless this type is a `value_type`.
+    fn require(&self, value_type: CassValueType) -> Checked {
+        if self.value_type == value_type {
+            Ok(())
+        } else {
+            Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE)
+        }
+    }
+
+    /// Whether `add_sub_type` may add one more sub type: a list or set takes one, a map two, a
+    /// tuple any number; other types take none.
+    fn check_room_for_sub_type(&self) -> Checked {
+        let limit = match self.value_type {
+            CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET => 1,
+            CASS_VALUE_TYPE_MAP => 2,
+            CASS_VALUE_TYPE_TUPLE => usize::MAX,
+            _ => return Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE),
+        };
+        if self.sub_types.len() < limit {
+            Ok(())
+        } else {
+            Err(CassError::CASS_ERROR_LIB_BAD_PARAMS)
+        }
+    }
+
+    /// The type of the first UDT field that `name` designates (see `field_indices`).
+    fn field_type(&self, name: &str) -> Option<&Arc<CassDataType>> {
+        if self.value_type != CASS_VALUE_TYPE_UDT {
+            return None;
+        }
+        self.field_indices(name).next().and_then(|index| self.sub_types.get(index))
+    }
+
+    /// The name of the UDT field at `index`.
+    fn field_name(&self, index: usize) -> Checked<&str> {
+        self.require(CASS_VALUE_TYPE_UDT)?;
+        self.field_names.get(index).map(String::as_str).ok_or(CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS)
+    }
+
+    fn add_field(&mut self, name: &str, field_type: Arc<CassDataType>) {
+        self.field_names.push(name.to_owned());
+        self.sub_types.push(field_type);
+    }
+}
+
+/// Changes the type behind `data_type`: `check` sees it first (its error is returned as is), then
+/// `change` gets it mutably, if C's reference is the only one. A shared type is left alone:
+/// `CASS_ERROR_LIB_BAD_PARAMS` and a warning naming `function`.
+fn change_type(
+    function: &str,
+    data_type: *mut CassDataType,
+    check: impl FnOnce(&CassDataType) -> Checked,
+    change: impl FnOnce(&mut CassDataType),
+) -> CassError {
+    let Some(current) = CassDataType::from_ptr(data_type) else {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    if let Err(error) = check(current) {
+        return error;
+    }
+    let Some(unique) = CassDataType::unique_mut_from_ptr(data_type) else {
+        tracing::warn!(
+            "{function}: the data type is shared (a sub type of another data type, or used by a \
+             collection, tuple or user type), so it cannot be changed; change a copy made with \
+             cass_data_type_new_from_existing() before sharing it"
+        );
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    change(unique);
+    CassError::CASS_OK
+}
+
+/// Hands text owned by a data type to C. Empty text points at a NUL byte, as C code may expect.
+fn write_text_out(text: &str, out: *mut *const c_char, out_length: *mut usize) -> CassError {
+    let bytes = if text.is_empty() { c"".to_bytes() } else { text.as_bytes() };
+    write_str_out(bytes, out, out_length)
+}
+
+fn into_c(data_type: CassDataType) -> *mut CassDataType {
+    CassDataType::into_ptr(Arc::new(data_type)) as *mut CassDataType
+}
+
+fn borrowed(data_type: Option<&Arc<CassDataType>>) -> *const CassDataType {
+    data_type.map_or(std::ptr::null(), Arc::as_ptr)
+}
+
+/// Creates a data type of `type`, not frozen and without sub types; add those with
+/// `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
+/// `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
+/// Must be freed with `cass_data_type_free()`.
+#[no_mangle]
+pub extern "C" fn cass_data_type_new(type_: CassValueTypeArg) -> *mut CassDataType {
+    guard(|| type_.get().and_then(CassDataType::new_of).map_or(std::ptr::null_mut(), into_c))
+}
+
+/// Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
+/// with the original (and therefore read-only). NULL for NULL.
+/// Must be freed with `cass_data_type_free()`.
+#[no_mangle]
+pub extern "C" fn cass_data_type_new_from_existing(data_type: *const CassDataType) -> *mut CassDataType {
+    guard(|| CassDataType::from_ptr(data_type).map_or(std::ptr::null_mut(), |t| into_c(t.clone())))
+}
+
+/// Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
+/// the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
+#[no_mangle]
+pub extern "C" fn cass_data_type_new_tuple(item_count: usize) -> *mut CassDataType {
+    guard(|| into_c(CassDataType::with_room_for(CASS_VALUE_TYPE_TUPLE, item_count)))
+}
+
+/// Creates an empty user type with room for `field_count` fields (the count is a hint; add the
+/// fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
+#[no_mangle]
+pub extern "C" fn cass_data_type_new_udt(field_count: usize) -> *mut CassDataType {
+    guard(|| into_c(CassDataType::with_room_for(CASS_VALUE_TYPE_UDT, field_count)))
+}
+
+/// Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
+/// to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_data_type_free(data_type: *mut CassDataType) {
+    guard(|| CassDataType::free(data_type))
+}
+
+/// The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
+#[no_mangle]
+pub extern "C" fn cass_data_type_type(data_type: *const CassDataType) -> CassValueType {
+    guard(|| CassDataType::from_ptr(data_type).map_or(CASS_VALUE_TYPE_UNKNOWN, |t| t.value_type))
+}
+
+/// Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
+/// frozen; types reported by the server may be.
+#[no_mangle]
+pub extern "C" fn cass_data_type_is_frozen(data_type: *const CassDataType) -> cass_bool_t {
+    guard(|| CassDataType::from_ptr(data_type).is_some_and(|t| t.frozen).into())
+}
+
+/// The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
+/// freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+#[no_mangle]
+pub extern "C" fn cass_data_type_type_name(
+    data_type: *const CassDataType,
+    type_name: *mut *const c_char,
+    type_name_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(data_type) = CassDataType::from_ptr(data_type) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match data_type.require(CASS_VALUE_TYPE_UDT) {
+            Ok(()) => write_text_out(&data_type.type_name, type_name, type_name_length),
+            Err(error) => error,
+        }
+    })
+}
+
+/// Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+/// other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
+/// ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_type_name(data_type: *mut CassDataType, type_name: *const c_char) -> CassError {
+    guard(|| match cstr(type_name) {
+        Ok(name) => set_type_name(data_type, name),
+        Err(error) => error.into(),
+    })
+}
+
+/// Same as `cass_data_type_set_type_name()`, with the length of the name given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_type_name_n(
+    data_type: *mut CassDataType,
+    type_name: *const c_char,
+    type_name_length: usize,
+) -> CassError {
+    guard(|| match str_n(type_name, type_name_length) {
+        Ok(name) => set_type_name(data_type, name),
+        Err(error) => error.into(),
+    })
+}
+
+fn set_type_name(data_type: *mut CassDataType, name: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_type_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.type_name = name.to_owned(),
+    )
+}
+
+/// The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
+/// freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+#[no_mangle]
+pub extern "C" fn cass_data_type_keyspace(
+    data_type: *const CassDataType,
+    keyspace: *mut *const c_char,
+    keyspace_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(data_type) = CassDataType::from_ptr(data_type) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match data_type.require(CASS_VALUE_TYPE_UDT) {
+            Ok(()) => write_text_out(&data_type.keyspace, keyspace, keyspace_length),
+            Err(error) => error,
+        }
+    })
+}
+
+/// Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+/// other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+/// keyspace as ""), text that is not UTF-8, and a type that is shared.
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_keyspace(data_type: *mut CassDataType, keyspace: *const c_char) -> CassError {
+    guard(|| match cstr(keyspace) {
+        Ok(keyspace) => set_keyspace(data_type, keyspace),
+        Err(error) => error.into(),
+    })
+}
+
+/// Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_keyspace_n(
+    data_type: *mut CassDataType,
+    keyspace: *const c_char,
+    keyspace_length: usize,
+) -> CassError {
+    guard(|| match str_n(keyspace, keyspace_length) {
+        Ok(keyspace) => set_keyspace(data_type, keyspace),
+        Err(error) => error.into(),
+    })
+}
+
+fn set_keyspace(data_type: *mut CassDataType, keyspace: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_keyspace",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.keyspace = keyspace.to_owned(),
+    )
+}
+
+/// The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
+/// is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+#[no_mangle]
+pub extern "C" fn cass_data_type_class_name(
+    data_type: *const CassDataType,
+    class_name: *mut *const c_char,
+    class_name_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(data_type) = CassDataType::from_ptr(data_type) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match data_type.require(CASS_VALUE_TYPE_CUSTOM) {
+            Ok(()) => write_text_out(&data_type.class_name, class_name, class_name_length),
+            Err(error) => error,
+        }
+    })
+}
+
+/// Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
+/// for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+/// class name as ""), text that is not UTF-8, and a type that is shared.
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_class_name(data_type: *mut CassDataType, class_name: *const c_char) -> CassError {
+    guard(|| match cstr(class_name) {
+        Ok(class_name) => set_class_name(data_type, class_name),
+        Err(error) => error.into(),
+    })
+}
+
+/// Same as `cass_data_type_set_class_name()`, with the length of the class name given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_set_class_name_n(
+    data_type: *mut CassDataType,
+    class_name: *const c_char,
+    class_name_length: usize,
+) -> CassError {
+    guard(|| match str_n(class_name, class_name_length) {
+        Ok(class_name) => set_class_name(data_type, class_name),
+        Err(error) => error.into(),
+    })
+}
+
+fn set_class_name(data_type: *mut CassDataType, class_name: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_class_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_CUSTOM),
+        |t| t.class_name = class_name.to_owned(),
+    )
+}
+
+/// The number of sub types: element types of a list, set or map, item types of a tuple, fields of
+/// a user type; 0 for other types and NULL.
+#[no_mangle]
+pub extern "C" fn cass_data_type_sub_type_count(data_type: *const CassDataType) -> usize {
+    guard(|| CassDataType::from_ptr(data_type).map_or(0, |t| t.visible_sub_types().len()))
+}
+
+/// Deprecated: the same as `cass_data_type_sub_type_count()`.
+#[no_mangle]
+pub extern "C" fn cass_data_sub_type_count(data_type: *const CassDataType) -> usize {
+    cass_data_type_sub_type_count(data_type)
+}
+
+/// The sub type at `index` of a collection, tuple or user type (see
+/// `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
+/// Borrowed: valid as long as `data_type`, never freed by C.
+#[no_mangle]
+pub extern "C" fn cass_data_type_sub_data_type(data_type: *const CassDataType, index: usize) -> *const CassDataType {
+    guard(|| borrowed(CassDataType::from_ptr(data_type).and_then(|t| t.visible_sub_types().get(index))))
+}
+
+/// The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
+/// first such field when several match. NULL when no field matches, for other types, and for NULL
+/// or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
+#[no_mangle]
+pub extern "C" fn cass_data_type_sub_data_type_by_name(
+    data_type: *const CassDataType,
+    name: *const c_char,
+) -> *const CassDataType {
+    guard(|| sub_data_type_by_name(data_type, cstr(name).ok()))
+}
+
+/// Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_sub_data_type_by_name_n(
+    data_type: *const CassDataType,
+    name: *const c_char,
+    name_length: usize,
+) -> *const CassDataType {
+    guard(|| sub_data_type_by_name(data_type, str_n(name, name_length).ok()))
+}
+
+fn sub_data_type_by_name(data_type: *const CassDataType, name: Option<&str>) -> *const CassDataType {
+    let (Some(data_type), Some(name)) = (CassDataType::from_ptr(data_type), name) else {
+        return std::ptr::null();
+    };
+    borrowed(data_type.field_type(name))
+}
+
+/// The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
+/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
+/// the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+#[no_mangle]
+pub extern "C" fn cass_data_type_sub_type_name(
+    data_type: *const CassDataType,
+    index: usize,
+    name: *mut *const c_char,
+    name_length: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(data_type) = CassDataType::from_ptr(data_type) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match data_type.field_name(index) {
+            Ok(field_name) => write_text_out(field_name, name, name_length),
+            Err(error) => error,
+        }
+    })
+}
+
+/// Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
+/// tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+///
+/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
+/// collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
+/// Difference from the C++ driver, which changes a shared type in place (so the change shows
+/// wherever it is used): a type that is a sub type of another type, or used by a collection,
+/// tuple or user type value, cannot be changed here (nor can a type be added to itself); build
+/// types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
+/// every `cass_data_type_set_*` and `cass_data_type_add_*` function.
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_type(
+    data_type: *mut CassDataType,
+    sub_data_type: *const CassDataType,
+) -> CassError {
+    guard(|| match CassDataType::clone_from_ptr(sub_data_type) {
+        Some(sub_type) => add_sub_type(data_type, sub_type),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+fn add_sub_type(data_type: *mut CassDataType, sub_type: Arc<CassDataType>) -> CassError {
+    // `sub_type` holds a reference of its own, so adding a type to itself finds it shared.
+    change_type("cass_data_type_add_sub_type", data_type, CassDataType::check_room_for_sub_type, |t| {
+        t.sub_types.push(sub_type)
+    })
+}
+
+/// Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
+/// keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
+/// arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
+/// (see `cass_data_type_add_sub_type()`).
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_type_by_name(
+    data_type: *mut CassDataType,
+    name: *const c_char,
+    sub_data_type: *const CassDataType,
+) -> CassError {
+    guard(|| add_field(data_type, cstr(name), CassDataType::clone_from_ptr(sub_data_type)))
+}
+
+/// Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_type_by_name_n(
+    data_type: *mut CassDataType,
+    name: *const c_char,
+    name_length: usize,
+    sub_data_type: *const CassDataType,
+) -> CassError {
+    guard(|| add_field(data_type, str_n(name, name_length), CassDataType::clone_from_ptr(sub_data_type)))
+}
+
+fn add_field<E: Into<CassError>>(
+    data_type: *mut CassDataType,
+    name: Result<&str, E>,
+    field_type: Option<Arc<CassDataType>>,
+) -> CassError {
+    let name = match name {
+        Ok(name) => name,
+        Err(error) => return error.into(),
+    };
+    let Some(field_type) = field_type else {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    change_type(
+        "cass_data_type_add_sub_type_by_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.add_field(name, field_type),
+    )
+}
+
+/// A new type of `value_type` to add as a sub type: any value type (as in the C++ driver, also
+/// `CASS_VALUE_TYPE_UNKNOWN`), but not `CASS_VALUE_TYPE_LAST_ENTRY` or a value outside the enum.
+fn sub_value_type(value_type: CassValueTypeArg) -> Option<Arc<CassDataType>> {
+    match value_type.get()? {
+        CASS_VALUE_TYPE_LAST_ENTRY => None,
+        value_type => Some(Arc::new(CassDataType::simple(value_type))),
+    }
+}
+
+/// Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
+/// own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_value_type(
+    data_type: *mut CassDataType,
+    sub_value_type: CassValueTypeArg,
+) -> CassError {
+    guard(|| match self::sub_value_type(sub_value_type) {
+        Some(sub_type) => add_sub_type(data_type, sub_type),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
+/// `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_value_type_by_name(
+    data_type: *mut CassDataType,
+    name: *const c_char,
+    sub_value_type: CassValueTypeArg,
+) -> CassError {
+    guard(|| add_field(data_type, cstr(name), self::sub_value_type(sub_value_type)))
+}
+
+/// Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
+#[no_mangle]
+pub extern "C" fn cass_data_type_add_sub_value_type_by_name_n(
+    data_type: *mut CassDataType,
+    name: *const c_char,
+    name_length: usize,
+    sub_value_type: CassValueTypeArg,
+) -> CassError {
+    guard(|| add_field(data_type, str_n(name, name_length), self::sub_value_type(sub_value_type)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CassError::*;
+
+    fn text_of(get: impl FnOnce(*mut *const c_char, *mut usize) -> CassError) -> Result<String, CassError> {
+        let mut ptr: *const c_char = std::ptr::null();
+        let mut len = 0usize;
+        match get(&mut ptr, &mut len) {
+            CASS_OK => {
+                // SAFETY: the getter succeeded, so `ptr` points at `len` bytes owned by the type.
+                let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len) };
+                Ok(String::from_utf8(bytes.to_vec()).unwrap())
+            }
+            error => Err(error),
+        }
+    }
+
+    fn vt(value_type: CassValueType) -> CassValueTypeArg {
+        value_type.into()
+    }
+
+    #[test]
+    fn new_accepts_value_types_only() {
+        assert!(cass_data_type_new(vt(CASS_VALUE_TYPE_UNKNOWN)).is_null());
+        assert!(cass_data_type_new(vt(CASS_VALUE_TYPE_LAST_ENTRY)).is_null());
+        assert!(cass_data_type_new(CassValueTypeArg(0x16)).is_null());
+        for value_type in [CASS_VALUE_TYPE_INT, CASS_VALUE_TYPE_LIST, CASS_VALUE_TYPE_UDT, CASS_VALUE_TYPE_CUSTOM] {
+            let t = cass_data_type_new(vt(value_type));
+            assert_eq!(cass_data_type_type(t), value_type);
+            assert_eq!(cass_data_type_is_frozen(t), cass_bool_t::cass_false);
+            assert_eq!(cass_data_type_sub_type_count(t), 0);
+            cass_data_type_free(t);
+        }
+    }
+
+    #[test]
+    fn collections_take_a_fixed_number_of_sub_types() {
+        let list = cass_data_type_new(vt(CASS_VALUE_TYPE_LIST));
+        assert_eq!(cass_data_type_add_sub_value_type(list, vt(CASS_VALUE_TYPE_TEXT)), CASS_OK);
+        assert_eq!(cass_data_type_add_sub_value_type(list, vt(CASS_VALUE_TYPE_TEXT)), CASS_ERROR_LIB_BAD_PARAMS);
+        let map = cass_data_type_new(vt(CASS_VALUE_TYPE_MAP));
+        assert_eq!(cass_data_type_add_sub_type(map, list), CASS_OK);
+        assert_eq!(cass_data_type_add_sub_value_type(map, vt(CASS_VALUE_TYPE_INT)), CASS_OK);
+        assert_eq!(cass_data_type_add_sub_value_type(map, vt(CASS_VALUE_TYPE_INT)), CASS_ERROR_LIB_BAD_PARAMS);
+        assert_eq!(cass_data_type_sub_data_type(map, 0), list as *const _);
+        assert!(cass_data_type_sub_data_type(map, 2).is_null());
+        let int = cass_data_type_new(vt(CASS_VALUE_TYPE_INT));
+        assert_eq!(cass_data_type_add_sub_type(int, list), CASS_ERROR_LIB_INVALID_VALUE_TYPE);
+        for t in [list, map, int] {
+            cass_data_type_free(t);
+        }
+    }
+
+    #[test]
+    fn shared_types_are_read_only() {
+        let tuple = cass_data_type_new_tuple(2);
+        let udt = cass_data_type_new_udt(1);
+        assert_eq!(cass_data_type_add_sub_type(tuple, udt), CASS_OK);
+        // Shared with the tuple now.
+        assert_eq!(cass_data_type_set_type_name(udt, c"point".as_ptr()), CASS_ERROR_LIB_BAD_PARAMS);
+        // A type cannot be added to itself.
+        assert_eq!(cass_data_type_add_sub_type(tuple, tuple), CASS_ERROR_LIB_BAD_PARAMS);
+        assert_eq!(cass_data_type_sub_type_count(tuple), 1);
+        // A type check still reports its own error first.
+        assert_eq!(cass_data_type_set_class_name(udt, c"x".as_ptr()), CASS_ERROR_LIB_INVALID_VALUE_TYPE);
+        cass_data_type_free(tuple);
+        // The tuple gave its reference back: C's is the only one again.
+        assert_eq!(cass_data_type_set_type_name(udt, c"point".as_ptr()), CASS_OK);
+        assert_eq!(text_of(|p, l| cass_data_type_type_name(udt, p, l)).unwrap(), "point");
+        cass_data_type_free(udt);
+    }
+
+    #[test]
+    fn udt_fields_and_names() {
+        let udt = cass_data_type_new_udt(usize::MAX);
+        assert_eq!(text_of(|p, l| cass_data_type_type_name(udt, p, l)).unwrap(), "");
+        assert_eq!(cass_data_type_add_sub_value_type_by_name(udt, c"a".as_ptr(), vt(CASS_VALUE_TYPE_INT)), CASS_OK);
+        assert_eq!(
+            cass_data_type_add_sub_value_type_by_name_n(udt, c"Abc".as_ptr(), 1, vt(CASS_VALUE_TYPE_TEXT)),
+            CASS_OK
+        );
+        assert_eq!(cass_data_type_sub_type_count(udt), 2);
+        assert_eq!(text_of(|p, l| cass_data_type_sub_type_name(udt, 1, p, l)).unwrap(), "A");
+        assert_eq!(text_of(|p, l| cass_data_type_sub_type_name(udt, 2, p, l)), Err(CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS));
+        let by_name =
+            |name: &std::ffi::CStr| cass_data_type_type(cass_data_type_sub_data_type_by_name(udt, name.as_ptr()));
+        assert_eq!(by_name(c"A"), CASS_VALUE_TYPE_INT);
+        assert_eq!(by_name(c"\"A\""), CASS_VALUE_TYPE_TEXT);
+        assert_eq!(by_name(c"b"), CASS_VALUE_TYPE_UNKNOWN);
+        assert_eq!(cass_data_type_set_keyspace_n(udt, c"ks1".as_ptr(), 2), CASS_OK);
+        assert_eq!(text_of(|p, l| cass_data_type_keyspace(udt, p, l)).unwrap(), "ks");
+        assert_eq!(text_of(|p, l| cass_data_type_class_name(udt, p, l)), Err(CASS_ERROR_LIB_INVALID_VALUE_TYPE));
+
+        let copy = cass_data_type_new_from_existing(udt);
+        assert_eq!(cass_data_type_set_keyspace(copy, c"other".as_ptr()), CASS_OK);
+        assert_eq!(text_of(|p, l| cass_data_type_keyspace(udt, p, l)).unwrap(), "ks");
+        assert_eq!(cass_data_type_sub_data_type(copy, 0), cass_data_type_sub_data_type(udt, 0));
+        cass_data_type_free(copy);
+        cass_data_type_free(udt);
+    }
+
+    #[test]
+    fn bad_arguments() {
+        let udt = cass_data_type_new_udt(0);
+        assert_eq!(cass_data_type_set_type_name(udt, std::ptr::null()), CASS_ERROR_LIB_BAD_PARAMS);
+        assert_eq!(cass_data_type_set_type_name_n(udt, c"\xff".as_ptr(), 1), CASS_ERROR_LIB_BAD_PARAMS);
+        assert_eq!(
+            cass_data_type_add_sub_type_by_name(udt, c"a".as_ptr(), std::ptr::null()),
+            CASS_ERROR_LIB_BAD_PARAMS
+        );
+        assert_eq!(
+            cass_data_type_add_sub_value_type_by_name(udt, c"a".as_ptr(), vt(CASS_VALUE_TYPE_LAST_ENTRY)),
+            CASS_ERROR_LIB_BAD_PARAMS
+        );
+        assert_eq!(
+            text_of(|_, l| cass_data_type_type_name(udt, std::ptr::null_mut(), l)),
+            Err(CASS_ERROR_LIB_BAD_PARAMS)
+        );
+        assert!(cass_data_type_sub_data_type_by_name(udt, std::ptr::null()).is_null());
+        assert_eq!(cass_data_type_set_keyspace(std::ptr::null_mut(), c"ks".as_ptr()), CASS_ERROR_LIB_BAD_PARAMS);
+        assert_eq!(cass_data_type_sub_type_count(udt), 0);
+        cass_data_type_free(udt);
+        cass_data_type_free(std::ptr::null_mut());
+    }
+}

@@ -1,0 +1,200 @@
+//! `CassDataType`: the description of a CQL type, as reported for result columns and values, and
+//! as built by C to type collections, tuples and user types.
+
+mod exports;
+
+use crate::ffi::ArcHandle;
+use crate::types::CassValueType;
+use scylla::frame::response::result::{CollectionType, ColumnType, NativeType};
+use std::sync::Arc;
+
+/// A CQL type. Shared (`Arc`); types reported by results and values live as long as their owner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CassDataType {
+    pub value_type: CassValueType,
+    pub frozen: bool,
+    /// Element types: list/set: 1, map: 2, tuple: n, UDT: one per field.
+    pub sub_types: Vec<Arc<CassDataType>>,
+    /// UDT field names, parallel to `sub_types`.
+    pub field_names: Vec<String>,
+    pub keyspace: String,
+    pub type_name: String,
+    pub class_name: String,
+}
+
+impl ArcHandle for CassDataType {}
+
+impl CassDataType {
+    pub fn simple(value_type: CassValueType) -> Self {
+        CassDataType {
+            value_type,
+            frozen: false,
+            sub_types: Vec::new(),
+            field_names: Vec::new(),
+            keyspace: String::new(),
+            type_name: String::new(),
+            class_name: String::new(),
+        }
+    }
+
+    /// Converts a type from the protocol's metadata.
+    pub fn from_column_type(typ: &ColumnType<'_>) -> Self {
+        use CassValueType::*;
+        match typ {
+            ColumnType::Native(native) => Self::simple(match native {
+                NativeType::Ascii => CASS_VALUE_TYPE_ASCII,
+                NativeType::Boolean => CASS_VALUE_TYPE_BOOLEAN,
+                NativeType::Blob => CASS_VALUE_TYPE_BLOB,
+                NativeType::Counter => CASS_VALUE_TYPE_COUNTER,
+                NativeType::Date => CASS_VALUE_TYPE_DATE,
+                NativeType::Decimal => CASS_VALUE_TYPE_DECIMAL,
+                NativeType::Double => CASS_VALUE_TYPE_DOUBLE,
+                NativeType::Duration => CASS_VALUE_TYPE_DURATION,
+                NativeType::Float => CASS_VALUE_TYPE_FLOAT,
+                NativeType::Int => CASS_VALUE_TYPE_INT,
+                NativeType::BigInt => CASS_VALUE_TYPE_BIGINT,
+                // The server describes text columns with the varchar id.
+                NativeType::Text => CASS_VALUE_TYPE_VARCHAR,
+                NativeType::Timestamp => CASS_VALUE_TYPE_TIMESTAMP,
+                NativeType::Inet => CASS_VALUE_TYPE_INET,
+                NativeType::SmallInt => CASS_VALUE_TYPE_SMALL_INT,
+                NativeType::TinyInt => CASS_VALUE_TYPE_TINY_INT,
+                NativeType::Time => CASS_VALUE_TYPE_TIME,
+                NativeType::Timeuuid => CASS_VALUE_TYPE_TIMEUUID,
+                NativeType::Uuid => CASS_VALUE_TYPE_UUID,
+                NativeType::Varint => CASS_VALUE_TYPE_VARINT,
+                _ => CASS_VALUE_TYPE_UNKNOWN,
+            }),
+            ColumnType::Collection { frozen, typ } => {
+                let (value_type, subs): (_, Vec<&ColumnType>) = match typ {
+                    CollectionType::List(t) => (CASS_VALUE_TYPE_LIST, vec![t]),
+                    CollectionType::Set(t) => (CASS_VALUE_TYPE_SET, vec![t]),
+                    CollectionType::Map(k, v) => (CASS_VALUE_TYPE_MAP, vec![k, v]),
+                    _ => (CASS_VALUE_TYPE_UNKNOWN, vec![]),
+                };
+                CassDataType {
+                    frozen: *frozen,
+                    sub_types: subs.into_iter().map(|t| Arc::new(Self::from_column_type(t))).collect(),
+                    ..Self::simple(value_type)
+                }
+            }
+            ColumnType::Tuple(types) => CassDataType {
+                sub_types: types.iter().map(|t| Arc::new(Self::from_column_type(t))).collect(),
+                ..Self::simple(CASS_VALUE_TYPE_TUPLE)
+            },
+            ColumnType::UserDefinedType { frozen, definition } => CassDataType {
+                frozen: *frozen,
+                sub_types: definition.field_types.iter().map(|(_, t)| Arc::new(Self::from_column_type(t))).collect(),
+                field_names: definition.field_types.iter().map(|(n, _)| n.to_string()).collect(),
+                keyspace: definition.keyspace.to_string(),
+                type_name: definition.name.to_string(),
+                ..Self::simple(CASS_VALUE_TYPE_UDT)
+            },
+            // Cassandra 5 vectors travel as a custom type; the C++ driver reports them so, with the
+            // server's class name. The element type is kept as the one sub type.
+            ColumnType::Vector { typ, dimensions } => CassDataType {
+                sub_types: vec![Arc::new(Self::from_column_type(typ))],
+                class_name: format!("{MARSHAL}VectorType({}, {dimensions})", marshal_class_name(typ)),
+                ..Self::simple(CASS_VALUE_TYPE_CUSTOM)
+            },
+            _ => Self::simple(CASS_VALUE_TYPE_UNKNOWN),
+        }
+    }
+
+    pub fn is_collection(&self) -> bool {
+        use CassValueType::*;
+        matches!(self.value_type, CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP)
+    }
+
+    /// The indexes of the UDT fields called `name`: case-insensitive, or exact when `name` is in
+    /// double quotes (the quotes are not part of the name), as the C++ driver matches names.
+    pub fn field_indices<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+        names_matching(&self.field_names, name)
+    }
+
+    /// Type compatibility as the C++ driver decides it before accepting a value: text and varchar
+    /// are one type; sub types, UDT names and custom class names are compared only when both sides
+    /// have them; UDTs compare their common leading fields (a UDT only ever gains fields).
+    pub fn equals(&self, other: &CassDataType) -> bool {
+        use CassValueType::*;
+        let both_or_either_empty = |a: &str, b: &str| a.is_empty() || b.is_empty() || a == b;
+        match self.value_type {
+            CASS_VALUE_TYPE_TEXT | CASS_VALUE_TYPE_VARCHAR => {
+                matches!(other.value_type, CASS_VALUE_TYPE_TEXT | CASS_VALUE_TYPE_VARCHAR)
+            }
+            CASS_VALUE_TYPE_CUSTOM => {
+                other.value_type == CASS_VALUE_TYPE_CUSTOM && both_or_either_empty(&self.class_name, &other.class_name)
+            }
+            CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP | CASS_VALUE_TYPE_TUPLE => {
+                if self.value_type != other.value_type {
+                    return false;
+                }
+                if self.sub_types.is_empty() || other.sub_types.is_empty() {
+                    return true;
+                }
+                self.sub_types.len() == other.sub_types.len()
+                    && self.sub_types.iter().zip(&other.sub_types).all(|(a, b)| a.equals(b))
+            }
+            CASS_VALUE_TYPE_UDT => {
+                other.value_type == CASS_VALUE_TYPE_UDT
+                    && both_or_either_empty(&self.keyspace, &other.keyspace)
+                    && both_or_either_empty(&self.type_name, &other.type_name)
+                    && self
+                        .field_names
+                        .iter()
+                        .zip(&self.sub_types)
+                        .zip(other.field_names.iter().zip(&other.sub_types))
+                        .all(|((name_a, type_a), (name_b, type_b))| name_a == name_b && type_a.equals(type_b))
+            }
+            _ => self.value_type == other.value_type,
+        }
+    }
+}
+
+const MARSHAL: &str = "org.apache.cassandra.db.marshal.";
+
+/// The server's Java class name of a type, as it appears inside a custom type's class name.
+fn marshal_class_name(typ: &ColumnType<'_>) -> String {
+    let native = match typ {
+        ColumnType::Native(native) => match native {
+            NativeType::Ascii => "AsciiType",
+            NativeType::Boolean => "BooleanType",
+            NativeType::Blob => "BytesType",
+            NativeType::Counter => "CounterColumnType",
+            NativeType::Date => "SimpleDateType",
+            NativeType::Decimal => "DecimalType",
+            NativeType::Double => "DoubleType",
+            NativeType::Duration => "DurationType",
+            NativeType::Float => "FloatType",
+            NativeType::Int => "Int32Type",
+            NativeType::BigInt => "LongType",
+            NativeType::Text => "UTF8Type",
+            NativeType::Timestamp => "TimestampType",
+            NativeType::Inet => "InetAddressType",
+            NativeType::SmallInt => "ShortType",
+            NativeType::TinyInt => "ByteType",
+            NativeType::Time => "TimeType",
+            NativeType::Timeuuid => "TimeUUIDType",
+            NativeType::Uuid => "UUIDType",
+            NativeType::Varint => "IntegerType",
+            _ => "BytesType",
+        },
+        ColumnType::Vector { typ, dimensions } => {
+            return format!("{MARSHAL}VectorType({}, {dimensions})", marshal_class_name(typ))
+        }
+        _ => "BytesType",
+    };
+    format!("{MARSHAL}{native}")
+}
+
+/// The positions in `names` that `name` designates: every case-insensitive match, or, when `name`
+/// is double-quoted, every exact match of the unquoted text.
+pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
+    let wanted = if quoted { &name[1..name.len() - 1] } else { name };
+    names.iter().enumerate().filter_map(move |(index, candidate)| {
+        let candidate = candidate.as_ref();
+        let hit = if quoted { candidate == wanted } else { candidate.eq_ignore_ascii_case(wanted) };
+        hit.then_some(index)
+    })
+}

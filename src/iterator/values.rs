@@ -1,0 +1,151 @@
+//! Cursors over the items inside one value: collection elements, map entries, tuple fields and
+//! user type fields. They point into the value's result, which must outlive them (as upstream).
+
+use crate::data_type::CassDataType;
+use crate::types::CassValueType;
+use crate::value::CassValue;
+use once_cell::sync::Lazy;
+use std::sync::Arc;
+
+/// The type given to items whose parent type does not describe them.
+static UNKNOWN: Lazy<Arc<CassDataType>> =
+    Lazy::new(|| Arc::new(CassDataType::simple(CassValueType::CASS_VALUE_TYPE_UNKNOWN)));
+
+/// What a value cursor walks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// List or set elements; a map's keys and values alternating.
+    Collection,
+    /// A map's entries, key and value at once.
+    Map,
+    Tuple,
+    UserType,
+}
+
+pub struct ValueCursor {
+    pub shape: Shape,
+    parent: *const CassDataType,
+    /// The bytes not read yet.
+    rest: *const u8,
+    rest_len: usize,
+    /// Items read so far, and how many there are (collections: elements, or keys plus values).
+    read: usize,
+    total: usize,
+    /// The current item (the key, for a map), and a map entry's value.
+    pub current: Option<CassValue>,
+    pub current_map_value: Option<CassValue>,
+}
+
+// SAFETY: the pointers refer to the immutable memory of a result (and its types), which the C
+// caller keeps alive while it uses the iterator; nothing is mutated through them.
+unsafe impl Send for ValueCursor {}
+
+impl ValueCursor {
+    /// A cursor over `value`, if it is non-NULL and of the right kind for `shape`.
+    pub fn new(value: &CassValue, shape: Shape) -> Option<Self> {
+        use CassValueType::*;
+        let data_type = value.data_type();
+        let kind_ok = match shape {
+            Shape::Collection => data_type.is_collection(),
+            Shape::Map => data_type.value_type == CASS_VALUE_TYPE_MAP,
+            Shape::Tuple => data_type.value_type == CASS_VALUE_TYPE_TUPLE,
+            Shape::UserType => data_type.value_type == CASS_VALUE_TYPE_UDT,
+        };
+        let bytes = value.bytes()?;
+        if !kind_ok {
+            return None;
+        }
+        let (total, body) = match shape {
+            Shape::Collection | Shape::Map => {
+                let count = value.item_count();
+                let per = if shape == Shape::Collection && data_type.value_type == CASS_VALUE_TYPE_MAP { 2 } else { 1 };
+                (count * per, bytes.get(4..).unwrap_or_default())
+            }
+            Shape::Tuple | Shape::UserType => (data_type.sub_types.len(), bytes),
+        };
+        Some(ValueCursor {
+            shape,
+            parent: data_type as *const CassDataType,
+            rest: body.as_ptr(),
+            rest_len: body.len(),
+            read: 0,
+            total,
+            current: None,
+            current_map_value: None,
+        })
+    }
+
+    fn parent(&self) -> &CassDataType {
+        // SAFETY: the parent type belongs to the result the cursor walks, alive while it is used.
+        unsafe { &*self.parent }
+    }
+
+    /// The type of item number `index`.
+    fn item_type(&self, index: usize) -> &Arc<CassDataType> {
+        let subs = &self.parent().sub_types;
+        let position = match self.shape {
+            Shape::Collection if self.parent().value_type == CassValueType::CASS_VALUE_TYPE_MAP => index % 2,
+            Shape::Collection => 0,
+            Shape::Map => index % 2,
+            Shape::Tuple | Shape::UserType => index,
+        };
+        subs.get(position).unwrap_or(&UNKNOWN)
+    }
+
+    /// Reads the next `[int length][bytes]` item. Tuples and user types may end early (fields
+    /// added to a type after the value was written): the missing ones read as NULL.
+    fn read_item(&mut self, index: usize) -> Option<CassValue> {
+        // SAFETY: `rest` points to `rest_len` bytes inside the result's frame (see the type docs).
+        let rest = unsafe { std::slice::from_raw_parts(self.rest, self.rest_len) };
+        if rest.is_empty() && matches!(self.shape, Shape::Tuple | Shape::UserType) {
+            return Some(CassValue::new(None, self.item_type(index)));
+        }
+        let len = i32::from_be_bytes(rest.get(..4)?.try_into().ok()?);
+        let (data, used) = if len < 0 {
+            (None, 4)
+        } else {
+            let end = 4usize.checked_add(len as usize)?;
+            (Some(rest.get(4..end)?), end)
+        };
+        let value = CassValue::new(data, self.item_type(index));
+        self.rest = rest[used..].as_ptr();
+        self.rest_len = rest.len() - used;
+        Some(value)
+    }
+
+    /// Moves to the next item; false at the end or on truncated data.
+    pub fn advance(&mut self) -> bool {
+        self.current = None;
+        self.current_map_value = None;
+        if self.read >= self.total {
+            return false;
+        }
+        let index = self.read;
+        self.read += 1;
+        match self.shape {
+            Shape::Map => {
+                let Some(key) = self.read_item(0) else {
+                    return false;
+                };
+                let Some(value) = self.read_item(1) else {
+                    return false;
+                };
+                self.current = Some(key);
+                self.current_map_value = Some(value);
+                true
+            }
+            _ => {
+                self.current = self.read_item(index);
+                self.current.is_some()
+            }
+        }
+    }
+
+    /// The name of the current user type field.
+    pub fn field_name(&self) -> Option<&str> {
+        if self.shape != Shape::UserType || self.current.is_none() {
+            return None;
+        }
+        self.parent().field_names.get(self.read - 1).map(String::as_str)
+    }
+}

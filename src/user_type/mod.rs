@@ -1,0 +1,130 @@
+//! `CassUserType`: a user defined type value being built by C, its fields kept encoded.
+
+mod exports;
+
+use crate::data_type::CassDataType;
+use crate::elements::Elements;
+use crate::encode::Input;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::types::CassValueType;
+use std::ffi::c_char;
+use std::sync::Arc;
+
+/// A user type value C owns (Box; `cass_user_type_free`).
+pub struct CassUserType {
+    data_type: Arc<CassDataType>,
+    fields: Elements,
+}
+
+impl BoxHandle for CassUserType {}
+
+impl CassUserType {
+    /// Sets field `index`, checked against the field's type.
+    pub fn set(&mut self, index: usize, input: &Input) -> CassError {
+        if index >= self.fields.len() {
+            return CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS;
+        }
+        if self.data_type.sub_types.get(index).is_some_and(|t| !input.kind.fits(t)) {
+            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+        }
+        if input.is_incomplete_map() {
+            return CassError::CASS_ERROR_LIB_INVALID_ITEM_COUNT;
+        }
+        self.fields.set(index, input);
+        CassError::CASS_OK
+    }
+
+    /// Sets every field called `name` (case-insensitive unless double-quoted).
+    pub fn set_by_name(&mut self, name: &str, input: &Input) -> CassError {
+        let data_type = self.data_type.clone();
+        let mut found = false;
+        for index in data_type.field_indices(name) {
+            found = true;
+            let rc = self.set(index, input);
+            if rc != CassError::CASS_OK {
+                return rc;
+            }
+        }
+        if found {
+            CassError::CASS_OK
+        } else {
+            CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
+        }
+    }
+
+    /// The value to bind, append or set (fields never set are NULL).
+    pub fn input(&self) -> Input<'_> {
+        Input::fields(&self.data_type, &self.fields)
+    }
+}
+
+fn with_user_type<'a>(
+    user_type: *mut CassUserType,
+    input: impl FnOnce() -> Result<Input<'a>, CassError>,
+    set: impl FnOnce(&mut CassUserType, &Input) -> CassError,
+) -> CassError {
+    guard(|| {
+        let Some(user_type) = CassUserType::from_ptr_mut(user_type) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match input() {
+            Ok(input) => set(user_type, &input),
+            Err(rc) => rc,
+        }
+    })
+}
+
+fn set_index<'a>(
+    user_type: *mut CassUserType,
+    index: usize,
+    input: impl FnOnce() -> Result<Input<'a>, CassError>,
+) -> CassError {
+    with_user_type(user_type, input, |u, input| u.set(index, input))
+}
+
+fn set_name<'a>(
+    user_type: *mut CassUserType,
+    name: *const c_char,
+    input: impl FnOnce() -> Result<Input<'a>, CassError>,
+) -> CassError {
+    set_name_n(user_type, name, safe_strlen(name), input)
+}
+
+fn set_name_n<'a>(
+    user_type: *mut CassUserType,
+    name: *const c_char,
+    name_length: usize,
+    input: impl FnOnce() -> Result<Input<'a>, CassError>,
+) -> CassError {
+    match str_n(name, name_length) {
+        Ok(name) => with_user_type(user_type, input, |u, input| u.set_by_name(name, input)),
+        Err(_) => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    }
+}
+
+/// Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
+/// until set. Free it with `cass_user_type_free()`.
+#[no_mangle]
+pub extern "C" fn cass_user_type_new_from_data_type(data_type: *const CassDataType) -> *mut CassUserType {
+    guard(|| match CassDataType::clone_from_ptr(data_type) {
+        Some(data_type) if data_type.value_type == CassValueType::CASS_VALUE_TYPE_UDT => {
+            let fields = Elements::with_count(data_type.sub_types.len());
+            CassUserType { data_type, fields }.into_ptr()
+        }
+        _ => std::ptr::null_mut(),
+    })
+}
+
+/// Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_user_type_free(user_type: *mut CassUserType) {
+    guard(|| CassUserType::free(user_type))
+}
+
+/// The value's data type, valid as long as the value.
+#[no_mangle]
+pub extern "C" fn cass_user_type_data_type(user_type: *const CassUserType) -> *const CassDataType {
+    guard(|| CassUserType::from_ptr(user_type).map_or(std::ptr::null(), |u| Arc::as_ptr(&u.data_type)))
+}

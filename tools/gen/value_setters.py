@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Writes the Rust sources of the value-setting families of the C API (statement bind, collection
+append, tuple set, user type set): one exported function per C type and addressing mode, each a
+one-line call into a hand-written helper. Run from the repository root after changing the table;
+the output is committed source (cbindgen reads the signatures from it)."""
+
+# name, C parameters (Rust syntax), expression giving Result<Input, CassError>, doc phrase
+TYPES = [
+    ("null", [], "Ok(Input::null())", "NULL"),
+    ("int8", [("value", "cass_int8_t")], "Ok(Input::int8(value))", "a tinyint"),
+    ("int16", [("value", "cass_int16_t")], "Ok(Input::int16(value))", "a smallint"),
+    ("int32", [("value", "cass_int32_t")], "Ok(Input::int32(value))", "an int"),
+    ("uint32", [("value", "cass_uint32_t")], "Ok(Input::uint32(value))", "a date (days, 2^31 is the epoch)"),
+    ("int64", [("value", "cass_int64_t")], "Ok(Input::int64(value))", "a bigint, counter, timestamp or time"),
+    ("float", [("value", "cass_float_t")], "Ok(Input::float(value))", "a float"),
+    ("double", [("value", "cass_double_t")], "Ok(Input::double(value))", "a double"),
+    ("bool", [("value", "cass_bool_arg")], "Ok(Input::bool(value.get()))", "a boolean"),
+    ("string", [("value", "*const c_char")], "from_c::string(value)",
+     "NUL-terminated text (NULL is read as empty text)"),
+    ("string_n", [("value", "*const c_char"), ("value_length", "usize")], "from_c::string_n(value, value_length)",
+     "text of `value_length` bytes, sent as given"),
+    ("bytes", [("value", "*const cass_byte_t"), ("value_size", "usize")], "from_c::bytes(value, value_size)",
+     "a blob (also accepted by varint and custom columns)"),
+    ("custom", [("class_name", "*const c_char"), ("value", "*const cass_byte_t"), ("value_size", "usize")],
+     "from_c::custom(class_name, value, value_size)", "a custom value of the class `class_name`"),
+    ("custom_n", [("class_name", "*const c_char"), ("class_name_length", "usize"), ("value", "*const cass_byte_t"),
+                  ("value_size", "usize")],
+     "from_c::custom_n(class_name, class_name_length, value, value_size)",
+     "a custom value of the class `class_name` (`class_name_length` bytes)"),
+    ("uuid", [("value", "CassUuid")], "Ok(Input::uuid(value))", "a uuid or timeuuid"),
+    ("inet", [("value", "CassInet")], "from_c::inet(&value)", "an inet (4 or 16 address bytes)"),
+    ("decimal", [("varint", "*const cass_byte_t"), ("varint_size", "usize"), ("scale", "cass_int32_t")],
+     "from_c::decimal(varint, varint_size, scale)", "a decimal: the unscaled varint bytes, passed through verbatim, and the scale"),
+    ("duration", [("months", "cass_int32_t"), ("days", "cass_int32_t"), ("nanos", "cass_int64_t")],
+     "Ok(Input::duration(months, days, nanos))", "a duration"),
+    ("collection", [("value", "*const CassCollection")], "from_c::collection(value)",
+     "a list, set or map (its items are copied now)"),
+    ("tuple", [("value", "*const CassTuple")], "from_c::tuple(value)", "a tuple (its fields are copied now)"),
+    ("user_type", [("value", "*const CassUserType")], "from_c::user_type(value)",
+     "a user defined type value (its fields are copied now)"),
+]
+
+USES = """use crate::collection::CassCollection;
+use crate::encode::{from_c, Input};
+use crate::error::CassError;
+use crate::tuple::CassTuple;
+use crate::types::{
+    cass_bool_arg, cass_byte_t, cass_double_t, cass_float_t, cass_int16_t, cass_int32_t, cass_int64_t, cass_int8_t,
+    cass_uint32_t, CassInet, CassUuid,
+};
+use crate::user_type::CassUserType;
+use std::ffi::c_char;
+"""
+
+def fn(name, head_params, call, params, expr, doc):
+    allp = head_params + params
+    sig = ", ".join(f"{p}: {t}" for p, t in allp)
+    out = [doc, "#[no_mangle]", f"pub extern \"C\" fn {name}({sig}) -> CassError {{",
+           f"    {call}|| {expr})", "}", ""]
+    return "\n".join(out)
+
+def family(header, modes, handle_param, skip=()):
+    parts = [header, USES]
+    by_type = {t[0]: t for t in TYPES}
+    for tname, params, expr, phrase in TYPES:
+        if tname in skip:
+            continue
+        for mode in modes:
+            suffix, head, call, docfmt = mode
+            by_name = suffix[1].startswith("_by_name")
+            if by_name and tname.endswith("_n"):
+                # The name variants exist once: `_by_name` takes C strings, `_by_name_n` lengths.
+                continue
+            params_here, expr_here = params, expr
+            if suffix[1] == "_by_name_n" and tname + "_n" in by_type:
+                _, params_here, expr_here, _ = by_type[tname + "_n"]
+            name = f"{suffix[0]}{tname}{suffix[1]}"
+            parts.append(fn(name, [handle_param] + head, call, params_here, expr_here, docfmt.format(phrase)))
+    return "\n".join(parts)
+
+stmt = family(
+    "//! `cass_statement_bind_*`: every C type by marker index, by name and by name with a length.\n"
+    "//! Generated by tools/gen/value_setters.py; the logic is in `bind_to` (statement/bind_to.rs).\n\n"
+    "use super::bind_to::{bind_index, bind_name, bind_name_n};\nuse super::CassStatement;",
+    [(("cass_statement_bind_", ""), [("index", "usize")], "bind_index(statement, index, ",
+      "/// Binds {} to the bind marker at `index`."),
+     (("cass_statement_bind_", "_by_name"), [("name", "*const c_char")], "bind_name(statement, name, ",
+      "/// Binds {} to every bind marker called `name` (case-insensitive unless in double quotes)."),
+     (("cass_statement_bind_", "_by_name_n"), [("name", "*const c_char"), ("name_length", "usize")],
+      "bind_name_n(statement, name, name_length, ",
+      "/// Binds {} to every bind marker called `name` (`name_length` bytes).")],
+    ("statement", "*mut CassStatement"))
+
+coll = family(
+    "//! `cass_collection_append_*`: every C type. Generated by tools/gen/value_setters.py; the logic\n"
+    "//! is in `append` (collection/mod.rs).\n\nuse super::append;",
+    [(("cass_collection_append_", ""), [], "append(collection, ",
+      "/// Appends {} to the collection (checked against its item type when it has one).")],
+    ("collection", "*mut CassCollection"), skip=("null",))
+
+tup = family(
+    "//! `cass_tuple_set_*`: every C type by index. Generated by tools/gen/value_setters.py; the logic\n"
+    "//! is in `set_index` (tuple/mod.rs).\n\nuse super::set_index;",
+    [(("cass_tuple_set_", ""), [("index", "usize")], "set_index(tuple, index, ",
+      "/// Sets the field at `index` to {}.")],
+    ("tuple", "*mut CassTuple"))
+
+udt = family(
+    "//! `cass_user_type_set_*`: every C type by field index, by name and by name with a length.\n"
+    "//! Generated by tools/gen/value_setters.py; the logic is in user_type/mod.rs.\n\n"
+    "use super::{set_index, set_name, set_name_n};",
+    [(("cass_user_type_set_", ""), [("index", "usize")], "set_index(user_type, index, ",
+      "/// Sets the field at `index` to {}."),
+     (("cass_user_type_set_", "_by_name"), [("name", "*const c_char")], "set_name(user_type, name, ",
+      "/// Sets the field called `name` (case-insensitive unless in double quotes) to {}."),
+     (("cass_user_type_set_", "_by_name_n"), [("name", "*const c_char"), ("name_length", "usize")],
+      "set_name_n(user_type, name, name_length, ",
+      "/// Sets the field called `name` (`name_length` bytes) to {}.")],
+    ("user_type", "*mut CassUserType"))
+
+def fix(src, self_mod):
+    return src
+
+import re
+def write(path, src):
+    # the call strings end with ", " then "|| expr)" -> fix to "name(args, || expr)"
+    open(path, "w").write(src)
+
+write("src/statement/bind.rs", stmt)
+write("src/collection/exports.rs", fix(coll, "collection::CassCollection"))
+write("src/tuple/exports.rs", fix(tup, "tuple::CassTuple"))
+write("src/user_type/exports.rs", fix(udt, "user_type::CassUserType"))
