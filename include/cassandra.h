@@ -1048,9 +1048,8 @@ CASS_EXPORT CassError cass_future_tracing_id(CassFuture *future, CassUuid *traci
 CASS_EXPORT const CassErrorResult *cass_future_get_error_result(CassFuture *future);
 
 /**
- * Waits for the future and returns its prepared statement, or NULL when the future is not the
- * successful result of `cass_session_prepare()`. Preparing arrives with the statements work, so
- * today every future answers NULL.
+ * Waits for the future and returns its prepared statement (a new reference: free it with
+ * `cass_prepared_free()`), or NULL when the future is not a successful `cass_session_prepare()`.
  */
 CASS_EXPORT const CassPrepared *cass_future_get_prepared(CassFuture *future);
 
@@ -1219,6 +1218,39 @@ CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
 CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
 
 /**
+ * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
+ * ignored.
+ */
+CASS_EXPORT void cass_prepared_free(const CassPrepared *prepared);
+
+/**
+ * Creates a statement for executing the prepared statement, with every marker unset. Values are
+ * checked against the marker types when bound. Free it with `cass_statement_free()`.
+ */
+CASS_EXPORT CassStatement *cass_prepared_bind(const CassPrepared *prepared);
+
+/**
+ * The name of the marker at `index` (valid as long as the prepared statement).
+ * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
+ */
+CASS_EXPORT CassError cass_prepared_parameter_name(const CassPrepared *prepared, size_t index, const char **name, size_t *name_length);
+
+/**
+ * The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type(const CassPrepared *prepared, size_t index);
+
+/**
+ * The data type of the first marker called `name`, or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const CassPrepared *prepared, const char *name);
+
+/**
+ * Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
+
+/**
  * Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
  */
 CASS_EXPORT void cass_result_free(const CassResult *result);
@@ -1319,6 +1351,17 @@ CASS_EXPORT CassFuture *cass_session_execute(CassSession *session, const CassSta
  * The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
  */
 CASS_EXPORT CassUuid cass_session_get_client_id(CassSession *session);
+
+/**
+ * Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
+ * statement. Free the future with `cass_future_free()`.
+ */
+CASS_EXPORT CassFuture *cass_session_prepare(CassSession *session, const char *query);
+
+/**
+ * Same as `cass_session_prepare()`, with the query's length given.
+ */
+CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char *query, size_t query_length);
 
 /**
  * Binds NULL to the bind marker at `index`.

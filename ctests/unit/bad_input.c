@@ -2,7 +2,119 @@
    out-pointers give an error code (or NULL, 0, cass_false), never a crash. The C++ driver crashes on
    most of these, so this test runs on our library only. */
 // test-label: ours-only
+#include <pthread.h>
+
 #include "test_util.h"
+
+#define UUID_THREADS 4
+#define UUIDS_PER_THREAD 50000
+
+typedef struct {
+  CassUuidGen* gen;
+  CassUuid* out;
+} UuidWorker;
+
+static void* uuid_worker(void* arg) {
+  UuidWorker* worker = (UuidWorker*)arg;
+  size_t i;
+  for (i = 0; i < UUIDS_PER_THREAD; ++i) {
+    cass_uuid_gen_time(worker->gen, &worker->out[i]);
+  }
+  return NULL;
+}
+
+static int uuid_order(const void* a, const void* b) {
+  const CassUuid* x = (const CassUuid*)a;
+  const CassUuid* y = (const CassUuid*)b;
+  if (x->time_and_version != y->time_and_version) {
+    return x->time_and_version < y->time_and_version ? -1 : 1;
+  }
+  return x->clock_seq_and_node < y->clock_seq_and_node ? -1 : x->clock_seq_and_node > y->clock_seq_and_node;
+}
+
+/* Threads sharing one generator never get the same time UUID (the C++ driver repeats a few: see
+   uuid_inet_time.c). */
+static void uuid_threads_never_repeat(void) {
+  CassUuidGen* gen = cass_uuid_gen_new();
+  CassUuid* uuids = (CassUuid*)malloc(sizeof(CassUuid) * UUID_THREADS * UUIDS_PER_THREAD);
+  pthread_t threads[UUID_THREADS];
+  UuidWorker workers[UUID_THREADS];
+  size_t i;
+  CHECK(uuids != NULL);
+  for (i = 0; i < UUID_THREADS; ++i) {
+    workers[i].gen = gen;
+    workers[i].out = uuids + i * UUIDS_PER_THREAD;
+    CHECK(pthread_create(&threads[i], NULL, uuid_worker, &workers[i]) == 0);
+  }
+  for (i = 0; i < UUID_THREADS; ++i) {
+    CHECK(pthread_join(threads[i], NULL) == 0);
+  }
+  qsort(uuids, UUID_THREADS * UUIDS_PER_THREAD, sizeof(CassUuid), uuid_order);
+  for (i = 1; i < UUID_THREADS * UUIDS_PER_THREAD; ++i) {
+    CHECK(uuid_order(&uuids[i - 1], &uuids[i]) != 0);
+  }
+  free(uuids);
+  cass_uuid_gen_free(gen);
+}
+
+/* UUIDs, inets, dates and times: NULL arguments, and where this library deliberately answers
+   differently from the C++ driver (see src/uuid/, src/inet.rs, src/date_time.rs). */
+static void uuid_inet_time_bad_input(void) {
+  static const char valid[] = "550e8400-e29b-41d4-a716-446655440000";
+  CassUuidGen* gen = cass_uuid_gen_new();
+  CassUuid uuid, before;
+  CassInet inet;
+  char text[CASS_UUID_STRING_LENGTH];
+
+  /* NULL generator or output: nothing happens, the output is left alone. */
+  CHECK_OK(cass_uuid_from_string(valid, &uuid));
+  before = uuid;
+  cass_uuid_gen_time(NULL, &uuid);
+  cass_uuid_gen_random(NULL, &uuid);
+  cass_uuid_gen_from_time(NULL, 1000, &uuid);
+  CHECK(memcmp(&uuid, &before, sizeof(uuid)) == 0);
+  cass_uuid_gen_time(gen, NULL);
+  cass_uuid_gen_random(gen, NULL);
+  cass_uuid_gen_from_time(gen, 1000, NULL);
+  cass_uuid_gen_free(NULL);
+  cass_uuid_min_from_time(0, NULL);
+  cass_uuid_max_from_time(0, NULL);
+  cass_uuid_string(uuid, NULL);
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_uuid_from_string(valid, NULL));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_uuid_from_string_n(NULL, 36, &uuid));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_uuid_from_string_n(valid, 36, NULL));
+
+  inet = cass_inet_init_v4(NULL);
+  CHECK_EQ_INT(0, inet.address_length);
+  inet = cass_inet_init_v6(NULL);
+  CHECK_EQ_INT(0, inet.address_length);
+  cass_inet_string(inet, NULL);
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_inet_from_string(NULL, &inet));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_inet_from_string("127.0.0.1", NULL));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_inet_from_string_n(NULL, 9, &inet));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_inet_from_string_n("127.0.0.1", 9, NULL));
+
+  /* Differences from the C++ driver. The header documents 0 as the timestamp of a UUID that is
+     not version 1 (the C++ driver returns a meaningless number). */
+  CHECK_EQ_INT(0, cass_uuid_timestamp(uuid));
+  /* Characters after the 32 hex digits must be dashes (the C++ driver ignores them). */
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_uuid_from_string("550e8400e29b41d4a716446655440000zzzz", &uuid));
+  /* A v1 time before 1970 reads back as negative milliseconds (cast to cass_int64_t). */
+  cass_uuid_min_from_time((cass_uint64_t)-1500, &uuid);
+  CHECK_EQ_INT(-1500, (cass_int64_t)cass_uuid_timestamp(uuid));
+  cass_uuid_string(uuid, text);
+  CHECK_EQ_STR("129c5e40-1dd2-11b2-8080-808080808080", text);
+  /* A time before 1970 falls on the day before with a time in range (the C++ driver truncates
+     toward 1970: date 2^31 and time -1 s for -1). */
+  CHECK_EQ_INT(2147483647U, cass_date_from_epoch(-1));
+  CHECK_EQ_INT(86399000000000LL, cass_time_from_epoch(-1));
+  CHECK_EQ_INT(-1, cass_date_time_to_epoch(cass_date_from_epoch(-1), cass_time_from_epoch(-1)));
+  CHECK_EQ_INT(2147483648U - 165U, cass_date_from_epoch(-14182940)); /* 1969-07-20 20:17:40 */
+  CHECK_EQ_INT(73060000000000LL, cass_time_from_epoch(-14182940));
+  uuid_threads_never_repeat();
+
+  cass_uuid_gen_free(gen);
+}
 
 int main(void) {
   CassCluster* cluster = cass_cluster_new();
@@ -73,6 +185,8 @@ int main(void) {
   /* NULL out-pointers and indexes past the end. */
   CHECK_ERR(CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS, cass_statement_bind_int32(statement, 1, 1));
   CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_result_column_name(NULL, 0, &text, &length));
+
+  uuid_inet_time_bad_input();
 
   cass_statement_free(statement);
   cass_session_free(session);

@@ -147,16 +147,19 @@ pub extern "C" fn cass_future_get_error_result(future: *mut CassFuture) -> *cons
     })
 }
 
-/// Waits for the future and returns its prepared statement, or NULL when the future is not the
-/// successful result of `cass_session_prepare()`. Preparing arrives with the statements work, so
-/// today every future answers NULL.
+/// Waits for the future and returns its prepared statement (a new reference: free it with
+/// `cass_prepared_free()`), or NULL when the future is not a successful `cass_session_prepare()`.
 #[no_mangle]
 pub extern "C" fn cass_future_get_prepared(future: *mut CassFuture) -> *const CassPrepared {
     guard(|| {
-        if let Some(future) = CassFuture::from_ptr(future) {
-            future.wait(None);
-        }
-        std::ptr::null()
+        let Some(future) = CassFuture::from_ptr(future) else {
+            return std::ptr::null();
+        };
+        future.wait(None);
+        future.with_outcome(|outcome| match outcome {
+            Ok(Payload::Prepared(prepared)) => CassPrepared::into_ptr(prepared.clone()),
+            _ => std::ptr::null(),
+        })
     })
 }
 

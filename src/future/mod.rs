@@ -30,6 +30,8 @@ pub enum Payload {
     Result(Arc<CassResult>),
     /// A connected session, kept alive while the connect future exists.
     Session(Arc<CassSession>),
+    /// A prepared statement (`cass_session_prepare`).
+    Prepared(Arc<crate::prepared::CassPrepared>),
 }
 
 /// A failed future's code and message (NUL-terminated for C), and the server's error details when

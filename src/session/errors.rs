@@ -48,6 +48,17 @@ pub fn execution_failure(e: &ExecutionError) -> Failure {
     }
 }
 
+/// The code and message of a failed prepare.
+pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
+    match e {
+        scylla::errors::PrepareError::AllAttemptsFailed { first_attempt } => attempt_failure(first_attempt),
+        scylla::errors::PrepareError::ConnectionPoolError(_) => {
+            Failure::new(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, e.to_string())
+        }
+        other => Failure::new(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, other.to_string()),
+    }
+}
+
 /// The code and message of a failed connect.
 pub fn connect_failure(e: &NewSessionError) -> Failure {
     match e {

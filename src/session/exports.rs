@@ -101,3 +101,28 @@ pub extern "C" fn cass_session_execute(session: *mut CassSession, statement: *co
 pub extern "C" fn cass_session_get_client_id(session: *mut CassSession) -> CassUuid {
     guard(|| CassSession::from_ptr(session).map(|s| s.client_id()).unwrap_or_default())
 }
+
+/// Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
+/// statement. Free the future with `cass_future_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_prepare(session: *mut CassSession, query: *const c_char) -> *mut CassFuture {
+    cass_session_prepare_n(session, query, safe_strlen(query))
+}
+
+/// Same as `cass_session_prepare()`, with the query's length given.
+#[no_mangle]
+pub extern "C" fn cass_session_prepare_n(
+    session: *mut CassSession,
+    query: *const c_char,
+    query_length: usize,
+) -> *mut CassFuture {
+    guard(|| {
+        let Some(session) = CassSession::from_ptr(session) else {
+            return bad_params_future("cass_session_prepare: the session is NULL");
+        };
+        match str_n(query, query_length) {
+            Ok(query) => CassFuture::into_ptr(session.prepare(query.to_string())) as *mut CassFuture,
+            Err(_) => bad_params_future("cass_session_prepare: the query is NULL or not valid UTF-8"),
+        }
+    })
+}

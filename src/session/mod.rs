@@ -11,6 +11,7 @@ use crate::cluster::ClusterConfig;
 use crate::error::CassError;
 use crate::ffi::ArcHandle;
 use crate::future::{CassFuture, Failure, Outcome, Payload};
+use crate::prepared::CassPrepared;
 use crate::result::CassResult;
 use crate::runtime::IoRuntime;
 use crate::statement::StatementData;
@@ -168,6 +169,25 @@ impl CassSession {
 
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
+        self.submit(move |connected| async move { run_statement(&connected.session, &statement).await })
+    }
+
+    /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
+    pub fn prepare(&self, query: String) -> Arc<CassFuture> {
+        self.submit(move |connected| async move {
+            match connected.session.prepare(query).await {
+                Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared)))),
+                Err(e) => Err(errors::prepare_failure(&e)),
+            }
+        })
+    }
+
+    /// Runs `work` on the runtime as a request in flight (close waits for it).
+    fn submit<F, Fut>(&self, work: F) -> Arc<CassFuture>
+    where
+        F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Outcome> + Send + 'static,
+    {
         let Some(connected) = self.connected() else {
             return CassFuture::new_ready(failure(
                 CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
@@ -179,7 +199,7 @@ impl CassSession {
         connected.inflight.fetch_add(1, Ordering::AcqRel);
         let submitter = connected.submitter.clone();
         submitter.submit(Box::pin(async move {
-            let outcome = run_statement(&connected.session, &statement).await;
+            let outcome = work(connected.clone()).await;
             done.complete(outcome);
             if connected.inflight.fetch_sub(1, Ordering::AcqRel) == 1 {
                 connected.drained.notify_waiters();
@@ -280,7 +300,45 @@ fn build_session_config(
     Ok(sc)
 }
 
+async fn run_prepared(session: &Session, data: &StatementData, prepared: &CassPrepared) -> Outcome {
+    let mut statement = prepared.statement.clone();
+    if let Some(c) = data.consistency.and_then(consistency) {
+        statement.set_consistency(c);
+    }
+    if let Some(c) = data.serial_consistency {
+        statement.set_serial_consistency(serial_consistency(c));
+    }
+    let result = if data.paging_size > 0 {
+        statement.set_page_size(data.paging_size);
+        session
+            .execute_single_page(&statement, &data.values, PagingState::start())
+            .await
+            .map(|(result, paging)| (result, Some(paging)))
+    } else {
+        session.execute_unpaged(&statement, &data.values).await.map(|result| (result, None))
+    };
+    into_outcome(result)
+}
+
+fn into_outcome(
+    result: Result<
+        (scylla::response::query_result::QueryResult, Option<scylla::response::PagingStateResponse>),
+        scylla::errors::ExecutionError,
+    >,
+) -> Outcome {
+    match result {
+        Ok((result, paging)) => match CassResult::from_query_result(result, paging) {
+            Ok(result) => Ok(Payload::Result(result)),
+            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
+        },
+        Err(e) => Err(errors::execution_failure(&e)),
+    }
+}
+
 async fn run_statement(session: &Session, data: &StatementData) -> Outcome {
+    if let Some(prepared) = &data.prepared {
+        return run_prepared(session, data, prepared).await;
+    }
     let mut statement = Statement::new(&*data.query);
     if let Some(c) = data.consistency.and_then(consistency) {
         statement.set_consistency(c);
@@ -297,11 +355,5 @@ async fn run_statement(session: &Session, data: &StatementData) -> Outcome {
     } else {
         session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
     };
-    match result {
-        Ok((result, paging)) => match CassResult::from_query_result(result, paging) {
-            Ok(result) => Ok(Payload::Result(result)),
-            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
-        },
-        Err(e) => Err(errors::execution_failure(&e)),
-    }
+    into_outcome(result)
 }

@@ -7,6 +7,7 @@ mod exports;
 pub mod values;
 
 use crate::ffi::BoxHandle;
+use crate::prepared::CassPrepared;
 use crate::types::CassConsistency;
 use std::sync::Arc;
 use values::BoundValues;
@@ -15,6 +16,8 @@ use values::BoundValues;
 #[derive(Clone, Debug)]
 pub struct StatementData {
     pub query: Arc<str>,
+    /// Set for statements bound from a prepared statement (`cass_prepared_bind`).
+    pub prepared: Option<Arc<CassPrepared>>,
     pub values: BoundValues,
     pub consistency: Option<CassConsistency>,
     pub serial_consistency: Option<CassConsistency>,
@@ -34,7 +37,22 @@ impl CassStatement {
         CassStatement {
             data: Arc::new(StatementData {
                 query: Arc::from(query),
+                prepared: None,
                 values: BoundValues::with_count(parameter_count),
+                consistency: None,
+                serial_consistency: None,
+                paging_size: -1,
+            }),
+        }
+    }
+
+    /// A statement executing `prepared`, its markers unset and typed.
+    pub fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
+        CassStatement {
+            data: Arc::new(StatementData {
+                query: Arc::from(prepared.statement.get_statement()),
+                values: BoundValues::for_prepared(prepared.specs.clone()),
+                prepared: Some(prepared),
                 consistency: None,
                 serial_consistency: None,
                 paging_size: -1,
