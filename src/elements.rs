@@ -17,17 +17,20 @@ pub enum Slot {
 pub struct Elements {
     slots: Vec<Slot>,
     arena: Vec<u8>,
+    /// Arena bytes no slot refers to any more (values overwritten by a rebind).
+    garbage: usize,
 }
 
 impl Elements {
     /// `count` unset slots.
     pub fn with_count(count: usize) -> Self {
-        Elements { slots: vec![Slot::Unset; count], arena: Vec::new() }
+        Elements { slots: vec![Slot::Unset; count], arena: Vec::new(), garbage: 0 }
     }
 
     /// No slots, room for `capacity` appended ones.
     pub fn with_capacity(capacity: usize) -> Self {
-        Elements { slots: Vec::with_capacity(capacity.min(1 << 16)), arena: Vec::new() }
+        let capacity = capacity.min(1 << 16);
+        Elements { slots: Vec::with_capacity(capacity), arena: Vec::with_capacity(capacity * 8), garbage: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -47,9 +50,61 @@ impl Elements {
         Slot::Value { start: start as u32, len: (self.arena.len() - start) as u32 }
     }
 
-    /// Stores `input` in slot `index` (checked by the caller).
+    /// Stores `input` in slot `index` (checked by the caller). A statement rebound in a loop
+    /// reuses its arena: a value of the same size is overwritten in place, the last value may
+    /// shrink or grow at the end, and the arena is compacted once half of it is unused.
     pub fn set(&mut self, index: usize, input: &Input) {
-        self.slots[index] = self.store(input);
+        let old = self.slots[index];
+        if input.is_null() {
+            self.release(old);
+            self.slots[index] = Slot::Null;
+            return;
+        }
+        if let (Some(bytes), Slot::Value { start, len }) = (input.contiguous(), old) {
+            // The common rebind: a value of the same size goes where the old one was.
+            if bytes.len() == len as usize {
+                self.arena[start as usize..(start + len) as usize].copy_from_slice(bytes);
+                return;
+            }
+        }
+        let end = self.arena.len();
+        input.write(&mut self.arena);
+        let len = self.arena.len() - end;
+        if let Slot::Value { start, len: old_len } = old {
+            let (start, old_len) = (start as usize, old_len as usize);
+            let was_last = start + old_len == end;
+            if old_len == len || was_last {
+                self.arena.copy_within(end..end + len, start);
+                self.arena.truncate(if was_last { start + len } else { end });
+                self.slots[index] = Slot::Value { start: start as u32, len: len as u32 };
+                return;
+            }
+            self.garbage += old_len;
+        }
+        self.slots[index] = Slot::Value { start: end as u32, len: len as u32 };
+        if self.garbage > 4096 && self.garbage * 2 > self.arena.len() {
+            self.compact();
+        }
+    }
+
+    fn release(&mut self, old: Slot) {
+        if let Slot::Value { len, .. } = old {
+            self.garbage += len as usize;
+        }
+    }
+
+    /// Rewrites the arena with only the bytes slots refer to.
+    fn compact(&mut self) {
+        let mut arena = Vec::with_capacity(self.arena.len() - self.garbage);
+        for slot in &mut self.slots {
+            if let Slot::Value { start, len } = slot {
+                let new_start = arena.len() as u32;
+                arena.extend_from_slice(&self.arena[*start as usize..(*start + *len) as usize]);
+                *start = new_start;
+            }
+        }
+        self.arena = arena;
+        self.garbage = 0;
     }
 
     /// Appends `input` as a new slot.
@@ -80,6 +135,7 @@ impl Elements {
         self.slots.clear();
         self.slots.resize(count, Slot::Unset);
         self.arena.clear();
+        self.garbage = 0;
     }
 
     /// Writes every slot as `[int length][bytes]` (collection items). Unset or null slots are
@@ -100,5 +156,49 @@ impl Elements {
                 None => out.extend_from_slice(&(-1i32).to_be_bytes()),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(e: &Elements, i: usize) -> Option<Vec<u8>> {
+        e.bytes(i).map(<[u8]>::to_vec)
+    }
+
+    #[test]
+    fn rebinding_reuses_the_arena() {
+        let mut e = Elements::with_count(3);
+        e.set(0, &Input::int32(1));
+        e.set(1, &Input::string(b"hello"));
+        e.set(2, &Input::int64(2));
+        for i in 0..10_000 {
+            e.set(0, &Input::int32(i));
+            e.set(1, &Input::string(if i % 2 == 0 { b"hi" } else { b"a longer text" }));
+        }
+        assert_eq!(value(&e, 0), Some(9999i32.to_be_bytes().to_vec()));
+        assert_eq!(value(&e, 1), Some(b"a longer text".to_vec()));
+        assert_eq!(value(&e, 2), Some(2i64.to_be_bytes().to_vec()));
+        assert!(e.arena.len() < 10_000, "arena grew to {}", e.arena.len());
+        e.set(1, &Input::null());
+        assert_eq!(value(&e, 1), None);
+        assert_eq!(value(&e, 0), Some(9999i32.to_be_bytes().to_vec()));
+    }
+
+    #[test]
+    fn compaction_keeps_every_value() {
+        let mut e = Elements::with_count(4);
+        for round in 0..2_000u32 {
+            for i in 0..4 {
+                let text = format!("{round}-{i}-{}", "x".repeat((round as usize * 7 + i) % 50));
+                e.set(i, &Input::string(text.as_bytes()));
+            }
+        }
+        for i in 0..4 {
+            let text = format!("1999-{i}-{}", "x".repeat((1999 * 7 + i) % 50));
+            assert_eq!(value(&e, i), Some(text.into_bytes()));
+        }
+        assert!(e.arena.len() < 64 * 1024);
     }
 }

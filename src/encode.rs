@@ -186,6 +186,16 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The value's bytes when they are already in one piece (scalars, text, blobs).
+    #[inline]
+    pub fn contiguous(&self) -> Option<&[u8]> {
+        match &self.body {
+            Body::Inline { buf, len } => Some(&buf[..*len as usize]),
+            Body::Slice(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// Appends the value's bytes (without a length prefix) to `out`. NULL writes nothing.
     pub fn write(&self, out: &mut Vec<u8>) {
         match self.body {

@@ -239,15 +239,14 @@ static void uuid_generator_throughput(void) {
   const long count = 1000000;
   long i;
   double start, seconds;
-  unsigned long long sink = 0;
   start = now_s();
   for (i = 0; i < count; ++i) {
     cass_uuid_gen_time(gen, &uuid);
-    sink ^= uuid.time_and_version;
   }
   seconds = now_s() - start;
-  printf("%s: %ld time UUIDs in %.3f s: %.0f per second, %.1f ns each (checksum %llx)\n", test_impl(),
-         count, seconds, count / seconds, seconds * 1e9 / count, sink & 0xff);
+  CHECK_EQ_INT(1, cass_uuid_version(uuid));
+  printf("%s: %ld time UUIDs from one thread in %.3f s: %.0f per second, %.1f ns each\n", test_impl(),
+         count, seconds, count / seconds, seconds * 1e9 / count);
   cass_uuid_gen_free(gen);
 }
 

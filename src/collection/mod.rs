@@ -82,7 +82,7 @@ pub extern "C" fn cass_collection_new(type_: CassCollectionTypeArg, item_count: 
             crate::types::CassCollectionType::CASS_COLLECTION_TYPE_MAP => CassValueType::CASS_VALUE_TYPE_MAP,
             crate::types::CassCollectionType::CASS_COLLECTION_TYPE_SET => CassValueType::CASS_VALUE_TYPE_SET,
         };
-        CassCollection::new(Arc::new(CassDataType::simple(value_type)), item_count).into_ptr()
+        CassCollection::new(CassDataType::untyped(value_type), item_count).into_ptr()
     })
 }
 

@@ -101,6 +101,24 @@ impl CassDataType {
         }
     }
 
+    /// The shared type of untyped lists, sets, maps and tuples (`cass_collection_new`,
+    /// `cass_tuple_new`): no allocation per value.
+    pub fn untyped(value_type: CassValueType) -> Arc<CassDataType> {
+        use once_cell::sync::Lazy;
+        use CassValueType::*;
+        static LIST: Lazy<Arc<CassDataType>> = Lazy::new(|| Arc::new(CassDataType::simple(CASS_VALUE_TYPE_LIST)));
+        static SET: Lazy<Arc<CassDataType>> = Lazy::new(|| Arc::new(CassDataType::simple(CASS_VALUE_TYPE_SET)));
+        static MAP: Lazy<Arc<CassDataType>> = Lazy::new(|| Arc::new(CassDataType::simple(CASS_VALUE_TYPE_MAP)));
+        static TUPLE: Lazy<Arc<CassDataType>> = Lazy::new(|| Arc::new(CassDataType::simple(CASS_VALUE_TYPE_TUPLE)));
+        match value_type {
+            CASS_VALUE_TYPE_LIST => LIST.clone(),
+            CASS_VALUE_TYPE_SET => SET.clone(),
+            CASS_VALUE_TYPE_MAP => MAP.clone(),
+            CASS_VALUE_TYPE_TUPLE => TUPLE.clone(),
+            other => Arc::new(CassDataType::simple(other)),
+        }
+    }
+
     pub fn is_collection(&self) -> bool {
         use CassValueType::*;
         matches!(self.value_type, CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP)

@@ -62,6 +62,9 @@ impl PanicAnswer for crate::types::CassUuid {
 /// Runs the body of an exported function behind the panic boundary.
 #[inline]
 pub fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
+    // The log bridge must be in place before the first message, whichever function comes first
+    // (after the first call this is one atomic load).
+    crate::logging::init();
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(answer) => answer,
         Err(panic) => {

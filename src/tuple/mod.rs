@@ -58,7 +58,7 @@ fn set_index<'a>(
 #[no_mangle]
 pub extern "C" fn cass_tuple_new(item_count: usize) -> *mut CassTuple {
     guard(|| {
-        let data_type = Arc::new(CassDataType::simple(CassValueType::CASS_VALUE_TYPE_TUPLE));
+        let data_type = CassDataType::untyped(CassValueType::CASS_VALUE_TYPE_TUPLE);
         CassTuple { data_type, fields: Elements::with_count(item_count) }.into_ptr()
     })
 }
