@@ -94,7 +94,7 @@ impl CassDataType {
             // server's class name. The element type is kept as the one sub type.
             ColumnType::Vector { typ, dimensions } => CassDataType {
                 sub_types: vec![Arc::new(Self::from_column_type(typ))],
-                class_name: format!("{MARSHAL}VectorType({}, {dimensions})", marshal_class_name(typ)),
+                class_name: format!("{MARSHAL}VectorType({} , {dimensions})", marshal_class_name(typ)),
                 ..Self::simple(CASS_VALUE_TYPE_CUSTOM)
             },
             _ => Self::simple(CASS_VALUE_TYPE_UNKNOWN),
@@ -198,7 +198,7 @@ fn marshal_class_name(typ: &ColumnType<'_>) -> String {
             _ => "BytesType",
         },
         ColumnType::Vector { typ, dimensions } => {
-            return format!("{MARSHAL}VectorType({}, {dimensions})", marshal_class_name(typ))
+            return format!("{MARSHAL}VectorType({} , {dimensions})", marshal_class_name(typ))
         }
         _ => "BytesType",
     };
