@@ -720,12 +720,14 @@ CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection
 CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
 
 /**
- * Appends a custom value of the class `class_name` to the collection (checked against its item type when it has one).
+ * Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
  */
 CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Appends a custom value of the class `class_name` (`class_name_length` bytes) to the collection (checked against its item type when it has one).
+ * Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+ * crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
  */
 CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
@@ -1534,22 +1536,26 @@ CASS_EXPORT CassError cass_statement_bind_bytes_by_name(CassStatement *statement
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
- * Binds a custom value of the class `class_name` to the bind marker at `index`.
+ * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README) to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_custom(CassStatement *statement, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Binds a custom value of the class `class_name` to every bind marker called `name` (case-insensitive unless in double quotes).
+ * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (case-insensitive unless in double quotes).
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name(CassStatement *statement, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Binds a custom value of the class `class_name` to every bind marker called `name` (`name_length` bytes).
+ * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (`name_length` bytes).
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
- * Binds a custom value of the class `class_name` (`class_name_length` bytes) to the bind marker at `index`.
+ * Binds a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+ * crate parses, as for the `_custom` form) to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_n(CassStatement *statement, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
@@ -1762,12 +1768,14 @@ CASS_EXPORT CassError cass_tuple_set_string_n(CassTuple *tuple, size_t index, co
 CASS_EXPORT CassError cass_tuple_set_bytes(CassTuple *tuple, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field at `index` to a custom value of the class `class_name`.
+ * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README).
  */
 CASS_EXPORT CassError cass_tuple_set_custom(CassTuple *tuple, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+ * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+ * crate parses, as for the `_custom` form).
  */
 CASS_EXPORT CassError cass_tuple_set_custom_n(CassTuple *tuple, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
@@ -1993,22 +2001,26 @@ CASS_EXPORT CassError cass_user_type_set_bytes_by_name(CassUserType *user_type, 
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field at `index` to a custom value of the class `class_name`.
+ * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README).
  */
 CASS_EXPORT CassError cass_user_type_set_custom(CassUserType *user_type, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name`.
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README).
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name(CassUserType *user_type, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name`.
+ * Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README).
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
- * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+ * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+ * crate parses, as for the `_custom` form).
  */
 CASS_EXPORT CassError cass_user_type_set_custom_n(CassUserType *user_type, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 

@@ -116,6 +116,71 @@ static void uuid_inet_time_bad_input(void) {
   cass_uuid_gen_free(gen);
 }
 
+/* Values: NULL handles, impossible lengths, unknown kinds, wrong kinds of iterator, and the tuple
+   index one past the end (the C++ driver writes past its buffer there). */
+static void values_bad_input(void) {
+  CassStatement* statement = cass_statement_new("INSERT INTO t (a, b) VALUES (?, ?)", 2);
+  CassCollection* list = cass_collection_new(CASS_COLLECTION_TYPE_LIST, 1);
+  CassTuple* tuple = cass_tuple_new(2);
+  CassInet inet;
+  const char bad_utf8[] = {(char)0xC3, (char)0x28, 0};
+  const cass_byte_t* bytes;
+  size_t length;
+  cass_int32_t scale;
+
+  CHECK(cass_collection_new((CassCollectionType)77, 1) == NULL);
+  CHECK(cass_collection_new_from_data_type(NULL, 1) == NULL);
+  CHECK(cass_tuple_new_from_data_type(NULL) == NULL);
+  CHECK(cass_user_type_new_from_data_type(NULL) == NULL);
+  CHECK(cass_collection_data_type(NULL) == NULL);
+  CHECK(cass_tuple_data_type(NULL) == NULL);
+  CHECK(cass_user_type_data_type(NULL) == NULL);
+  cass_collection_free(NULL);
+  cass_tuple_free(NULL);
+  cass_user_type_free(NULL);
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_collection_append_int32(NULL, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_collection_append_bytes(list, NULL, 3));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_collection_append_collection(list, NULL));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_tuple_set_int32(NULL, 0, 1));
+  CHECK_ERR(CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS, cass_tuple_set_int32(tuple, 2, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_tuple_set_tuple(tuple, 0, NULL));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_user_type_set_int32(NULL, 0, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_user_type_set_int32_by_name(NULL, "a", 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_int32_by_name(statement, NULL, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_int32_by_name(statement, bad_utf8, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_custom(statement, 0, bad_utf8, (const cass_byte_t*)"x", 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_decimal(statement, 0, NULL, 4, 1));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_user_type(statement, 0, NULL));
+  memset(&inet, 0, sizeof inet);
+  inet.address_length = 200;
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_bind_inet(statement, 0, inet));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_collection_append_inet(list, inet));
+
+  CHECK(cass_iterator_from_collection(NULL) == NULL);
+  CHECK(cass_iterator_from_map(NULL) == NULL);
+  CHECK(cass_iterator_from_tuple(NULL) == NULL);
+  CHECK(cass_iterator_fields_from_user_type(NULL) == NULL);
+  CHECK(cass_iterator_from_row(NULL) == NULL);
+  CHECK(cass_iterator_get_value(NULL) == NULL);
+  CHECK(cass_iterator_get_map_key(NULL) == NULL);
+  CHECK(cass_iterator_get_column(NULL) == NULL);
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_iterator_get_user_type_field_name(NULL, NULL, NULL));
+  CHECK_ERR(CASS_ERROR_LIB_NULL_VALUE, cass_value_get_decimal(NULL, &bytes, &length, &scale));
+  CHECK_ERR(CASS_ERROR_LIB_NULL_VALUE, cass_value_get_inet(NULL, &inet));
+  CHECK(cass_value_data_type(NULL) == NULL);
+  CHECK(cass_value_is_collection(NULL) == cass_false);
+  CHECK_EQ_INT(0, cass_value_item_count(NULL));
+  CHECK_EQ_INT(CASS_VALUE_TYPE_UNKNOWN, cass_value_primary_sub_type(NULL));
+  CHECK(cass_prepared_bind(NULL) == NULL);
+  CHECK(cass_prepared_parameter_data_type(NULL, 0) == NULL);
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_prepared_parameter_name(NULL, 0, NULL, NULL));
+  cass_prepared_free(NULL);
+
+  cass_tuple_free(tuple);
+  cass_collection_free(list);
+  cass_statement_free(statement);
+}
+
 int main(void) {
   CassCluster* cluster = cass_cluster_new();
   CassSession* session = cass_session_new();
@@ -187,6 +252,7 @@ int main(void) {
   CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_result_column_name(NULL, 0, &text, &length));
 
   uuid_inet_time_bad_input();
+  values_bad_input();
 
   cass_statement_free(statement);
   cass_session_free(session);

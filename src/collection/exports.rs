@@ -87,7 +87,8 @@ pub extern "C" fn cass_collection_append_bytes(
     append(collection, || from_c::bytes(value, value_size))
 }
 
-/// Appends a custom value of the class `class_name` to the collection (checked against its item type when it has one).
+/// Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
 #[no_mangle]
 pub extern "C" fn cass_collection_append_custom(
     collection: *mut CassCollection,
@@ -98,7 +99,8 @@ pub extern "C" fn cass_collection_append_custom(
     append(collection, || from_c::custom(class_name, value, value_size))
 }
 
-/// Appends a custom value of the class `class_name` (`class_name_length` bytes) to the collection (checked against its item type when it has one).
+/// Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+/// crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
 #[no_mangle]
 pub extern "C" fn cass_collection_append_custom_n(
     collection: *mut CassCollection,

@@ -361,7 +361,8 @@ pub extern "C" fn cass_statement_bind_bytes_by_name_n(
     bind_name_n(statement, name, name_length, || from_c::bytes(value, value_size))
 }
 
-/// Binds a custom value of the class `class_name` to the bind marker at `index`.
+/// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README) to the bind marker at `index`.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom(
     statement: *mut CassStatement,
@@ -373,7 +374,8 @@ pub extern "C" fn cass_statement_bind_custom(
     bind_index(statement, index, || from_c::custom(class_name, value, value_size))
 }
 
-/// Binds a custom value of the class `class_name` to every bind marker called `name` (case-insensitive unless in double quotes).
+/// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (case-insensitive unless in double quotes).
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_by_name(
     statement: *mut CassStatement,
@@ -385,7 +387,8 @@ pub extern "C" fn cass_statement_bind_custom_by_name(
     bind_name(statement, name, || from_c::custom(class_name, value, value_size))
 }
 
-/// Binds a custom value of the class `class_name` to every bind marker called `name` (`name_length` bytes).
+/// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (`name_length` bytes).
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_by_name_n(
     statement: *mut CassStatement,
@@ -399,7 +402,8 @@ pub extern "C" fn cass_statement_bind_custom_by_name_n(
     bind_name_n(statement, name, name_length, || from_c::custom_n(class_name, class_name_length, value, value_size))
 }
 
-/// Binds a custom value of the class `class_name` (`class_name_length` bytes) to the bind marker at `index`.
+/// Binds a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+/// crate parses, as for the `_custom` form) to the bind marker at `index`.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_n(
     statement: *mut CassStatement,

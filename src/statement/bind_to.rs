@@ -41,6 +41,9 @@ pub fn bind_name<'a>(
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
+    if name.is_null() {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    }
     bind_name_n(statement, name, safe_strlen(name), input)
 }
 

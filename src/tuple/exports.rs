@@ -95,7 +95,8 @@ pub extern "C" fn cass_tuple_set_bytes(
     set_index(tuple, index, || from_c::bytes(value, value_size))
 }
 
-/// Sets the field at `index` to a custom value of the class `class_name`.
+/// Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README).
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_custom(
     tuple: *mut CassTuple,
@@ -107,7 +108,8 @@ pub extern "C" fn cass_tuple_set_custom(
     set_index(tuple, index, || from_c::custom(class_name, value, value_size))
 }
 
-/// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+/// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+/// crate parses, as for the `_custom` form).
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_custom_n(
     tuple: *mut CassTuple,

@@ -356,7 +356,8 @@ pub extern "C" fn cass_user_type_set_bytes_by_name_n(
     set_name_n(user_type, name, name_length, || from_c::bytes(value, value_size))
 }
 
-/// Sets the field at `index` to a custom value of the class `class_name`.
+/// Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README).
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom(
     user_type: *mut CassUserType,
@@ -368,7 +369,8 @@ pub extern "C" fn cass_user_type_set_custom(
     set_index(user_type, index, || from_c::custom(class_name, value, value_size))
 }
 
-/// Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name`.
+/// Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README).
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_by_name(
     user_type: *mut CassUserType,
@@ -380,7 +382,8 @@ pub extern "C" fn cass_user_type_set_custom_by_name(
     set_name(user_type, name, || from_c::custom(class_name, value, value_size))
 }
 
-/// Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name`.
+/// Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+/// Cassandra 5 vectors and blob-compatible types; see the README).
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_by_name_n(
     user_type: *mut CassUserType,
@@ -394,7 +397,8 @@ pub extern "C" fn cass_user_type_set_custom_by_name_n(
     set_name_n(user_type, name, name_length, || from_c::custom_n(class_name, class_name_length, value, value_size))
 }
 
-/// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes).
+/// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+/// crate parses, as for the `_custom` form).
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_n(
     user_type: *mut CassUserType,

@@ -89,6 +89,9 @@ fn set_name<'a>(
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
+    if name.is_null() {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    }
     set_name_n(user_type, name, safe_strlen(name), input)
 }
 

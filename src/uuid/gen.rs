@@ -7,7 +7,10 @@
 //! 10,000 UUIDs in one millisecond waits for the next one, so a UUID's time is never ahead of the
 //! clock's millisecond). When the wall clock steps back, ticks go on from the last one instead of
 //! waiting for the clock to catch up. This is the C++ driver's scheme with the clock read at 100 ns
-//! instead of 1 ms, and without its repeat of the last tick after a backward step.
+//! instead of 1 ms, and without its repeats: it hands the last tick out a second time whenever a
+//! thread's clock reading is from an earlier millisecond than the last tick, which happens after a
+//! backward step and also when threads share a generator (a thread preempted between reading the
+//! clock and taking its tick); `ctests/unit/uuid_inet_time.c` counts a few per 100,000 there.
 //!
 //! Node: `cass_uuid_gen_new()` draws 48 random bits per generator with the multicast bit set, as
 //! RFC 4122 (section 4.5) provides for nodes that are not a network card's address. The C++ driver

@@ -198,10 +198,12 @@ pub extern "C" fn cass_uuid_string(uuid: CassUuid, output: *mut c_char) {
 /// or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_uuid_from_string(str: *const c_char, output: *mut CassUuid) -> CassError {
-    if str.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    cass_uuid_from_string_n(str, safe_strlen(str), output)
+    guard(|| {
+        if str.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        cass_uuid_from_string_n(str, safe_strlen(str), output)
+    })
 }
 
 /// Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be

@@ -22,11 +22,12 @@ TYPES = [
     ("bytes", [("value", "*const cass_byte_t"), ("value_size", "usize")], "from_c::bytes(value, value_size)",
      "a blob (also accepted by varint and custom columns)"),
     ("custom", [("class_name", "*const c_char"), ("value", "*const cass_byte_t"), ("value_size", "usize")],
-     "from_c::custom(class_name, value, value_size)", "a custom value of the class `class_name`"),
+     "from_c::custom(class_name, value, value_size)",
+     "a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:\n/// Cassandra 5 vectors and blob-compatible types; see the README)"),
     ("custom_n", [("class_name", "*const c_char"), ("class_name_length", "usize"), ("value", "*const cass_byte_t"),
                   ("value_size", "usize")],
      "from_c::custom_n(class_name, class_name_length, value, value_size)",
-     "a custom value of the class `class_name` (`class_name_length` bytes)"),
+     "a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`\n/// crate parses, as for the `_custom` form)"),
     ("uuid", [("value", "CassUuid")], "Ok(Input::uuid(value))", "a uuid or timeuuid"),
     ("inet", [("value", "CassInet")], "from_c::inet(&value)", "an inet (4 or 16 address bytes)"),
     ("decimal", [("varint", "*const cass_byte_t"), ("varint_size", "usize"), ("scale", "cass_int32_t")],
@@ -118,8 +119,6 @@ udt = family(
       "/// Sets the field called `name` (`name_length` bytes) to {}.")],
     ("user_type", "*mut CassUserType"))
 
-def fix(src, self_mod):
-    return src
 
 import re
 def write(path, src):
@@ -127,6 +126,6 @@ def write(path, src):
     open(path, "w").write(src)
 
 write("src/statement/bind.rs", stmt)
-write("src/collection/exports.rs", fix(coll, "collection::CassCollection"))
-write("src/tuple/exports.rs", fix(tup, "tuple::CassTuple"))
-write("src/user_type/exports.rs", fix(udt, "user_type::CassUserType"))
+write("src/collection/exports.rs", coll)
+write("src/tuple/exports.rs", tup)
+write("src/user_type/exports.rs", udt)
