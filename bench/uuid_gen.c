@@ -2,10 +2,12 @@
   Nanoseconds per cass_uuid_gen_time (and per cass_uuid_gen_random) on the library it is linked with.
 
   Build and run (from the repository root):
-    ours (release):
+    ours (release; the library's SONAME is libscylla-cpp-driver.so.2, so give it that name):
       cargo build --release
+      mkdir -p /tmp/uuid_gen_lib
+      ln -sf $PWD/target/release/libscylla_cpp_driver.so /tmp/uuid_gen_lib/libscylla-cpp-driver.so.2
       cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Iinclude bench/uuid_gen.c -o /tmp/uuid_gen_ours \
-         -Ltarget/release -Wl,-rpath,$PWD/target/release -lscylla_cpp_driver -lpthread
+         target/release/libscylla_cpp_driver.so -Wl,-rpath,/tmp/uuid_gen_lib -lpthread
       /tmp/uuid_gen_ours 10000000 ours
     reference C++ driver:
       cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Iinclude bench/uuid_gen.c -o /tmp/uuid_gen_ref \
@@ -18,7 +20,8 @@
   A generator hands out at most 10,000 time UUIDs per millisecond (one per 100-ns tick of the UUID
   clock) in both libraries, so a single generator in a tight loop measures that cap (100 ns) as soon
   as a call costs less. "gens=64" round-robins over 64 generators to measure the cost of a call
-  itself; "threads=2" has two threads share one generator.
+  itself; "threads=2" has two threads share one generator (the C++ driver gets past the cap there
+  by handing some UUIDs out twice; see src/uuid/gen.rs).
 */
 #include <cassandra.h>
 #include <pthread.h>
