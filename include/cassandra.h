@@ -363,6 +363,8 @@ typedef enum {
   CASS_HOST_LISTENER_EVENT_REMOVE = 3,
 } CassHostListenerEvent;
 
+typedef int64_t cass_int64_t;
+
 typedef uint64_t cass_uint64_t;
 
 /**
@@ -381,8 +383,6 @@ typedef int16_t cass_int16_t;
 typedef int32_t cass_int32_t;
 
 typedef uint32_t cass_uint32_t;
-
-typedef int64_t cass_int64_t;
 
 typedef float cass_float_t;
 
@@ -561,6 +561,81 @@ typedef void *(*CassReallocFunction)(void *ptr, size_t size);
 typedef void (*CassFreeFunction)(void *ptr);
 
 typedef uint16_t cass_uint16_t;
+
+/**
+ * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
+ * unknown kind.
+ */
+CASS_EXPORT CassBatch *cass_batch_new(CassBatchType type_);
+
+/**
+ * Frees a batch. Executions already started are not affected. NULL is ignored.
+ */
+CASS_EXPORT void cass_batch_free(CassBatch *batch);
+
+/**
+ * Adds a statement (simple or bound from a prepared statement) as it is now, values included:
+ * later changes to the statement do not reach the batch. The statement may be freed.
+ */
+CASS_EXPORT CassError cass_batch_add_statement(CassBatch *batch, CassStatement *statement);
+
+/**
+ * Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ */
+CASS_EXPORT CassError cass_batch_set_consistency(CassBatch *batch, CassConsistency consistency);
+
+/**
+ * Sets the serial consistency of conditional updates in the batch.
+ */
+CASS_EXPORT CassError cass_batch_set_serial_consistency(CassBatch *batch, CassConsistency serial_consistency);
+
+/**
+ * Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+ */
+CASS_EXPORT CassError cass_batch_set_timestamp(CassBatch *batch, cass_int64_t timestamp);
+
+/**
+ * Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+ */
+CASS_EXPORT CassError cass_batch_set_request_timeout(CassBatch *batch, cass_uint64_t timeout_ms);
+
+/**
+ * Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+ */
+CASS_EXPORT CassError cass_batch_set_is_idempotent(CassBatch *batch, cass_bool_t is_idempotent);
+
+/**
+ * Asks the server to trace the batch.
+ */
+CASS_EXPORT CassError cass_batch_set_tracing(CassBatch *batch, cass_bool_t enabled);
+
+/**
+ * Custom payloads cannot be sent (the `scylla` crate never sends them):
+ * `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+ */
+CASS_EXPORT CassError cass_batch_set_custom_payload(CassBatch *batch, const CassCustomPayload *payload);
+
+/**
+ * Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
+ * keyspace, as with the C++ driver on v4).
+ */
+CASS_EXPORT CassError cass_batch_set_keyspace(CassBatch *batch, const char *keyspace);
+
+/**
+ * Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+ */
+CASS_EXPORT CassError cass_batch_set_keyspace_n(CassBatch *batch, const char *keyspace, size_t keyspace_length);
+
+/**
+ * Names the execution profile to run with (NULL or "": the default). An unknown name fails the
+ * request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ */
+CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const char *name);
+
+/**
+ * Same as `cass_batch_set_execution_profile()`, with the name's length given.
+ */
+CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
 
 /**
  * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
@@ -765,6 +840,37 @@ CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, c
  * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
  */
 CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
+
+/**
+ * Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
+ */
+CASS_EXPORT CassCustomPayload *cass_custom_payload_new(void);
+
+/**
+ * Frees a custom payload. NULL is ignored.
+ */
+CASS_EXPORT void cass_custom_payload_free(CassCustomPayload *payload);
+
+/**
+ * Sets the item `name` to a copy of `value` (replacing an item of that name).
+ */
+CASS_EXPORT void cass_custom_payload_set(CassCustomPayload *payload, const char *name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Same as `cass_custom_payload_set()`, with the name's length given. Invalid arguments (NULL,
+ * non-UTF-8 name) are ignored: the function has no way to report them.
+ */
+CASS_EXPORT void cass_custom_payload_set_n(CassCustomPayload *payload, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Removes the item `name`, if present.
+ */
+CASS_EXPORT void cass_custom_payload_remove(CassCustomPayload *payload, const char *name);
+
+/**
+ * Same as `cass_custom_payload_remove()`, with the name's length given.
+ */
+CASS_EXPORT void cass_custom_payload_remove_n(CassCustomPayload *payload, const char *name, size_t name_length);
 
 /**
  * Creates a data type of `type`, not frozen and without sub types; add those with
@@ -1311,6 +1417,12 @@ CASS_EXPORT const CassValue *cass_row_get_column_by_name(const CassRow *row, con
 CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, const char *name, size_t name_length);
 
 /**
+ * The raw paging state of the next page (valid as long as the result), for
+ * `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
+ */
+CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
+
+/**
  * Creates a session, not yet connected. Free it with `cass_session_free()`.
  */
 CASS_EXPORT CassSession *cass_session_new(void);
@@ -1364,6 +1476,12 @@ CASS_EXPORT CassFuture *cass_session_prepare(CassSession *session, const char *q
  * Same as `cass_session_prepare()`, with the query's length given.
  */
 CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char *query, size_t query_length);
+
+/**
+ * Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
+ * Free the future with `cass_future_free()`.
+ */
+CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const CassBatch *batch);
 
 /**
  * Binds NULL to the bind marker at `index`.
@@ -1684,6 +1802,110 @@ CASS_EXPORT void cass_statement_free(CassStatement *statement);
  * Clears every bound value and sets the number of bind markers to `count`.
  */
 CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
+
+/**
+ * Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ */
+CASS_EXPORT CassError cass_statement_set_consistency(CassStatement *statement, CassConsistency consistency);
+
+/**
+ * Sets the serial consistency of conditional updates (`CASS_CONSISTENCY_SERIAL` or
+ * `CASS_CONSISTENCY_LOCAL_SERIAL`; `CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ */
+CASS_EXPORT CassError cass_statement_set_serial_consistency(CassStatement *statement, CassConsistency serial_consistency);
+
+/**
+ * Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
+ */
+CASS_EXPORT CassError cass_statement_set_paging_size(CassStatement *statement, int32_t page_size);
+
+/**
+ * Continues from the page after `result` (copied now; the result may be freed). A result on its
+ * last page resets the statement to the first page.
+ */
+CASS_EXPORT CassError cass_statement_set_paging_state(CassStatement *statement, const CassResult *result);
+
+/**
+ * Continues from the page a `cass_result_paging_state_token()` token designates (copied now).
+ * An empty token resets the statement to the first page.
+ */
+CASS_EXPORT CassError cass_statement_set_paging_state_token(CassStatement *statement, const char *paging_state, size_t paging_state_size);
+
+/**
+ * Sets the client-side timestamp in microseconds (`CASS_INT64_MIN`: none, the default).
+ */
+CASS_EXPORT CassError cass_statement_set_timestamp(CassStatement *statement, cass_int64_t timestamp);
+
+/**
+ * Sets how long to wait for the response, in milliseconds (`CASS_UINT64_MAX`: the cluster's
+ * request timeout, the default; 0: no timeout).
+ */
+CASS_EXPORT CassError cass_statement_set_request_timeout(CassStatement *statement, cass_uint64_t timeout_ms);
+
+/**
+ * Marks the statement idempotent, so it may be retried after timeouts and run speculatively.
+ */
+CASS_EXPORT CassError cass_statement_set_is_idempotent(CassStatement *statement, cass_bool_t is_idempotent);
+
+/**
+ * Asks the server to trace the request (`cass_future_tracing_id()`).
+ */
+CASS_EXPORT CassError cass_statement_set_tracing(CassStatement *statement, cass_bool_t enabled);
+
+/**
+ * Custom payloads cannot be sent: the `scylla` crate never puts one on the wire. Returns
+ * `CASS_ERROR_LIB_NOT_IMPLEMENTED` (and logs why) rather than dropping it silently.
+ */
+CASS_EXPORT CassError cass_statement_set_custom_payload(CassStatement *statement, const CassCustomPayload *payload);
+
+/**
+ * Names the execution profile to run with (NULL or "": the default profile). An unknown name
+ * fails the request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ */
+CASS_EXPORT CassError cass_statement_set_execution_profile(CassStatement *statement, const char *name);
+
+/**
+ * Same as `cass_statement_set_execution_profile()`, with the name's length given.
+ */
+CASS_EXPORT CassError cass_statement_set_execution_profile_n(CassStatement *statement, const char *name, size_t name_length);
+
+/**
+ * Sets the keyspace used to route the statement by token. Protocol v4 has no per-request
+ * keyspace, so the server still uses the session's keyspace (as with the C++ driver on v4).
+ * `CASS_ERROR_LIB_BAD_PARAMS` on a prepared statement, whose keyspace comes from its metadata.
+ */
+CASS_EXPORT CassError cass_statement_set_keyspace(CassStatement *statement, const char *keyspace);
+
+/**
+ * Same as `cass_statement_set_keyspace()`, with the keyspace's length given.
+ */
+CASS_EXPORT CassError cass_statement_set_keyspace_n(CassStatement *statement, const char *keyspace, size_t keyspace_length);
+
+/**
+ * Adds the marker at `index` to the partition key of a simple statement (routing).
+ * `CASS_ERROR_LIB_BAD_PARAMS` for a prepared statement or an index past the markers.
+ */
+CASS_EXPORT CassError cass_statement_add_key_index(CassStatement *statement, size_t index);
+
+/**
+ * Sends the statement to the node at `host` (an IP address) and `port` only.
+ */
+CASS_EXPORT CassError cass_statement_set_host(CassStatement *statement, const char *host, int32_t port);
+
+/**
+ * Same as `cass_statement_set_host()`, with the host's length given.
+ */
+CASS_EXPORT CassError cass_statement_set_host_n(CassStatement *statement, const char *host, size_t host_length, int32_t port);
+
+/**
+ * Same as `cass_statement_set_host()`, with the address as a `CassInet`.
+ */
+CASS_EXPORT CassError cass_statement_set_host_inet(CassStatement *statement, const CassInet *host, int32_t port);
+
+/**
+ * Sends the statement to `node` only (for example the coordinator of an earlier request).
+ */
+CASS_EXPORT CassError cass_statement_set_node(CassStatement *statement, const CassNode *node);
 
 /**
  * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with

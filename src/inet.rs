@@ -42,6 +42,17 @@ impl CassInet {
         CassInet { address: bytes, address_length: INET_V6_LENGTH }
     }
 
+    /// The address as a Rust `IpAddr`; None unless it has 4 or 16 bytes.
+    pub fn to_ip_addr(&self) -> Option<std::net::IpAddr> {
+        match self.address_length {
+            INET_V4_LENGTH => {
+                Some(Ipv4Addr::new(self.address[0], self.address[1], self.address[2], self.address[3]).into())
+            }
+            INET_V6_LENGTH => Some(Ipv6Addr::from(self.address).into()),
+            _ => None,
+        }
+    }
+
     /// Parses an address text (see the module documentation); `None` when it is not one.
     pub fn parse(text: &[u8]) -> Option<Self> {
         if let Some(v4) = std::str::from_utf8(text).ok().and_then(|t| t.parse::<Ipv4Addr>().ok()) {

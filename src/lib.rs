@@ -6,8 +6,10 @@ pub mod ffi;
 pub mod error;
 pub mod types;
 
+pub mod batch;
 pub mod cluster;
 pub mod collection;
+pub mod custom_payload;
 pub mod data_type;
 pub mod date_time;
 pub mod dse;

@@ -107,3 +107,22 @@ pub extern "C" fn cass_row_get_column_by_name_n(
             .map_or(std::ptr::null(), CassValue::as_ptr)
     })
 }
+
+/// The raw paging state of the next page (valid as long as the result), for
+/// `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
+#[no_mangle]
+pub extern "C" fn cass_result_paging_state_token(
+    result: *const CassResult,
+    paging_state: *mut *const c_char,
+    paging_state_size: *mut usize,
+) -> CassError {
+    guard(|| {
+        let Some(result) = CassResult::from_ptr(result) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        match result.paging_state_bytes() {
+            Some(bytes) => write_str_out(bytes, paging_state, paging_state_size),
+            None => CassError::CASS_ERROR_LIB_NO_PAGING_STATE,
+        }
+    })
+}

@@ -163,6 +163,22 @@ impl CassResult {
         &self.coordinator
     }
 
+    /// The raw bytes of the next page's paging state, when there is one.
+    pub fn paging_state_bytes(&self) -> Option<&[u8]> {
+        match &self.paging {
+            Some(PagingStateResponse::HasMorePages { state }) => state.as_bytes_slice().map(|b| &b[..]),
+            _ => None,
+        }
+    }
+
+    /// Where the next page starts, when there is one.
+    pub fn next_page_state(&self) -> Option<scylla::response::PagingState> {
+        match &self.paging {
+            Some(PagingStateResponse::HasMorePages { state }) => Some(state.clone()),
+            _ => None,
+        }
+    }
+
     pub fn has_more_pages(&self) -> bool {
         matches!(self.paging, Some(PagingStateResponse::HasMorePages { .. }))
     }

@@ -1,6 +1,7 @@
 //! The `cass_session_*` functions of the first slice.
 
 use super::CassSession;
+use crate::batch::CassBatch;
 use crate::cluster::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
@@ -124,5 +125,17 @@ pub extern "C" fn cass_session_prepare_n(
             Ok(query) => CassFuture::into_ptr(session.prepare(query.to_string())) as *mut CassFuture,
             Err(_) => bad_params_future("cass_session_prepare: the query is NULL or not valid UTF-8"),
         }
+    })
+}
+
+/// Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
+/// Free the future with `cass_future_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_execute_batch(session: *mut CassSession, batch: *const CassBatch) -> *mut CassFuture {
+    guard(|| {
+        let (Some(session), Some(batch)) = (CassSession::from_ptr(session), CassBatch::from_ptr(batch)) else {
+            return bad_params_future("cass_session_execute_batch: the session or the batch is NULL");
+        };
+        CassFuture::into_ptr(session.execute_batch(batch.data.clone())) as *mut CassFuture
     })
 }

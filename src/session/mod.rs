@@ -7,6 +7,7 @@
 mod errors;
 mod exports;
 
+use crate::batch::BatchData;
 use crate::cluster::ClusterConfig;
 use crate::error::CassError;
 use crate::ffi::ArcHandle;
@@ -14,13 +15,16 @@ use crate::future::{CassFuture, Failure, Outcome, Payload};
 use crate::prepared::CassPrepared;
 use crate::result::CassResult;
 use crate::runtime::IoRuntime;
+use crate::statement::settings::{apply_settings, RequestSettings};
 use crate::statement::StatementData;
+use crate::types::CassBatchType;
 use crate::types::{CassConsistency, CassUuid};
 use parking_lot::Mutex;
 use scylla::client::execution_profile::ExecutionProfile;
 use scylla::client::session::{Session, SessionConfig};
 use scylla::cluster::KnownNode;
 use scylla::response::PagingState;
+use scylla::statement::batch::{Batch, BatchStatement, BatchType};
 use scylla::statement::unprepared::Statement;
 use scylla::statement::{Consistency, SerialConsistency};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -172,6 +176,11 @@ impl CassSession {
         self.submit(move |connected| async move { run_statement(&connected.session, &statement).await })
     }
 
+    /// Executes a batch snapshot; the future completes with its (usually empty) result.
+    pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
+        self.submit(move |connected| async move { run_batch(&connected.session, &batch).await })
+    }
+
     /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
     pub fn prepare(&self, query: String) -> Arc<CassFuture> {
         self.submit(move |connected| async move {
@@ -302,18 +311,13 @@ fn build_session_config(
 
 async fn run_prepared(session: &Session, data: &StatementData, prepared: &CassPrepared) -> Outcome {
     let mut statement = prepared.statement.clone();
-    if let Some(c) = data.consistency.and_then(consistency) {
-        statement.set_consistency(c);
-    }
-    if let Some(c) = data.serial_consistency {
-        statement.set_serial_consistency(serial_consistency(c));
-    }
-    let result = if data.paging_size > 0 {
-        statement.set_page_size(data.paging_size);
-        session
-            .execute_single_page(&statement, &data.values, PagingState::start())
-            .await
-            .map(|(result, paging)| (result, Some(paging)))
+    apply_settings!(statement, &data.settings);
+    let result = if data.paging_size > 0 || data.paging_state.is_some() {
+        if data.paging_size > 0 {
+            statement.set_page_size(data.paging_size);
+        }
+        let paging = data.paging_state.clone().unwrap_or_else(PagingState::start);
+        session.execute_single_page(&statement, &data.values, paging).await.map(|(r, p)| (r, Some(p)))
     } else {
         session.execute_unpaged(&statement, &data.values).await.map(|result| (result, None))
     };
@@ -335,25 +339,50 @@ fn into_outcome(
     }
 }
 
+/// The execution profile a request names must exist; none exist yet besides the default.
+fn check_profile(settings: &RequestSettings) -> Result<(), Failure> {
+    match &settings.execution_profile {
+        Some(name) => Err(Failure::new(
+            CassError::CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID,
+            format!("Invalid execution profile specified: '{name}'"),
+        )),
+        None => Ok(()),
+    }
+}
+
 async fn run_statement(session: &Session, data: &StatementData) -> Outcome {
+    check_profile(&data.settings)?;
     if let Some(prepared) = &data.prepared {
         return run_prepared(session, data, prepared).await;
     }
     let mut statement = Statement::new(&*data.query);
-    if let Some(c) = data.consistency.and_then(consistency) {
-        statement.set_consistency(c);
-    }
-    if let Some(c) = data.serial_consistency {
-        statement.set_serial_consistency(serial_consistency(c));
-    }
-    let result = if data.paging_size > 0 {
-        statement.set_page_size(data.paging_size);
-        session
-            .query_single_page(statement, &data.values, PagingState::start())
-            .await
-            .map(|(result, paging)| (result, Some(paging)))
+    apply_settings!(statement, &data.settings);
+    let result = if data.paging_size > 0 || data.paging_state.is_some() {
+        if data.paging_size > 0 {
+            statement.set_page_size(data.paging_size);
+        }
+        let paging = data.paging_state.clone().unwrap_or_else(PagingState::start);
+        session.query_single_page(statement, &data.values, paging).await.map(|(r, p)| (r, Some(p)))
     } else {
         session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
     };
     into_outcome(result)
+}
+
+async fn run_batch(session: &Session, data: &BatchData) -> Outcome {
+    check_profile(&data.settings)?;
+    let mut batch = Batch::new(match data.kind {
+        CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
+        CassBatchType::CASS_BATCH_TYPE_UNLOGGED => BatchType::Unlogged,
+        CassBatchType::CASS_BATCH_TYPE_COUNTER => BatchType::Counter,
+    });
+    for statement in &data.statements {
+        batch.append_statement(match &statement.prepared {
+            Some(prepared) => BatchStatement::PreparedStatement(prepared.statement.clone()),
+            None => BatchStatement::Query(Statement::new(&*statement.query)),
+        });
+    }
+    apply_settings!(batch, &data.settings);
+    let values: Vec<&crate::statement::values::BoundValues> = data.statements.iter().map(|s| &s.values).collect();
+    into_outcome(session.batch(&batch, &values).await.map(|result| (result, None)))
 }

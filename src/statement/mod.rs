@@ -1,14 +1,18 @@
-//! `CassStatement`: a CQL string (or, later, a prepared statement) with bound values and request
-//! settings. Executing snapshots it, so C may change or free it while the request is in flight.
+//! `CassStatement`: a CQL string or a prepared statement, with bound values and request settings.
+//! Executing snapshots it (`Arc`, copy on write), so C may change, re-execute or free it while a
+//! request is in flight.
 
 mod bind;
 mod bind_to;
 mod exports;
+mod setters;
+pub mod settings;
 pub mod values;
 
 use crate::ffi::BoxHandle;
 use crate::prepared::CassPrepared;
-use crate::types::CassConsistency;
+use scylla::response::PagingState;
+use settings::RequestSettings;
 use std::sync::Arc;
 use values::BoundValues;
 
@@ -19,10 +23,13 @@ pub struct StatementData {
     /// Set for statements bound from a prepared statement (`cass_prepared_bind`).
     pub prepared: Option<Arc<CassPrepared>>,
     pub values: BoundValues,
-    pub consistency: Option<CassConsistency>,
-    pub serial_consistency: Option<CassConsistency>,
+    pub settings: RequestSettings,
     /// Rows per page; -1 (the default) disables paging.
     pub paging_size: i32,
+    /// Where the next page starts (`cass_statement_set_paging_state*`).
+    pub paging_state: Option<PagingState>,
+    /// Markers that form the partition key of a simple statement (routing).
+    pub key_indices: Vec<usize>,
 }
 
 /// The statement handle C holds (Box-owned; `cass_statement_free`).
@@ -33,31 +40,28 @@ pub struct CassStatement {
 impl BoxHandle for CassStatement {}
 
 impl CassStatement {
-    pub fn new(query: &str, parameter_count: usize) -> Self {
+    fn with(query: Arc<str>, prepared: Option<Arc<CassPrepared>>, values: BoundValues) -> Self {
         CassStatement {
             data: Arc::new(StatementData {
-                query: Arc::from(query),
-                prepared: None,
-                values: BoundValues::with_count(parameter_count),
-                consistency: None,
-                serial_consistency: None,
+                query,
+                prepared,
+                values,
+                settings: RequestSettings::default(),
                 paging_size: -1,
+                paging_state: None,
+                key_indices: Vec::new(),
             }),
         }
     }
 
+    pub fn new(query: &str, parameter_count: usize) -> Self {
+        Self::with(Arc::from(query), None, BoundValues::with_count(parameter_count))
+    }
+
     /// A statement executing `prepared`, its markers unset and typed.
     pub fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
-        CassStatement {
-            data: Arc::new(StatementData {
-                query: Arc::from(prepared.statement.get_statement()),
-                values: BoundValues::for_prepared(prepared.specs.clone()),
-                prepared: Some(prepared),
-                consistency: None,
-                serial_consistency: None,
-                paging_size: -1,
-            }),
-        }
+        let values = BoundValues::for_prepared(prepared.specs.clone());
+        Self::with(Arc::from(prepared.statement.get_statement()), Some(prepared), values)
     }
 
     /// The statement's data for changing; copied first if a request in flight still uses it.

@@ -1,0 +1,176 @@
+//! The `cass_batch_*` functions.
+
+use super::CassBatch;
+use crate::custom_payload::CassCustomPayload;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, BoxHandle};
+use crate::statement::CassStatement;
+use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistency, CassConsistencyArg};
+use std::ffi::c_char;
+
+fn with_batch(batch: *mut CassBatch, change: impl FnOnce(&mut CassBatch) -> CassError) -> CassError {
+    guard(|| match CassBatch::from_ptr_mut(batch) {
+        Some(batch) => change(batch),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
+    match consistency.get() {
+        Some(CassConsistency::CASS_CONSISTENCY_UNKNOWN) => Ok(None),
+        Some(c) => Ok(Some(c)),
+        None => Err(CassError::CASS_ERROR_LIB_BAD_PARAMS),
+    }
+}
+
+/// Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
+/// unknown kind.
+#[no_mangle]
+pub extern "C" fn cass_batch_new(type_: CassBatchTypeArg) -> *mut CassBatch {
+    guard(|| match type_.get() {
+        Some(kind) => CassBatch::new(kind).into_ptr(),
+        None => std::ptr::null_mut(),
+    })
+}
+
+/// Frees a batch. Executions already started are not affected. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_batch_free(batch: *mut CassBatch) {
+    guard(|| CassBatch::free(batch))
+}
+
+/// Adds a statement (simple or bound from a prepared statement) as it is now, values included:
+/// later changes to the statement do not reach the batch. The statement may be freed.
+#[no_mangle]
+pub extern "C" fn cass_batch_add_statement(batch: *mut CassBatch, statement: *mut CassStatement) -> CassError {
+    with_batch(batch, |b| match CassStatement::from_ptr(statement) {
+        Some(statement) => {
+            b.data_mut().statements.push(statement.data.clone());
+            CassError::CASS_OK
+        }
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+#[no_mangle]
+pub extern "C" fn cass_batch_set_consistency(batch: *mut CassBatch, consistency: CassConsistencyArg) -> CassError {
+    with_batch(batch, |b| match consistency_setting(consistency) {
+        Ok(c) => {
+            b.data_mut().settings.consistency = c;
+            CassError::CASS_OK
+        }
+        Err(rc) => rc,
+    })
+}
+
+/// Sets the serial consistency of conditional updates in the batch.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_serial_consistency(
+    batch: *mut CassBatch,
+    serial_consistency: CassConsistencyArg,
+) -> CassError {
+    with_batch(batch, |b| match consistency_setting(serial_consistency) {
+        Ok(c) => {
+            b.data_mut().settings.serial_consistency = c;
+            CassError::CASS_OK
+        }
+        Err(rc) => rc,
+    })
+}
+
+/// Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+#[no_mangle]
+pub extern "C" fn cass_batch_set_timestamp(batch: *mut CassBatch, timestamp: cass_int64_t) -> CassError {
+    with_batch(batch, |b| {
+        b.data_mut().settings.set_timestamp(timestamp);
+        CassError::CASS_OK
+    })
+}
+
+/// Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+#[no_mangle]
+pub extern "C" fn cass_batch_set_request_timeout(batch: *mut CassBatch, timeout_ms: cass_uint64_t) -> CassError {
+    with_batch(batch, |b| {
+        b.data_mut().settings.set_request_timeout_ms(timeout_ms);
+        CassError::CASS_OK
+    })
+}
+
+/// Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+#[no_mangle]
+pub extern "C" fn cass_batch_set_is_idempotent(batch: *mut CassBatch, is_idempotent: cass_bool_arg) -> CassError {
+    with_batch(batch, |b| {
+        b.data_mut().settings.idempotent = Some(is_idempotent.get());
+        CassError::CASS_OK
+    })
+}
+
+/// Asks the server to trace the batch.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_tracing(batch: *mut CassBatch, enabled: cass_bool_arg) -> CassError {
+    with_batch(batch, |b| {
+        b.data_mut().settings.tracing = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Custom payloads cannot be sent (the `scylla` crate never sends them):
+/// `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_custom_payload(batch: *mut CassBatch, payload: *const CassCustomPayload) -> CassError {
+    with_batch(batch, |_| {
+        if payload.is_null() {
+            return CassError::CASS_OK;
+        }
+        tracing::error!("custom payloads are not supported: the scylla crate cannot send them");
+        CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
+    })
+}
+
+/// Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
+/// keyspace, as with the C++ driver on v4).
+#[no_mangle]
+pub extern "C" fn cass_batch_set_keyspace(batch: *mut CassBatch, keyspace: *const c_char) -> CassError {
+    cass_batch_set_keyspace_n(batch, keyspace, safe_strlen(keyspace))
+}
+
+/// Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_keyspace_n(
+    batch: *mut CassBatch,
+    keyspace: *const c_char,
+    keyspace_length: usize,
+) -> CassError {
+    with_batch(batch, |b| match str_n(keyspace, keyspace_length) {
+        Ok(ks) => {
+            b.data_mut().settings.keyspace = (!ks.is_empty()).then(|| ks.into());
+            CassError::CASS_OK
+        }
+        Err(rc) => rc.into(),
+    })
+}
+
+/// Names the execution profile to run with (NULL or "": the default). An unknown name fails the
+/// request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_execution_profile(batch: *mut CassBatch, name: *const c_char) -> CassError {
+    cass_batch_set_execution_profile_n(batch, name, safe_strlen(name))
+}
+
+/// Same as `cass_batch_set_execution_profile()`, with the name's length given.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_execution_profile_n(
+    batch: *mut CassBatch,
+    name: *const c_char,
+    name_length: usize,
+) -> CassError {
+    with_batch(batch, |b| match str_n(name, name_length) {
+        Ok(name) => {
+            b.data_mut().settings.execution_profile = (!name.is_empty()).then(|| name.into());
+            CassError::CASS_OK
+        }
+        Err(rc) => rc.into(),
+    })
+}

@@ -1,0 +1,88 @@
+//! Per-request settings of statements and batches, and how they are applied to the crate's
+//! statement types at execution.
+
+use crate::types::CassConsistency;
+use scylla::policies::load_balancing::LoadBalancingPolicy;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What `cass_statement_set_*` and `cass_batch_set_*` store. `None` means "the cluster's
+/// (or the execution profile's) setting".
+#[derive(Clone, Default)]
+pub struct RequestSettings {
+    pub consistency: Option<CassConsistency>,
+    pub serial_consistency: Option<CassConsistency>,
+    /// Client-side timestamp in microseconds.
+    pub timestamp: Option<i64>,
+    pub request_timeout: Option<Duration>,
+    pub idempotent: Option<bool>,
+    pub tracing: bool,
+    /// Used for routing only: protocol v4 has no per-request keyspace.
+    pub keyspace: Option<Arc<str>>,
+    pub execution_profile: Option<Arc<str>>,
+    /// A pinned coordinator (`cass_statement_set_host*`, `cass_statement_set_node`).
+    pub target: Option<Arc<dyn LoadBalancingPolicy>>,
+}
+
+impl std::fmt::Debug for RequestSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestSettings")
+            .field("consistency", &self.consistency)
+            .field("serial_consistency", &self.serial_consistency)
+            .field("timestamp", &self.timestamp)
+            .field("request_timeout", &self.request_timeout)
+            .field("idempotent", &self.idempotent)
+            .field("tracing", &self.tracing)
+            .field("keyspace", &self.keyspace)
+            .field("execution_profile", &self.execution_profile)
+            .field("target", &self.target.is_some())
+            .finish()
+    }
+}
+
+impl RequestSettings {
+    /// `cass_*_set_request_timeout`: `CASS_UINT64_MAX` keeps the cluster's timeout; 0 means none.
+    pub fn set_request_timeout_ms(&mut self, timeout_ms: u64) {
+        self.request_timeout = match timeout_ms {
+            u64::MAX => None,
+            // "No timeout": far enough in the future never to fire.
+            0 => Some(Duration::from_secs(u32::MAX as u64)),
+            ms => Some(Duration::from_millis(ms)),
+        };
+    }
+
+    /// `cass_*_set_timestamp`: `CASS_INT64_MIN` means none (the default).
+    pub fn set_timestamp(&mut self, timestamp: i64) {
+        self.timestamp = (timestamp != i64::MIN).then_some(timestamp);
+    }
+}
+
+/// Applies the settings to a crate `Statement`, `PreparedStatement` or `Batch` (same setter names,
+/// no common trait).
+macro_rules! apply_settings {
+    ($statement:expr, $settings:expr) => {{
+        let settings: &$crate::statement::settings::RequestSettings = $settings;
+        if let Some(c) = settings.consistency.and_then($crate::session::consistency) {
+            $statement.set_consistency(c);
+        }
+        if let Some(c) = settings.serial_consistency {
+            $statement.set_serial_consistency($crate::session::serial_consistency(c));
+        }
+        if settings.timestamp.is_some() {
+            $statement.set_timestamp(settings.timestamp);
+        }
+        if settings.request_timeout.is_some() {
+            $statement.set_request_timeout(settings.request_timeout);
+        }
+        if let Some(idempotent) = settings.idempotent {
+            $statement.set_is_idempotent(idempotent);
+        }
+        if settings.tracing {
+            $statement.set_tracing(true);
+        }
+        if let Some(target) = &settings.target {
+            $statement.set_load_balancing_policy(Some(target.clone()));
+        }
+    }};
+}
+pub(crate) use apply_settings;
