@@ -49,12 +49,10 @@ impl Failure {
         Failure { code, message: CString::new(text).unwrap_or_default(), server_error: None }
     }
 
-    /// A failure the server reported (an ERROR response).
-    pub fn from_server(code: CassError, message: impl Into<String>) -> Self {
-        Failure {
-            server_error: Some(Arc::new(crate::error_result::CassErrorResult { code })),
-            ..Self::new(code, message)
-        }
+    /// A failure the server reported (an ERROR response): its code and details, and its message.
+    pub fn from_server(details: crate::error_result::CassErrorResult, message: impl Into<String>) -> Self {
+        let code = details.code;
+        Failure { server_error: Some(Arc::new(details)), ..Self::new(code, message) }
     }
 }
 

@@ -1,15 +1,16 @@
 //! Maps the crate's errors to `CassError` codes and messages.
 
 use crate::error::CassError;
+use crate::error_result::CassErrorResult;
 use crate::future::Failure;
 use scylla::errors::{ExecutionError, NewSessionError, RequestAttemptError};
-use scylla::frame::protocol_features::ProtocolFeatures;
 
 fn attempt_failure(e: &RequestAttemptError) -> Failure {
     match e {
+        // The server's own message, as the C++ driver reports it; the code and details (consistency,
+        // responses, keyspace, ...) go to the future's `CassErrorResult`.
         RequestAttemptError::DbError(db, message) => {
-            let code = db.code(&ProtocolFeatures::default());
-            Failure::from_server(CassError::from_server_code(code), message.clone())
+            Failure::from_server(CassErrorResult::from_db_error(db), message.clone())
         }
         RequestAttemptError::SerializationError(e) => {
             Failure::new(CassError::CASS_ERROR_LIB_MESSAGE_ENCODE, format!("Unable to encode the values: {e}"))

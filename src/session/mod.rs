@@ -6,6 +6,7 @@
 
 mod errors;
 mod exports;
+mod implicit;
 
 use crate::batch::BatchData;
 use crate::cluster::ClusterConfig;
@@ -25,6 +26,7 @@ use scylla::client::session::{Session, SessionConfig};
 use scylla::cluster::KnownNode;
 use scylla::response::PagingState;
 use scylla::statement::batch::{Batch, BatchStatement, BatchType};
+use scylla::statement::prepared::PreparedStatement;
 use scylla::statement::unprepared::Statement;
 use scylla::statement::{Consistency, SerialConsistency};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +40,8 @@ pub struct Connected {
     submitter: Arc<crate::runtime::Submitter>,
     inflight: AtomicUsize,
     drained: tokio::sync::Notify,
+    /// Preparations of simple statements with values (one round trip when repeated).
+    implicit: implicit::ImplicitPreparations,
 }
 
 enum State {
@@ -149,6 +153,7 @@ impl CassSession {
                                 submitter: queue,
                                 inflight: AtomicUsize::new(0),
                                 drained: tokio::sync::Notify::new(),
+                                implicit: Default::default(),
                             }));
                             Ok(Payload::Empty)
                         }
@@ -173,7 +178,7 @@ impl CassSession {
 
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
-        self.submit(move |connected| async move { run_statement(&connected.session, &statement).await })
+        self.submit(move |connected| async move { run_statement(&connected, &statement).await })
     }
 
     /// Executes a batch snapshot; the future completes with its (usually empty) result.
@@ -309,8 +314,8 @@ fn build_session_config(
     Ok(sc)
 }
 
-async fn run_prepared(session: &Session, data: &StatementData, prepared: &CassPrepared) -> Outcome {
-    let mut statement = prepared.statement.clone();
+async fn run_prepared(session: &Session, data: &StatementData, prepared: &PreparedStatement) -> Outcome {
+    let mut statement = prepared.clone();
     apply_settings!(statement, &data.settings);
     let result = if data.paging_size > 0 || data.paging_state.is_some() {
         if data.paging_size > 0 {
@@ -350,10 +355,25 @@ fn check_profile(settings: &RequestSettings) -> Result<(), Failure> {
     }
 }
 
-async fn run_statement(session: &Session, data: &StatementData) -> Outcome {
+async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
     check_profile(&data.settings)?;
+    let session = &connected.session;
     if let Some(prepared) = &data.prepared {
-        return run_prepared(session, data, prepared).await;
+        return run_prepared(session, data, &prepared.statement).await;
+    }
+    if data.values.count() > 0 {
+        // The crate would prepare before every execution; reuse the preparation instead.
+        let prepared = match connected.implicit.get(&data.query) {
+            Some(prepared) => prepared,
+            None => match session.prepare(&*data.query).await {
+                Ok(prepared) => {
+                    connected.implicit.insert(data.query.clone(), prepared.clone());
+                    prepared
+                }
+                Err(e) => return Err(errors::prepare_failure(&e)),
+            },
+        };
+        return run_prepared(session, data, &prepared).await;
     }
     let mut statement = Statement::new(&*data.query);
     apply_settings!(statement, &data.settings);
