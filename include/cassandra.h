@@ -204,6 +204,39 @@ typedef enum {
 } cass_bool_t;
 
 /**
+ * Consistency levels.
+ */
+typedef enum {
+  CASS_CONSISTENCY_UNKNOWN = 65535,
+  CASS_CONSISTENCY_ANY = 0,
+  CASS_CONSISTENCY_ONE = 1,
+  CASS_CONSISTENCY_TWO = 2,
+  CASS_CONSISTENCY_THREE = 3,
+  CASS_CONSISTENCY_QUORUM = 4,
+  CASS_CONSISTENCY_ALL = 5,
+  CASS_CONSISTENCY_LOCAL_QUORUM = 6,
+  CASS_CONSISTENCY_EACH_QUORUM = 7,
+  CASS_CONSISTENCY_SERIAL = 8,
+  CASS_CONSISTENCY_LOCAL_SERIAL = 9,
+  CASS_CONSISTENCY_LOCAL_ONE = 10,
+} CassConsistency;
+
+/**
+ * The kind of write that timed out or failed on the server.
+ */
+typedef enum {
+  CASS_WRITE_TYPE_UNKNOWN = 0,
+  CASS_WRITE_TYPE_SIMPLE = 1,
+  CASS_WRITE_TYPE_BATCH = 2,
+  CASS_WRITE_TYPE_UNLOGGED_BATCH = 3,
+  CASS_WRITE_TYPE_COUNTER = 4,
+  CASS_WRITE_TYPE_BATCH_LOG = 5,
+  CASS_WRITE_TYPE_CAS = 6,
+  CASS_WRITE_TYPE_VIEW = 7,
+  CASS_WRITE_TYPE_CDC = 8,
+} CassWriteType;
+
+/**
  * What an iterator walks over.
  */
 typedef enum {
@@ -248,39 +281,6 @@ typedef enum {
   CASS_ERROR_SOURCE_SSL = 3,
   CASS_ERROR_SOURCE_COMPRESSION = 4,
 } CassErrorSource;
-
-/**
- * Consistency levels.
- */
-typedef enum {
-  CASS_CONSISTENCY_UNKNOWN = 65535,
-  CASS_CONSISTENCY_ANY = 0,
-  CASS_CONSISTENCY_ONE = 1,
-  CASS_CONSISTENCY_TWO = 2,
-  CASS_CONSISTENCY_THREE = 3,
-  CASS_CONSISTENCY_QUORUM = 4,
-  CASS_CONSISTENCY_ALL = 5,
-  CASS_CONSISTENCY_LOCAL_QUORUM = 6,
-  CASS_CONSISTENCY_EACH_QUORUM = 7,
-  CASS_CONSISTENCY_SERIAL = 8,
-  CASS_CONSISTENCY_LOCAL_SERIAL = 9,
-  CASS_CONSISTENCY_LOCAL_ONE = 10,
-} CassConsistency;
-
-/**
- * The kind of write that timed out or failed on the server.
- */
-typedef enum {
-  CASS_WRITE_TYPE_UNKNOWN = 0,
-  CASS_WRITE_TYPE_SIMPLE = 1,
-  CASS_WRITE_TYPE_BATCH = 2,
-  CASS_WRITE_TYPE_UNLOGGED_BATCH = 3,
-  CASS_WRITE_TYPE_COUNTER = 4,
-  CASS_WRITE_TYPE_BATCH_LOG = 5,
-  CASS_WRITE_TYPE_CAS = 6,
-  CASS_WRITE_TYPE_VIEW = 7,
-  CASS_WRITE_TYPE_CDC = 8,
-} CassWriteType;
 
 /**
  * The role of a column in its table.
@@ -718,6 +718,23 @@ CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, 
 CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid client_id);
 
 /**
+ * Sets how long a traced request waits for its trace to be readable in `system_traces` before
+ * its future completes, in milliseconds (default 15).
+ */
+CASS_EXPORT void cass_cluster_set_tracing_max_wait_time(CassCluster *cluster, unsigned int max_wait_time_ms);
+
+/**
+ * Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
+ */
+CASS_EXPORT void cass_cluster_set_tracing_retry_wait_time(CassCluster *cluster, unsigned int retry_wait_time_ms);
+
+/**
+ * Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
+ * Unknown values are ignored.
+ */
+CASS_EXPORT void cass_cluster_set_tracing_consistency(CassCluster *cluster, CassConsistency consistency);
+
+/**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
  * Free it with `cass_collection_free()`. NULL for an unknown kind.
  */
@@ -1092,9 +1109,98 @@ CASS_EXPORT const char *cass_error_desc(CassError error);
 CASS_EXPORT void cass_error_result_free(const CassErrorResult *error_result);
 
 /**
- * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
+ * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL. A code
+ * the native protocol does not define reads as `CASS_ERROR_SERVER_SERVER_ERROR`.
  */
 CASS_EXPORT CassError cass_error_result_code(const CassErrorResult *error_result);
+
+/**
+ * The consistency level of the request that failed, for `CASS_ERROR_SERVER_UNAVAILABLE`,
+ * `_READ_TIMEOUT`, `_WRITE_TIMEOUT`, `_READ_FAILURE` and `_WRITE_FAILURE`;
+ * `CASS_CONSISTENCY_UNKNOWN` for other codes and NULL.
+ */
+CASS_EXPORT CassConsistency cass_error_result_consistency(const CassErrorResult *error_result);
+
+/**
+ * The responses received (acknowledgments for writes, alive nodes for
+ * `CASS_ERROR_SERVER_UNAVAILABLE`) for the codes of `cass_error_result_consistency()`; -1 for
+ * other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_responses_received(const CassErrorResult *error_result);
+
+/**
+ * The responses (acknowledgments, alive nodes) the consistency level required, for the codes of
+ * `cass_error_result_consistency()`; -1 for other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_responses_required(const CassErrorResult *error_result);
+
+/**
+ * The number of replicas that failed, for `CASS_ERROR_SERVER_READ_FAILURE` and
+ * `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_num_failures(const CassErrorResult *error_result);
+
+/**
+ * Whether the replica asked for the data answered, for `CASS_ERROR_SERVER_READ_TIMEOUT` and
+ * `CASS_ERROR_SERVER_READ_FAILURE`; `cass_false` for other codes and NULL.
+ */
+CASS_EXPORT cass_bool_t cass_error_result_data_present(const CassErrorResult *error_result);
+
+/**
+ * The kind of write, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
+ * `CASS_WRITE_TYPE_UNKNOWN` for other codes and NULL.
+ */
+CASS_EXPORT CassWriteType cass_error_result_write_type(const CassErrorResult *error_result);
+
+/**
+ * The keyspace, for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`
+ * (not NUL-terminated; valid until the error result is freed).
+ * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for
+ * NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_keyspace(const CassErrorResult *error_result, const char **keyspace, size_t *keyspace_length);
+
+/**
+ * The table, for `CASS_ERROR_SERVER_ALREADY_EXISTS` ("" when a keyspace already existed; not
+ * NUL-terminated; valid until the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE`
+ * for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_table(const CassErrorResult *error_result, const char **table, size_t *table_length);
+
+/**
+ * The function's name, for `CASS_ERROR_SERVER_FUNCTION_FAILURE` (not NUL-terminated; valid until
+ * the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_function(const CassErrorResult *error_result, const char **function, size_t *function_length);
+
+/**
+ * The number of argument types of the function, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; 0 for
+ * other codes and NULL.
+ */
+CASS_EXPORT size_t cass_error_num_arg_types(const CassErrorResult *error_result);
+
+/**
+ * The CQL type of the function's argument at `index`, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`
+ * (not NUL-terminated; valid until the error result is freed).
+ * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`
+ * for `index >= cass_error_num_arg_types()` (the C++ driver reads past the end at
+ * `index == count`), `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_arg_type(const CassErrorResult *error_result, size_t index, const char **arg_type, size_t *arg_type_length);
+
+/**
+ * The name of a consistency level: "ALL", "ONE", "QUORUM", ..., "UNKNOWN" for
+ * `CASS_CONSISTENCY_UNKNOWN`, "" for values that are not a consistency level. A static
+ * NUL-terminated string.
+ */
+CASS_EXPORT const char *cass_consistency_string(CassConsistency consistency);
+
+/**
+ * The name of a write type: "SIMPLE", "BATCH", "COUNTER", ...; "" for `CASS_WRITE_TYPE_UNKNOWN`
+ * and values that are not a write type. A static NUL-terminated string.
+ */
+CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
 
 /**
  * Releases the caller's reference to a future. Work in flight continues, and a callback that was

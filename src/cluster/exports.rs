@@ -197,3 +197,35 @@ pub extern "C" fn cass_cluster_set_client_id(cluster: *mut CassCluster, client_i
         }
     })
 }
+
+/// Sets how long a traced request waits for its trace to be readable in `system_traces` before
+/// its future completes, in milliseconds (default 15).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_tracing_max_wait_time(cluster: *mut CassCluster, max_wait_time_ms: c_uint) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.tracing_max_wait_ms = max_wait_time_ms;
+        }
+    })
+}
+
+/// Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_tracing_retry_wait_time(cluster: *mut CassCluster, retry_wait_time_ms: c_uint) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.tracing_retry_wait_ms = retry_wait_time_ms;
+        }
+    })
+}
+
+/// Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
+/// Unknown values are ignored.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_tracing_consistency(cluster: *mut CassCluster, consistency: CassConsistencyArg) {
+    guard(|| {
+        if let (Some(cluster), Some(c)) = (CassCluster::from_ptr_mut(cluster), consistency.get()) {
+            cluster.config.tracing_consistency = c;
+        }
+    })
+}

@@ -20,6 +20,11 @@ pub struct ClusterConfig {
     pub consistency: CassConsistency,
     pub serial_consistency: CassConsistency,
     pub client_id: Option<CassUuid>,
+    /// How long a traced request waits for its trace to be readable (ms), how often it looks,
+    /// and at which consistency (`cass_cluster_set_tracing_*`).
+    pub tracing_max_wait_ms: u32,
+    pub tracing_retry_wait_ms: u32,
+    pub tracing_consistency: CassConsistency,
 }
 
 impl Default for ClusterConfig {
@@ -36,6 +41,9 @@ impl Default for ClusterConfig {
             consistency: CassConsistency::CASS_CONSISTENCY_LOCAL_ONE,
             serial_consistency: CassConsistency::CASS_CONSISTENCY_ANY,
             client_id: None,
+            tracing_max_wait_ms: 15,
+            tracing_retry_wait_ms: 3,
+            tracing_consistency: CassConsistency::CASS_CONSISTENCY_ONE,
         }
     }
 }

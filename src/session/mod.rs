@@ -7,6 +7,7 @@
 mod errors;
 mod exports;
 mod implicit;
+mod tracing_wait;
 
 use crate::batch::BatchData;
 use crate::cluster::ClusterConfig;
@@ -42,6 +43,7 @@ pub struct Connected {
     drained: tokio::sync::Notify,
     /// Preparations of simple statements with values (one round trip when repeated).
     implicit: implicit::ImplicitPreparations,
+    tracing: tracing_wait::TracingWait,
 }
 
 enum State {
@@ -140,6 +142,7 @@ impl CassSession {
         let (session, done, config) = (self.clone(), future.clone(), config.clone());
         let client_id = self.client_id();
         let queue = submitter.clone();
+        let tracing_wait = tracing_wait::TracingWait::from_config(&config);
         submitter.submit(Box::pin(async move {
             let outcome = match build_session_config(&config, keyspace, client_id) {
                 Err(outcome) => outcome,
@@ -154,6 +157,7 @@ impl CassSession {
                                 inflight: AtomicUsize::new(0),
                                 drained: tokio::sync::Notify::new(),
                                 implicit: Default::default(),
+                                tracing: tracing_wait,
                             }));
                             Ok(Payload::Empty)
                         }
@@ -178,12 +182,24 @@ impl CassSession {
 
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
-        self.submit(move |connected| async move { run_statement(&connected, &statement).await })
+        self.submit(move |connected| async move {
+            let outcome = run_statement(&connected, &statement).await;
+            if statement.settings.tracing {
+                wait_for_trace(&connected, &outcome).await;
+            }
+            outcome
+        })
     }
 
     /// Executes a batch snapshot; the future completes with its (usually empty) result.
     pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
-        self.submit(move |connected| async move { run_batch(&connected.session, &batch).await })
+        self.submit(move |connected| async move {
+            let outcome = run_batch(&connected.session, &batch).await;
+            if batch.settings.tracing {
+                wait_for_trace(&connected, &outcome).await;
+            }
+            outcome
+        })
     }
 
     /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
@@ -387,6 +403,14 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
         session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
     };
     into_outcome(result)
+}
+
+async fn wait_for_trace(connected: &Connected, outcome: &Outcome) {
+    if let Ok(Payload::Result(result)) = outcome {
+        if let Some(id) = result.tracing_id() {
+            connected.tracing.wait(&connected.session, id).await;
+        }
+    }
 }
 
 async fn run_batch(session: &Session, data: &BatchData) -> Outcome {
