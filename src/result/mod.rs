@@ -74,9 +74,7 @@ impl CassResult {
     pub fn from_query_result(result: QueryResult, paging: Option<PagingStateResponse>) -> Result<Arc<Self>, String> {
         let tracing_id = result.tracing_id().map(|id| CassUuid::from_bytes(id.as_bytes()));
         let coordinator = CassNode { address: result.request_coordinator().connection_address() };
-        for warning in result.warnings() {
-            tracing::warn!("server warning: {warning}");
-        }
+        // Server warnings reach the log at WARN through the crate's own event (one line each).
         if !result.is_rows() {
             return Ok(Arc::new(CassResult {
                 raw: None,
