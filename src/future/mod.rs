@@ -7,6 +7,7 @@
 //! flight holds another, so a callback still fires, with a valid future pointer, after C freed its
 //! reference early.
 
+mod callbacks;
 mod exports;
 
 use crate::error::CassError;
@@ -106,7 +107,7 @@ impl CassFuture {
             self.ready.notify_all();
         }
         if let Some((callback, data)) = callback {
-            callback(Arc::as_ptr(self) as *mut CassFuture, data.0);
+            callbacks::dispatch(self.clone(), callback, data);
         }
     }
 
