@@ -3,12 +3,13 @@
    three levels deep), random rows with edge values (minimum and maximum integers, empty text,
    blobs and collections, NULLs, non-ASCII UTF-8 and NUL bytes, infinities, -0.0, blobs of a few
    KB), written through simple statements (untyped collections and tuples, UDTs of data types built
-   by hand with cass_data_type_new_udt()) and prepared statements (collections, tuples and UDTs
-   built from the parameters' data types; bound by index and by name), read back through simple
-   and prepared selects and compared recursively against an in-memory model of what was written
-   (Cassandra's rules: an empty non-frozen collection reads back as NULL, sets and maps come back
-   sorted by the server's order, so they are compared as unordered). The data types reported for
-   parameters, result columns and values are checked against the model too.
+   by hand with cass_data_type_new_udt(), now and then collections typed by hand-built data types)
+   and prepared statements (collections, tuples and UDTs built from the parameters' data types or
+   from ours; bound by index and by name, some set twice, some left unset), read back through
+   simple and prepared selects and a paged scan, and compared recursively against an in-memory
+   model of what was written (Cassandra's rules: an empty non-frozen collection reads back as NULL;
+   sets and maps come back in the server's order, so they are compared as unordered). The data
+   types reported for parameters, result columns and values are checked against the model too.
 
    Then the C++ driver's type checks: random wrong C types bound to prepared parameters and set
    into typed collections, tuples and UDTs must fail with CASS_ERROR_LIB_INVALID_VALUE_TYPE (and
@@ -183,6 +184,10 @@ static Type* new_type(Kind kind) {
 }
 
 static int is_prim(const Type* t) { return t->kind < NPRIM; }
+static int is_collection(const Type* t) { return t->kind == K_LIST || t->kind == K_SET || t->kind == K_MAP; }
+
+static const CassCollectionType COLLECTION_TYPES[] = {CASS_COLLECTION_TYPE_LIST, CASS_COLLECTION_TYPE_SET,
+                                                      CASS_COLLECTION_TYPE_MAP}; /* by K_LIST + i */
 
 static CassValueType value_type_of(const Type* t) {
   switch (t->kind) {
@@ -395,7 +400,7 @@ static void check_data_type(const CassDataType* dt, const Type* t) {
 
 typedef struct Value {
   int null;
-  int unset;     /* a NULL tuple item or UDT field that is left unset rather than set to NULL */
+  int unset;     /* a NULL column, tuple item or UDT field that is left unset rather than set to NULL */
   int as_string; /* a blob or varint bound with a string function */
   int64_t i;     /* integers, boolean, date, time, timestamp; duration nanoseconds */
   int32_t months, days, scale;
@@ -844,7 +849,8 @@ static CassError sink_string(const Sink* s, const char* str, size_t len, int wit
       return with_len ? cass_collection_append_string_n(s->collection, str, len)
                       : cass_collection_append_string(s->collection, str);
     case TO_TUPLE:
-      return with_len ? cass_tuple_set_string_n(s->tuple, s->index, str, len) : cass_tuple_set_string(s->tuple, s->index, str);
+      return with_len ? cass_tuple_set_string_n(s->tuple, s->index, str, len)
+                      : cass_tuple_set_string(s->tuple, s->index, str);
     default:
       if (s->by_name == 0) {
         return with_len ? cass_user_type_set_string_n(s->user_type, s->index, str, len)
@@ -876,13 +882,77 @@ static void put_string(const Sink* s, const Value* v) {
   check_rc(CASS_OK, sink_string(s, str, v->len, with_len), "set string");
 }
 
+typedef struct {
+  const CassDataType* dt;
+  const Type* t;
+} Node;
+
+enum { B_INT8, B_INT16, B_INT32, B_UINT32, B_INT64, B_FLOAT, B_DOUBLE, B_BOOL, B_STRING, B_BYTES, B_UUID, B_INET,
+       B_DECIMAL, B_DURATION, B_NULL, B_LIST, B_SET, B_MAP, B_TUPLE, B_UDT, B_UDT_VARIANT, B_TYPED, NBINDERS };
+static const char* const BINDER_NAMES[NBINDERS] = {
+    "int8", "int16", "int32", "uint32", "int64", "float", "double", "bool", "string", "bytes", "uuid", "inet",
+    "decimal", "duration", "null", "untyped list", "untyped set", "untyped map", "untyped tuple", "user type",
+    "user type variant", "typed composite"};
+
+/* Whether the C++ driver takes a value of the primitive C type `b` where `vt` is expected. */
+static int prim_binder_accepts(int b, CassValueType vt) {
+  switch (b) {
+    case B_INT8: return vt == CASS_VALUE_TYPE_TINY_INT;
+    case B_INT16: return vt == CASS_VALUE_TYPE_SMALL_INT;
+    case B_INT32: return vt == CASS_VALUE_TYPE_INT;
+    case B_UINT32: return vt == CASS_VALUE_TYPE_DATE;
+    case B_INT64:
+      return vt == CASS_VALUE_TYPE_BIGINT || vt == CASS_VALUE_TYPE_COUNTER || vt == CASS_VALUE_TYPE_TIMESTAMP ||
+             vt == CASS_VALUE_TYPE_TIME;
+    case B_FLOAT: return vt == CASS_VALUE_TYPE_FLOAT;
+    case B_DOUBLE: return vt == CASS_VALUE_TYPE_DOUBLE;
+    case B_BOOL: return vt == CASS_VALUE_TYPE_BOOLEAN;
+    case B_STRING: /* blob-like types take text too */
+      return vt == CASS_VALUE_TYPE_ASCII || vt == CASS_VALUE_TYPE_TEXT || vt == CASS_VALUE_TYPE_VARCHAR ||
+             vt == CASS_VALUE_TYPE_BLOB || vt == CASS_VALUE_TYPE_VARINT || vt == CASS_VALUE_TYPE_CUSTOM;
+    case B_BYTES: return vt == CASS_VALUE_TYPE_BLOB || vt == CASS_VALUE_TYPE_VARINT || vt == CASS_VALUE_TYPE_CUSTOM;
+    case B_UUID: return vt == CASS_VALUE_TYPE_UUID || vt == CASS_VALUE_TYPE_TIMEUUID;
+    case B_INET: return vt == CASS_VALUE_TYPE_INET;
+    case B_DECIMAL: return vt == CASS_VALUE_TYPE_DECIMAL;
+    case B_DURATION: return vt == CASS_VALUE_TYPE_DURATION;
+    default: return 1; /* B_NULL */
+  }
+}
+
+static long bind_checks, bind_mismatches;
+static CassError try_bind(const Sink* s, int b, const Type* target, const Node* nodes, int nnodes, int* accepted);
+
 static void put_value(const Sink* s, const Type* t, const Value* v, const CassDataType* dt);
+
+/* Now and then a throwaway value first (NULL or another one of the type): setting again replaces it. */
+static void put_junk(const Sink* s, const Type* t, const Value* v, const CassDataType* dt) {
+  Value junk;
+  if (v->unset || !chance(6)) return;
+  if (chance(3)) {
+    check_rc(CASS_OK, sink_null(s), "set null (to be replaced)");
+    return;
+  }
+  gen_value(&junk, t, 1, 0);
+  put_value(s, t, &junk, dt);
+  free_value(&junk);
+}
+
+/* Now and then a value of a wrong primitive C type afterwards (only where types are known): it
+   must fail and leave the value set before. */
+static void put_wrong(const Sink* s, const Type* t) {
+  int b = (int)rnd(B_DURATION + 1), accepted = 1;
+  CassError rc;
+  if (!chance(5) || prim_binder_accepts(b, value_type_of(t))) return;
+  rc = try_bind(s, b, t, NULL, 0, &accepted);
+  check_rc(CASS_ERROR_LIB_INVALID_VALUE_TYPE, rc, BINDER_NAMES[b]);
+  bind_checks++;
+  bind_mismatches++;
+}
 
 /* dt: the data type to build from; NULL: untyped (cass_collection_new(), cass_tuple_new()). */
 static CassCollection* build_collection(const Type* t, const Value* v, const CassDataType* dt) {
-  static const CassCollectionType TYPES[] = {CASS_COLLECTION_TYPE_LIST, CASS_COLLECTION_TYPE_SET, CASS_COLLECTION_TYPE_MAP};
   CassCollection* c = dt != NULL ? cass_collection_new_from_data_type(dt, (size_t)v->n)
-                                 : cass_collection_new(TYPES[t->kind - K_LIST], (size_t)v->n);
+                                 : cass_collection_new(COLLECTION_TYPES[t->kind - K_LIST], (size_t)v->n);
   Sink s;
   int i;
   if (c == NULL) fail("no collection");
@@ -910,8 +980,11 @@ static CassTuple* build_tuple(const Type* t, const Value* v, const CassDataType*
   s.tuple = tuple;
   for (i = 0; i < t->nsub; i++) {
     size_t mark = path_push(".%d", i);
+    const CassDataType* sub_dt = dt != NULL ? cass_data_type_sub_data_type(dt, (size_t)i) : NULL;
     s.index = (size_t)i;
-    put_value(&s, t->sub[i], &v->items[i], dt != NULL ? cass_data_type_sub_data_type(dt, (size_t)i) : NULL);
+    put_junk(&s, t->sub[i], &v->items[i], sub_dt);
+    put_value(&s, t->sub[i], &v->items[i], sub_dt);
+    if (dt != NULL) put_wrong(&s, t->sub[i]);
     path_pop(mark);
   }
   return tuple;
@@ -929,9 +1002,12 @@ static CassUserType* build_udt(const Type* t, const Value* v, const CassDataType
   s.user_type = udt;
   for (i = 0; i < u->nfields; i++) {
     size_t mark = path_push(".%s", u->field_names[i]);
+    const CassDataType* sub_dt = typed ? cass_data_type_sub_data_type(udt_dt, (size_t)i) : NULL;
     s.index = (size_t)i;
     sink_name(&s, (int)rnd(3), u->field_names[i]);
-    put_value(&s, u->fields[i], &v->items[i], typed ? cass_data_type_sub_data_type(udt_dt, (size_t)i) : NULL);
+    put_junk(&s, u->fields[i], &v->items[i], sub_dt);
+    put_value(&s, u->fields[i], &v->items[i], sub_dt);
+    put_wrong(&s, u->fields[i]); /* a UDT always knows its field types */
     path_pop(mark);
   }
   return udt;
@@ -939,7 +1015,7 @@ static CassUserType* build_udt(const Type* t, const Value* v, const CassDataType
 
 static void put_value(const Sink* s, const Type* t, const Value* v, const CassDataType* dt) {
   if (v->null) {
-    if (v->unset && (s->kind == TO_TUPLE || s->kind == TO_UDT)) return;
+    if (v->unset) return; /* never for collection items */
     check_rc(CASS_OK, sink_null(s), "set null");
     return;
   }
@@ -1085,7 +1161,9 @@ static int compare_fields(const CassValue* v, const Type* t, const Value* e) {
       const char* expected = udts[t->udt].field_names[i];
       CassError rc = cass_iterator_get_user_type_field_name(it, &name, &len);
       if (rc != CASS_OK) ok = mismatch("cass_iterator_get_user_type_field_name: %s", cass_error_desc(rc));
-      else if (len != strlen(expected) || memcmp(name, expected, len) != 0) ok = mismatch("field named %.*s", (int)len, name);
+      else if (len != strlen(expected) || memcmp(name, expected, len) != 0) {
+        ok = mismatch("field named %.*s", (int)len, name);
+      }
       else ok = compare(cass_iterator_get_user_type_field_value(it), sub_type(t, i), &e->items[i], 0);
     } else {
       ok = compare(cass_iterator_get_value(it), sub_type(t, i), &e->items[i], 0);
@@ -1099,7 +1177,7 @@ static int compare_fields(const CassValue* v, const Type* t, const Value* e) {
 
 /* top: a column (an empty non-frozen collection there reads back as NULL). */
 static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
-  int expect_null = e->null || (top && (t->kind == K_LIST || t->kind == K_SET || t->kind == K_MAP) && !t->frozen && e->n == 0);
+  int expect_null = e->null || (top && is_collection(t) && !t->frozen && e->n == 0);
   if (v == NULL) return mismatch("no value");
   if (cass_value_type(v) != value_type_of(t)) {
     return mismatch("value type %#x, expected %#x", (unsigned)cass_value_type(v), (unsigned)value_type_of(t));
@@ -1117,7 +1195,9 @@ static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
       } else {
         GET(cass_value_get_string(v, &s, &len));
       }
-      if (len != e->len || memcmp(s, e->bytes, len) != 0) return mismatch("%zu bytes differ from the %zu expected", len, e->len);
+      if (len != e->len || memcmp(s, e->bytes, len) != 0) {
+        return mismatch("%zu bytes differ from the %zu expected", len, e->len);
+      }
       return 1;
     }
     case K_DECIMAL: {
@@ -1126,7 +1206,8 @@ static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
       cass_int32_t scale;
       GET(cass_value_get_decimal(v, &b, &len, &scale));
       if (len != e->len || memcmp(b, e->bytes, len) != 0 || scale != e->scale) {
-        return mismatch("decimal of %zu bytes, scale %d; expected %zu bytes, scale %d", len, (int)scale, e->len, (int)e->scale);
+        return mismatch("decimal of %zu bytes, scale %d; expected %zu bytes, scale %d", len, (int)scale, e->len,
+                        (int)e->scale);
       }
       return 1;
     }
@@ -1185,7 +1266,8 @@ static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
       CassInet x;
       GET(cass_value_get_inet(v, &x));
       if (x.address_length != e->inet.address_length || memcmp(x.address, e->inet.address, x.address_length) != 0) {
-        return mismatch("inet of %d bytes differs (expected %d bytes)", (int)x.address_length, (int)e->inet.address_length);
+        return mismatch("inet of %d bytes differs (expected %d bytes)", (int)x.address_length,
+                        (int)e->inet.address_length);
       }
       return 1;
     }
@@ -1201,7 +1283,9 @@ static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
     }
     case K_LIST: case K_SET: case K_MAP:
       if (!cass_value_is_collection(v)) return mismatch("cass_value_is_collection() is false");
-      if (cass_value_item_count(v) != (size_t)e->n) return mismatch("%zu items, expected %d", cass_value_item_count(v), e->n);
+      if (cass_value_item_count(v) != (size_t)e->n) {
+        return mismatch("%zu items, expected %d", cass_value_item_count(v), e->n);
+      }
       if (cass_value_primary_sub_type(v) != value_type_of(t->sub[0])) return mismatch("wrong primary sub type");
       if (cass_value_secondary_sub_type(v) != (t->kind == K_MAP ? value_type_of(t->sub[1]) : CASS_VALUE_TYPE_UNKNOWN)) {
         return mismatch("wrong secondary sub type");
@@ -1210,7 +1294,9 @@ static int compare(const CassValue* v, const Type* t, const Value* e, int top) {
       if (t->kind == K_MAP && !compare_map_flat(v)) return 0;
       return compare_unordered(v, t, e);
     case K_TUPLE: case K_UDT:
-      if (cass_value_item_count(v) != (size_t)e->n) return mismatch("%zu items, expected %d", cass_value_item_count(v), e->n);
+      if (cass_value_item_count(v) != (size_t)e->n) {
+        return mismatch("%zu items, expected %d", cass_value_item_count(v), e->n);
+      }
       return compare_fields(v, t, e);
   }
   return mismatch("unknown kind");
@@ -1283,10 +1369,15 @@ static void probe(const CassValue* v) {
   CassValueType vt = cass_value_type(v);
   int g = (int)(rng_next(&probe_rng) % NGETTERS);
   int null = cass_value_is_null(v) ? 1 : 0;
-  CassError expected = null ? CASS_ERROR_LIB_NULL_VALUE : getter_accepts(g, vt) ? CASS_OK : CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+  CassError expected = null                   ? CASS_ERROR_LIB_NULL_VALUE
+                       : getter_accepts(g, vt) ? CASS_OK
+                                               : CASS_ERROR_LIB_INVALID_VALUE_TYPE;
+  static const char* const ITERATORS[4] = {"cass_iterator_from_collection", "cass_iterator_from_map",
+                                            "cass_iterator_from_tuple", "cass_iterator_fields_from_user_type"};
   CassIterator* its[4];
-  int i;
+  int wanted[4], i;
   char what[64];
+  if (cass_data_type_type(cass_value_data_type(v)) != vt) fail("cass_value_data_type() disagrees with cass_value_type()");
   snprintf(what, sizeof what, "cass_value_get_%s on type %#x", GETTER_NAMES[g], (unsigned)vt);
   check_rc(expected, call_getter(g, v), what);
   probes++;
@@ -1296,13 +1387,14 @@ static void probe(const CassValue* v) {
   its[1] = cass_iterator_from_map(v);
   its[2] = cass_iterator_from_tuple(v);
   its[3] = cass_iterator_fields_from_user_type(v);
-  if ((its[0] != NULL) != (!null && (vt == CASS_VALUE_TYPE_LIST || vt == CASS_VALUE_TYPE_SET || vt == CASS_VALUE_TYPE_MAP))) {
-    fail("cass_iterator_from_collection on type %#x%s: %p", (unsigned)vt, null ? " (NULL)" : "", (void*)its[0]);
-  }
-  if ((its[1] != NULL) != (!null && vt == CASS_VALUE_TYPE_MAP)) fail("cass_iterator_from_map on type %#x", (unsigned)vt);
-  if ((its[2] != NULL) != (!null && vt == CASS_VALUE_TYPE_TUPLE)) fail("cass_iterator_from_tuple on type %#x", (unsigned)vt);
-  if ((its[3] != NULL) != (!null && vt == CASS_VALUE_TYPE_UDT)) {
-    fail("cass_iterator_fields_from_user_type on type %#x", (unsigned)vt);
+  wanted[0] = !null && (vt == CASS_VALUE_TYPE_LIST || vt == CASS_VALUE_TYPE_SET || vt == CASS_VALUE_TYPE_MAP);
+  wanted[1] = !null && vt == CASS_VALUE_TYPE_MAP;
+  wanted[2] = !null && vt == CASS_VALUE_TYPE_TUPLE;
+  wanted[3] = !null && vt == CASS_VALUE_TYPE_UDT;
+  for (i = 0; i < 4; i++) {
+    if ((its[i] != NULL) != wanted[i]) {
+      fail("%s on type %#x%s: %s", ITERATORS[i], (unsigned)vt, null ? " (NULL)" : "", its[i] ? "an iterator" : "NULL");
+    }
   }
   for (i = 0; i < 4; i++) {
     int n = 0;
@@ -1334,7 +1426,7 @@ typedef struct {
 static CassSession* session;
 static const Type* key_type;
 static Table tables[NTABLES];
-static long values_checked, rows_checked, bind_checks, bind_mismatches;
+static long values_checked, rows_checked;
 
 static const CassResult* run(CassStatement* statement) {
   CassFuture* future = cass_session_execute(session, statement);
@@ -1452,6 +1544,7 @@ static void gen_rows(Table* tb) {
       if (all_null || chance(8)) {
         memset(v, 0, sizeof *v);
         v->null = 1;
+        v->unset = chance(4); /* the parameter is left unbound (sent as unset: not written) */
       } else {
         gen_value(v, tb->cols[c], 0, 0);
       }
@@ -1460,7 +1553,8 @@ static void gen_rows(Table* tb) {
 }
 
 /* Even rows: a simple statement bound by index, with untyped collections and tuples (now and then
-   typed by a data type built by hand). Odd rows: the prepared statement, bound by index (r % 4 == 1) or by name (r % 4 == 3). */
+   typed by a data type built by hand). Odd rows: the prepared statement, bound by index
+   (r % 4 == 1) or by name (r % 4 == 3). */
 static void insert_row(const Table* tb, const CassPrepared* insert, int r) {
   int prepared = r % 2 == 1, by_name = r % 4 == 3, c;
   CassStatement* st = prepared ? cass_prepared_bind(insert) : cass_statement_new(tb->insert_cql, (size_t)tb->ncols + 1);
@@ -1488,7 +1582,9 @@ static void insert_row(const Table* tb, const CassPrepared* insert, int r) {
     } else if (!is_prim(tb->cols[c]) && chance(4)) { /* typed after all, by a data type built by hand */
       dt = tb->cols[c]->kind == K_UDT ? udts[tb->cols[c]->udt].data_type : (handmade = make_data_type(tb->cols[c]));
     }
+    put_junk(&s, tb->cols[c], &tb->rows[r][c], dt);
     put_value(&s, tb->cols[c], &tb->rows[r][c], dt);
+    if (prepared) put_wrong(&s, tb->cols[c]);
     if (handmade != NULL) cass_data_type_free(handmade);
     path_pop(col_mark);
   }
@@ -1523,7 +1619,9 @@ static void check_row(const Table* tb, const CassPrepared* select, int r) {
     if (r < 2) { /* the result's metadata */
       check_rc(CASS_OK, cass_result_column_name(result, (size_t)c + 1, &col_name, &len), "cass_result_column_name");
       if (len != strlen(name) || memcmp(col_name, name, len) != 0) fail("column named %.*s", (int)len, col_name);
-      if (cass_result_column_type(result, (size_t)c + 1) != value_type_of(tb->cols[c])) fail("wrong cass_result_column_type");
+      if (cass_result_column_type(result, (size_t)c + 1) != value_type_of(tb->cols[c])) {
+        fail("wrong cass_result_column_type");
+      }
       check_data_type(cass_result_column_data_type(result, (size_t)c + 1), tb->cols[c]);
     }
     v = by_name ? cass_row_get_column_by_name(row, name) : cass_row_get_column(row, (size_t)c + 1);
@@ -1544,25 +1642,56 @@ static void check_row(const Table* tb, const CassPrepared* select, int r) {
   path_pop(mark);
 }
 
-static void check_row_count(const Table* tb) {
-  char cql[256];
+/* Every row again, through a paged scan (7 rows a page) and the result and row iterators. */
+static void check_scan(const Table* tb) {
+  char cql[512];
   CassStatement* st;
-  const CassResult* result;
-  snprintf(cql, sizeof cql, "SELECT k FROM %s.%s", ks, tb->name);
+  int seen[NROWS], total = 0, more = 1, c;
+  size_t mark = path_push("%s scan ", tb->name);
+  snprintf(cql, sizeof cql, "%.*s", (int)(strstr(tb->select_cql, " WHERE") - tb->select_cql), tb->select_cql);
+  memset(seen, 0, sizeof seen);
   st = cass_statement_new(cql, 0);
-  result = run(st);
-  CHECK_EQ_INT(NROWS, cass_result_row_count(result));
-  cass_result_free(result);
+  CHECK_OK(cass_statement_set_paging_size(st, 7));
+  while (more) {
+    const CassResult* result = run(st);
+    CassIterator* rows = cass_iterator_from_result(result);
+    CHECK(rows != NULL);
+    CHECK(cass_result_row_count(result) <= 7);
+    while (cass_iterator_next(rows)) {
+      const CassRow* row = cass_iterator_get_row(rows);
+      CassIterator* cols = cass_iterator_from_row(row);
+      cass_int32_t k;
+      int r;
+      CHECK(cols != NULL);
+      CHECK(cass_iterator_next(cols));
+      CHECK_OK(cass_value_get_int32(cass_iterator_get_column(cols), &k));
+      for (r = 0; r < NROWS && tb->keys[r] != k; r++) continue;
+      if (r == NROWS || seen[r]) fail("unexpected or repeated key %d", (int)k);
+      seen[r] = 1;
+      total++;
+      for (c = 0; c < tb->ncols; c++) {
+        size_t col_mark = path_push("row %d c%d", r, c);
+        if (!cass_iterator_next(cols)) fail("row ends early");
+        if (!compare(cass_iterator_get_column(cols), tb->cols[c], &tb->rows[r][c], 1)) fail("%s", mismatch_msg);
+        values_checked += count_values(tb->cols[c], &tb->rows[r][c]);
+        path_pop(col_mark);
+      }
+      if (cass_iterator_next(cols)) fail("row has more columns");
+      cass_iterator_free(cols);
+    }
+    cass_iterator_free(rows);
+    more = cass_result_has_more_pages(result) ? 1 : 0;
+    if (more) CHECK_OK(cass_statement_set_paging_state(st, result));
+    cass_result_free(result);
+  }
   cass_statement_free(st);
+  CHECK_EQ_INT(NROWS, total);
+  path_pop(mark);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Binds of random C types: the C++ driver's checks against the parameter and item data types. */
 
-typedef struct {
-  const CassDataType* dt;
-  const Type* t;
-} Node;
 
 /* Every collection, tuple and UDT in a type, with the library's data type for it. */
 static void collect_nodes(Node* nodes, int* n, const CassDataType* dt, const Type* t) {
@@ -1574,47 +1703,71 @@ static void collect_nodes(Node* nodes, int* n, const CassDataType* dt, const Typ
   for (i = 0; i < sub_count(t); i++) collect_nodes(nodes, n, cass_data_type_sub_data_type(dt, (size_t)i), sub_type(t, i));
 }
 
-enum { B_INT8, B_INT16, B_INT32, B_UINT32, B_INT64, B_FLOAT, B_DOUBLE, B_BOOL, B_STRING, B_BYTES, B_UUID, B_INET,
-       B_DECIMAL, B_DURATION, B_NULL, B_LIST, B_SET, B_MAP, B_TUPLE, B_UDT, B_TYPED, NBINDERS };
-static const char* const BINDER_NAMES[NBINDERS] = {
-    "int8", "int16", "int32", "uint32", "int64", "float", "double", "bool", "string", "bytes", "uuid", "inet",
-    "decimal", "duration", "null", "untyped list", "untyped set", "untyped map", "untyped tuple", "user type",
-    "typed composite"};
+/* Whether a user type value of UDT u's data type changed by make_udt_variant() goes where `target`
+   is expected. The drivers' rule: keyspaces and names equal where both have them, and the fields
+   that both have (the leading ones: a UDT only ever gains fields) of equal names and types. */
+static int udt_variant_accepted(const Udt* u, int variant, const Type* target) {
+  const Udt* t;
+  int n = u->nfields + (variant == 1 ? -1 : variant == 2 ? 1 : 0), i;
+  if (target->kind != K_UDT) return 0;
+  t = &udts[target->udt];
+  if (variant != 0 && t != u) return 0;
+  for (i = 0; i < n && i < t->nfields; i++) {
+    if (i == u->nfields) return 0; /* "extra" */
+    if (strcmp(u->field_names[i], t->field_names[i]) != 0 || !types_equal(u->fields[i], t->fields[i])) return 0;
+  }
+  return 1;
+}
+
+/* A UDT's data type built by hand, changed: 0: without keyspace and name; 1: the last field
+   missing; 2: one field more. */
+static CassDataType* make_udt_variant(const Udt* u, int variant) {
+  int n = u->nfields + (variant == 1 ? -1 : variant == 2 ? 1 : 0), i;
+  CassDataType* dt = cass_data_type_new_udt((size_t)n);
+  CHECK(dt != NULL);
+  if (variant != 0) {
+    CHECK_OK(cass_data_type_set_keyspace(dt, ks));
+    CHECK_OK(cass_data_type_set_type_name(dt, u->name));
+  }
+  for (i = 0; i < n; i++) {
+    if (i == u->nfields) {
+      CHECK_OK(cass_data_type_add_sub_value_type_by_name(dt, "extra", CASS_VALUE_TYPE_INT));
+    } else if (u->fields[i]->kind == K_UDT) {
+      CHECK_OK(cass_data_type_add_sub_type_by_name(dt, u->field_names[i], udts[u->fields[i]->udt].data_type));
+    } else {
+      CassDataType* f = make_data_type(u->fields[i]);
+      CHECK_OK(cass_data_type_add_sub_type_by_name(dt, u->field_names[i], f));
+      cass_data_type_free(f);
+    }
+  }
+  return dt;
+}
 
 /* Binds (sets, appends) one value of C type `b` into the sink; *accepted: whether the C++ driver
    takes it where `target` is expected. */
+static char bind_detail[128]; /* what try_bind() bound, for failures */
+
 static CassError try_bind(const Sink* s, int b, const Type* target, const Node* nodes, int nnodes, int* accepted) {
   static const cass_byte_t BYTES[] = {1, 2, 3};
   CassValueType vt = value_type_of(target);
   CassError rc = CASS_ERROR_LIB_BAD_PARAMS;
+  *accepted = prim_binder_accepts(b, vt);
   switch (b) {
-    case B_INT8: SINK_CALL(rc, s, int8, 1); *accepted = vt == CASS_VALUE_TYPE_TINY_INT; break;
-    case B_INT16: SINK_CALL(rc, s, int16, 1); *accepted = vt == CASS_VALUE_TYPE_SMALL_INT; break;
-    case B_INT32: SINK_CALL(rc, s, int32, 1); *accepted = vt == CASS_VALUE_TYPE_INT; break;
-    case B_UINT32: SINK_CALL(rc, s, uint32, 1); *accepted = vt == CASS_VALUE_TYPE_DATE; break;
-    case B_INT64:
-      SINK_CALL(rc, s, int64, 1);
-      *accepted = vt == CASS_VALUE_TYPE_BIGINT || vt == CASS_VALUE_TYPE_COUNTER || vt == CASS_VALUE_TYPE_TIMESTAMP ||
-                  vt == CASS_VALUE_TYPE_TIME;
-      break;
-    case B_FLOAT: SINK_CALL(rc, s, float, 1.0f); *accepted = vt == CASS_VALUE_TYPE_FLOAT; break;
-    case B_DOUBLE: SINK_CALL(rc, s, double, 1.0); *accepted = vt == CASS_VALUE_TYPE_DOUBLE; break;
-    case B_BOOL: SINK_CALL(rc, s, bool, cass_true); *accepted = vt == CASS_VALUE_TYPE_BOOLEAN; break;
-    case B_STRING:
-      rc = sink_string(s, "x", 1, (int)rnd(2));
-      *accepted = vt == CASS_VALUE_TYPE_ASCII || vt == CASS_VALUE_TYPE_TEXT || vt == CASS_VALUE_TYPE_VARCHAR ||
-                  vt == CASS_VALUE_TYPE_BLOB || vt == CASS_VALUE_TYPE_VARINT || vt == CASS_VALUE_TYPE_CUSTOM;
-      break;
-    case B_BYTES:
-      SINK_CALL(rc, s, bytes, BYTES, sizeof BYTES);
-      *accepted = vt == CASS_VALUE_TYPE_BLOB || vt == CASS_VALUE_TYPE_VARINT || vt == CASS_VALUE_TYPE_CUSTOM;
-      break;
+    case B_INT8: SINK_CALL(rc, s, int8, 1); break;
+    case B_INT16: SINK_CALL(rc, s, int16, 1); break;
+    case B_INT32: SINK_CALL(rc, s, int32, 1); break;
+    case B_UINT32: SINK_CALL(rc, s, uint32, 1); break;
+    case B_INT64: SINK_CALL(rc, s, int64, 1); break;
+    case B_FLOAT: SINK_CALL(rc, s, float, 1.0f); break;
+    case B_DOUBLE: SINK_CALL(rc, s, double, 1.0); break;
+    case B_BOOL: SINK_CALL(rc, s, bool, cass_true); break;
+    case B_STRING: rc = sink_string(s, "x", 1, (int)rnd(2)); break;
+    case B_BYTES: SINK_CALL(rc, s, bytes, BYTES, sizeof BYTES); break;
     case B_UUID: {
       CassUuid uuid;
       uuid.time_and_version = 0x1000000000000000ULL;
       uuid.clock_seq_and_node = 0x8000000000000000ULL;
       SINK_CALL(rc, s, uuid, uuid);
-      *accepted = vt == CASS_VALUE_TYPE_UUID || vt == CASS_VALUE_TYPE_TIMEUUID;
       break;
     }
     case B_INET: {
@@ -1623,15 +1776,13 @@ static CassError try_bind(const Sink* s, int b, const Type* target, const Node* 
       inet.address_length = 4;
       inet.address[0] = 127;
       SINK_CALL(rc, s, inet, inet);
-      *accepted = vt == CASS_VALUE_TYPE_INET;
       break;
     }
-    case B_DECIMAL: SINK_CALL(rc, s, decimal, BYTES, 1, 2); *accepted = vt == CASS_VALUE_TYPE_DECIMAL; break;
-    case B_DURATION: SINK_CALL(rc, s, duration, 1, 2, 3); *accepted = vt == CASS_VALUE_TYPE_DURATION; break;
-    case B_NULL: rc = sink_null(s); *accepted = 1; break;
+    case B_DECIMAL: SINK_CALL(rc, s, decimal, BYTES, 1, 2); break;
+    case B_DURATION: SINK_CALL(rc, s, duration, 1, 2, 3); break;
+    case B_NULL: rc = sink_null(s); break;
     case B_LIST: case B_SET: case B_MAP: {
-      static const CassCollectionType TYPES[] = {CASS_COLLECTION_TYPE_LIST, CASS_COLLECTION_TYPE_SET, CASS_COLLECTION_TYPE_MAP};
-      CassCollection* c = cass_collection_new(TYPES[b - B_LIST], 0);
+      CassCollection* c = cass_collection_new(COLLECTION_TYPES[b - B_LIST], 0);
       SINK_CALL(rc, s, collection, c);
       cass_collection_free(c);
       *accepted = target->kind == (Kind)(K_LIST + (b - B_LIST));
@@ -1650,6 +1801,22 @@ static CassError try_bind(const Sink* s, int b, const Type* target, const Node* 
       SINK_CALL(rc, s, user_type, udt);
       cass_user_type_free(udt);
       *accepted = target->kind == K_UDT && target->udt == u;
+      break;
+    }
+    case B_UDT_VARIANT: {
+      const Udt* u = &udts[rnd(NUDTS)];
+      int variant = (int)rnd(3);
+      CassDataType* dt;
+      CassUserType* udt;
+      if (variant == 1 && u->nfields == 1) variant = 2;
+      dt = make_udt_variant(u, variant);
+      udt = cass_user_type_new_from_data_type(dt);
+      SINK_CALL(rc, s, user_type, udt);
+      cass_user_type_free(udt);
+      cass_data_type_free(dt);
+      *accepted = udt_variant_accepted(u, variant, target);
+      snprintf(bind_detail, sizeof bind_detail, " (%s, variant %d, target %s)", u->name, variant,
+               target->kind == K_UDT ? udts[target->udt].name : "-");
       break;
     }
     default: { /* empty, from the data type of a random composite of the table */
@@ -1676,6 +1843,11 @@ static CassError try_bind(const Sink* s, int b, const Type* target, const Node* 
   return rc;
 }
 
+/* where: 1 a collection, 2 a tuple, 3 a UDT. */
+static int node_is(const Node* node, int where) {
+  return where == 1 ? is_collection(node->t) : node->t->kind == (where == 2 ? K_TUPLE : K_UDT);
+}
+
 static void check_binds(const Table* tb, const CassPrepared* insert) {
   static Node nodes[MAX_NODES];
   int nnodes = 0, m, c;
@@ -1693,17 +1865,14 @@ static void check_binds(const Table* tb, const CassPrepared* insert) {
     size_t mark;
     memset(&s, 0, sizeof s);
     if (where != 0) { /* a random collection, tuple or UDT of the table, if it has one */
-      Kind want = where == 1 ? K_LIST : where == 2 ? K_TUPLE : K_UDT;
       int i, count = 0, pick;
-      for (i = 0; i < nnodes; i++) count += nodes[i].t->kind == want || (want == K_LIST && nodes[i].t->kind <= K_MAP && nodes[i].t->kind >= K_LIST);
+      for (i = 0; i < nnodes; i++) count += node_is(&nodes[i], where);
       if (count == 0) {
         where = 0;
       } else {
         pick = (int)rnd((unsigned)count);
-        for (i = 0; i < nnodes; i++) {
-          if (nodes[i].t->kind == want || (want == K_LIST && nodes[i].t->kind <= K_MAP && nodes[i].t->kind >= K_LIST)) {
-            if (pick-- == 0) node = &nodes[i];
-          }
+        for (i = 0; i < nnodes && node == NULL; i++) {
+          if (node_is(&nodes[i], where) && pick-- == 0) node = &nodes[i];
         }
       }
     }
@@ -1742,13 +1911,15 @@ static void check_binds(const Table* tb, const CassPrepared* insert) {
         s.index = rnd((unsigned)udts[node->t->udt].nfields);
         sink_name(&s, (int)rnd(3), udts[node->t->udt].field_names[s.index]);
         target = sub_type(node->t, (int)s.index);
-        mark = path_push("%s set field %s of %s: ", tb->name, udts[node->t->udt].field_names[s.index], udts[node->t->udt].name);
+        mark = path_push("%s set field %s of %s: ", tb->name, udts[node->t->udt].field_names[s.index],
+                         udts[node->t->udt].name);
         break;
     }
     b = (int)rnd(NBINDERS);
     if (s.kind == TO_COLLECTION && b == B_NULL) b = B_INT32;
+    bind_detail[0] = '\0';
     rc = try_bind(&s, b, target, nodes, nnodes, &accepted);
-    snprintf(what, sizeof what, "%s%s where type %#x is expected", BINDER_NAMES[b],
+    snprintf(what, sizeof what, "%s%s%s where type %#x is expected", BINDER_NAMES[b], bind_detail,
              s.by_name ? " by name" : "", (unsigned)value_type_of(target));
     check_rc(accepted ? CASS_OK : CASS_ERROR_LIB_INVALID_VALUE_TYPE, rc, what);
     bind_checks++;
@@ -1782,7 +1953,7 @@ static void run_table(Table* tb) {
   gen_rows(tb);
   for (r = 0; r < NROWS; r++) insert_row(tb, insert, r);
   for (r = 0; r < NROWS; r++) check_row(tb, select, r);
-  check_row_count(tb);
+  check_scan(tb);
   check_binds(tb, insert);
 
   for (r = 0; r < NROWS; r++) {
@@ -1815,7 +1986,8 @@ int main(void) {
   test_name(ks, sizeof ks, "random_values");
   snprintf(cql, sizeof cql, "DROP KEYSPACE IF EXISTS %s", ks);
   test_execute(session, cql);
-  snprintf(cql, sizeof cql, "CREATE KEYSPACE %s WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", ks);
+  snprintf(cql, sizeof cql,
+           "CREATE KEYSPACE %s WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", ks);
   test_execute(session, cql);
 
   key_type = new_type(K_INT);
