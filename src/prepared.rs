@@ -5,6 +5,7 @@ use crate::data_type::{names_matching, CassDataType};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n, write_str_out};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::result::ColumnTypes;
 use crate::statement::values::ParameterSpecs;
 use crate::statement::CassStatement;
 use scylla::statement::prepared::PreparedStatement;
@@ -15,7 +16,11 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct CassPrepared {
     pub statement: PreparedStatement,
+    /// The query text, shared with every statement bound from it.
+    pub query: Arc<str>,
     pub specs: Arc<ParameterSpecs>,
+    /// The result columns' types the server announced, reused by results when unchanged.
+    pub result_types: ColumnTypes,
 }
 
 impl ArcHandle for CassPrepared {}
@@ -27,7 +32,13 @@ impl CassPrepared {
             names: columns.iter().map(|c| c.name().to_string()).collect(),
             types: columns.iter().map(|c| Arc::new(CassDataType::from_column_type(c.typ()))).collect(),
         };
-        CassPrepared { statement, specs: Arc::new(specs) }
+        let result_types = statement
+            .get_current_result_set_col_specs()
+            .get()
+            .iter()
+            .map(|c| Arc::new(CassDataType::from_column_type(c.typ())))
+            .collect();
+        CassPrepared { query: Arc::from(statement.get_statement()), statement, specs: Arc::new(specs), result_types }
     }
 
     /// The type of the first marker called `name` (case-insensitive unless double-quoted).

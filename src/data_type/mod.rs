@@ -119,6 +119,46 @@ impl CassDataType {
         }
     }
 
+    /// Whether this type is what `from_column_type(typ)` would build (checked without allocating).
+    pub fn describes(&self, typ: &ColumnType<'_>) -> bool {
+        let subs_match = |types: &[&ColumnType<'_>]| {
+            self.sub_types.len() == types.len() && self.sub_types.iter().zip(types).all(|(s, t)| s.describes(t))
+        };
+        match typ {
+            ColumnType::Native(_) => {
+                self.sub_types.is_empty() && self.value_type == Self::from_column_type(typ).value_type
+            }
+            ColumnType::Collection { frozen, typ: inner } => {
+                *frozen == self.frozen
+                    && match inner {
+                        CollectionType::List(t) => {
+                            self.value_type == CassValueType::CASS_VALUE_TYPE_LIST && subs_match(&[t])
+                        }
+                        CollectionType::Set(t) => {
+                            self.value_type == CassValueType::CASS_VALUE_TYPE_SET && subs_match(&[t])
+                        }
+                        CollectionType::Map(k, v) => {
+                            self.value_type == CassValueType::CASS_VALUE_TYPE_MAP && subs_match(&[k, v])
+                        }
+                        _ => false,
+                    }
+            }
+            ColumnType::Tuple(types) => {
+                self.value_type == CassValueType::CASS_VALUE_TYPE_TUPLE && subs_match(&types.iter().collect::<Vec<_>>())
+            }
+            ColumnType::UserDefinedType { frozen, definition } => {
+                *frozen == self.frozen
+                    && self.value_type == CassValueType::CASS_VALUE_TYPE_UDT
+                    && self.keyspace == *definition.keyspace
+                    && self.type_name == *definition.name
+                    && self.field_names.len() == definition.field_types.len()
+                    && self.field_names.iter().zip(&definition.field_types).all(|(n, (fname, _))| n == fname)
+                    && subs_match(&definition.field_types.iter().map(|(_, t)| t).collect::<Vec<_>>())
+            }
+            _ => false,
+        }
+    }
+
     pub fn is_collection(&self) -> bool {
         use CassValueType::*;
         matches!(self.value_type, CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP)
@@ -215,4 +255,37 @@ pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl 
         let hit = if quoted { candidate == wanted } else { candidate.eq_ignore_ascii_case(wanted) };
         hit.then_some(index)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(t: ColumnType<'static>, frozen: bool) -> ColumnType<'static> {
+        ColumnType::Collection { frozen, typ: CollectionType::List(Box::new(t)) }
+    }
+
+    #[test]
+    fn a_type_describes_what_it_was_built_from_and_nothing_else() {
+        let int = ColumnType::Native(NativeType::Int);
+        let text = ColumnType::Native(NativeType::Text);
+        let cases = [
+            int.clone(),
+            text.clone(),
+            list(int.clone(), false),
+            list(list(text.clone(), true), false),
+            ColumnType::Tuple(vec![int.clone(), text.clone()]),
+            ColumnType::Collection {
+                frozen: true,
+                typ: CollectionType::Map(Box::new(text.clone()), Box::new(list(int.clone(), true))),
+            },
+        ];
+        for (i, a) in cases.iter().enumerate() {
+            let built = CassDataType::from_column_type(a);
+            for (j, b) in cases.iter().enumerate() {
+                assert_eq!(built.describes(b), i == j, "{a:?} vs {b:?}");
+            }
+        }
+        assert!(!CassDataType::from_column_type(&list(int.clone(), false)).describes(&list(int, true)));
+    }
 }

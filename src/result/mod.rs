@@ -16,6 +16,9 @@ use scylla::response::query_result::QueryResult;
 use scylla::response::PagingStateResponse;
 use std::sync::Arc;
 
+/// The data types of a result's columns, shareable between results of one prepared statement.
+pub type ColumnTypes = Arc<[Arc<CassDataType>]>;
+
 /// One row: `count` consecutive cells of the result.
 pub struct CassRow {
     first: usize,
@@ -51,7 +54,7 @@ impl CassRow {
 /// A result C holds (Arc; `cass_result_free`).
 pub struct CassResult {
     raw: Option<DeserializedMetadataAndRawRows>,
-    column_types: Vec<Arc<CassDataType>>,
+    column_types: ColumnTypes,
     /// The values of every row; rows and C hold pointers into it, so it is never resized.
     #[allow(dead_code)]
     cells: Vec<CassValue>,
@@ -71,14 +74,20 @@ impl ArcHandle for CassResult {}
 
 impl CassResult {
     /// Indexes the cells of a response. Fails when the frame's rows do not match their metadata.
-    pub fn from_query_result(result: QueryResult, paging: Option<PagingStateResponse>) -> Result<Arc<Self>, String> {
+    /// `known`: the column types a prepared statement announced; reused (no allocation) when the
+    /// response's metadata describes the same types.
+    pub fn from_query_result(
+        result: QueryResult,
+        paging: Option<PagingStateResponse>,
+        known: Option<&ColumnTypes>,
+    ) -> Result<Arc<Self>, String> {
         let tracing_id = result.tracing_id().map(|id| CassUuid::from_bytes(id.as_bytes()));
         let coordinator = CassNode { address: result.request_coordinator().connection_address() };
         // Server warnings reach the log at WARN through the crate's own event (one line each).
         if !result.is_rows() {
             return Ok(Arc::new(CassResult {
                 raw: None,
-                column_types: Vec::new(),
+                column_types: ColumnTypes::default(),
                 cells: Vec::new(),
                 rows: Vec::new(),
                 paging,
@@ -88,18 +97,21 @@ impl CassResult {
         }
         let rows_result = result.into_rows_result().map_err(|e| format!("Unable to decode the rows: {e}"))?;
         let (raw, _, _, _) = rows_result.into_inner();
-        let column_types: Vec<Arc<CassDataType>> = raw
-            .metadata()
-            .col_specs()
-            .iter()
-            .map(|spec| Arc::new(CassDataType::from_column_type(spec.typ())))
-            .collect();
+        let specs = raw.metadata().col_specs();
+        let column_types = match known {
+            Some(known)
+                if known.len() == specs.len() && known.iter().zip(specs).all(|(t, spec)| t.describes(spec.typ())) =>
+            {
+                known.clone()
+            }
+            _ => specs.iter().map(|spec| Arc::new(CassDataType::from_column_type(spec.typ()))).collect(),
+        };
         let ncols = column_types.len();
         let nrows = raw.rows_count();
         let mut cells = Vec::with_capacity(ncols * nrows);
         let mut bytes: &[u8] = raw.raw_rows();
         for _ in 0..nrows {
-            for typ in &column_types {
+            for typ in column_types.iter() {
                 let (len_bytes, rest) = bytes.split_at_checked(4).ok_or("The rows are truncated")?;
                 let len = i32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]);
                 let data = if len < 0 {

@@ -15,7 +15,7 @@ use crate::error::CassError;
 use crate::ffi::ArcHandle;
 use crate::future::{CassFuture, Failure, Outcome, Payload};
 use crate::prepared::CassPrepared;
-use crate::result::CassResult;
+use crate::result::{CassResult, ColumnTypes};
 use crate::runtime::IoRuntime;
 use crate::statement::settings::{apply_settings, RequestSettings};
 use crate::statement::StatementData;
@@ -330,7 +330,12 @@ fn build_session_config(
     Ok(sc)
 }
 
-async fn run_prepared(session: &Session, data: &StatementData, prepared: &PreparedStatement) -> Outcome {
+async fn run_prepared(
+    session: &Session,
+    data: &StatementData,
+    prepared: &PreparedStatement,
+    known: Option<&ColumnTypes>,
+) -> Outcome {
     let mut statement = prepared.clone();
     apply_settings!(statement, &data.settings);
     let result = if data.paging_size > 0 || data.paging_state.is_some() {
@@ -342,7 +347,7 @@ async fn run_prepared(session: &Session, data: &StatementData, prepared: &Prepar
     } else {
         session.execute_unpaged(&statement, &data.values).await.map(|result| (result, None))
     };
-    into_outcome(result)
+    into_outcome(result, known)
 }
 
 fn into_outcome(
@@ -350,9 +355,10 @@ fn into_outcome(
         (scylla::response::query_result::QueryResult, Option<scylla::response::PagingStateResponse>),
         scylla::errors::ExecutionError,
     >,
+    known: Option<&ColumnTypes>,
 ) -> Outcome {
     match result {
-        Ok((result, paging)) => match CassResult::from_query_result(result, paging) {
+        Ok((result, paging)) => match CassResult::from_query_result(result, paging, known) {
             Ok(result) => Ok(Payload::Result(result)),
             Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
         },
@@ -375,7 +381,7 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
     check_profile(&data.settings)?;
     let session = &connected.session;
     if let Some(prepared) = &data.prepared {
-        return run_prepared(session, data, &prepared.statement).await;
+        return run_prepared(session, data, &prepared.statement, Some(&prepared.result_types)).await;
     }
     if data.values.count() > 0 {
         // The crate would prepare before every execution; reuse the preparation instead.
@@ -389,7 +395,7 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
                 Err(e) => return Err(errors::prepare_failure(&e)),
             },
         };
-        return run_prepared(session, data, &prepared).await;
+        return run_prepared(session, data, &prepared, None).await;
     }
     let mut statement = Statement::new(&*data.query);
     apply_settings!(statement, &data.settings);
@@ -402,7 +408,7 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
     } else {
         session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
     };
-    into_outcome(result)
+    into_outcome(result, None)
 }
 
 async fn wait_for_trace(connected: &Connected, outcome: &Outcome) {
@@ -428,5 +434,5 @@ async fn run_batch(session: &Session, data: &BatchData) -> Outcome {
     }
     apply_settings!(batch, &data.settings);
     let values: Vec<&crate::statement::values::BoundValues> = data.statements.iter().map(|s| &s.values).collect();
-    into_outcome(session.batch(&batch, &values).await.map(|result| (result, None)))
+    into_outcome(session.batch(&batch, &values).await.map(|result| (result, None)), None)
 }

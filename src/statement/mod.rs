@@ -61,7 +61,7 @@ impl CassStatement {
     /// A statement executing `prepared`, its markers unset and typed.
     pub fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
         let values = BoundValues::for_prepared(prepared.specs.clone());
-        Self::with(Arc::from(prepared.statement.get_statement()), Some(prepared), values)
+        Self::with(prepared.query.clone(), Some(prepared), values)
     }
 
     /// The statement's data for changing; copied first if a request in flight still uses it.
