@@ -735,6 +735,23 @@ CASS_EXPORT void cass_cluster_set_tracing_retry_wait_time(CassCluster *cluster, 
 CASS_EXPORT void cass_cluster_set_tracing_consistency(CassCluster *cluster, CassConsistency consistency);
 
 /**
+ * Sets the number of connections to each host per I/O thread (default 1). 0 is
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_core_connections_per_host(CassCluster *cluster, unsigned int num_connections);
+
+/**
+ * Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
+ * and after schema changes.
+ */
+CASS_EXPORT void cass_cluster_set_use_schema(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets whether requests with a known partition key go to one of its replicas first (default on).
+ */
+CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass_bool_t enabled);
+
+/**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
  * Free it with `cass_collection_free()`. NULL for an unknown kind.
  */

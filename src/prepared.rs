@@ -26,7 +26,10 @@ pub struct CassPrepared {
 impl ArcHandle for CassPrepared {}
 
 impl CassPrepared {
-    pub fn new(statement: PreparedStatement) -> Self {
+    pub fn new(mut statement: PreparedStatement) -> Self {
+        // Executions ask the server to leave the result metadata out and decode rows with the
+        // metadata of the preparation, as the C++ driver does on protocol v4.
+        statement.set_use_cached_result_metadata(true);
         let columns = statement.get_variable_col_specs();
         let specs = ParameterSpecs {
             names: columns.iter().map(|c| c.name().to_string()).collect(),

@@ -4,7 +4,7 @@ use super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, BoxHandle};
-use crate::types::{CassConsistency, CassConsistencyArg, CassUuid};
+use crate::types::{cass_bool_arg, CassConsistency, CassConsistencyArg, CassUuid};
 use std::ffi::{c_char, c_int, c_uint};
 
 /// Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
@@ -226,6 +226,43 @@ pub extern "C" fn cass_cluster_set_tracing_consistency(cluster: *mut CassCluster
     guard(|| {
         if let (Some(cluster), Some(c)) = (CassCluster::from_ptr_mut(cluster), consistency.get()) {
             cluster.config.tracing_consistency = c;
+        }
+    })
+}
+
+/// Sets the number of connections to each host per I/O thread (default 1). 0 is
+/// `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_core_connections_per_host(
+    cluster: *mut CassCluster,
+    num_connections: c_uint,
+) -> CassError {
+    guard(|| match CassCluster::from_ptr_mut(cluster) {
+        Some(cluster) if num_connections > 0 => {
+            cluster.config.core_connections_per_host = num_connections;
+            CassError::CASS_OK
+        }
+        _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
+/// and after schema changes.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_use_schema(cluster: *mut CassCluster, enabled: cass_bool_arg) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.use_schema = enabled.get();
+        }
+    })
+}
+
+/// Sets whether requests with a known partition key go to one of its replicas first (default on).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_token_aware_routing(cluster: *mut CassCluster, enabled: cass_bool_arg) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.token_aware_routing = enabled.get();
         }
     })
 }

@@ -25,6 +25,12 @@ pub struct ClusterConfig {
     pub tracing_max_wait_ms: u32,
     pub tracing_retry_wait_ms: u32,
     pub tracing_consistency: CassConsistency,
+    /// Connections to each host per I/O thread (`cass_cluster_set_core_connections_per_host`).
+    pub core_connections_per_host: u32,
+    /// Whether the session reads schema metadata (`cass_cluster_set_use_schema`).
+    pub use_schema: bool,
+    /// Whether requests go to a replica of their partition first (`cass_cluster_set_token_aware_routing`).
+    pub token_aware_routing: bool,
 }
 
 impl Default for ClusterConfig {
@@ -44,6 +50,9 @@ impl Default for ClusterConfig {
             tracing_max_wait_ms: 15,
             tracing_retry_wait_ms: 3,
             tracing_consistency: CassConsistency::CASS_CONSISTENCY_ONE,
+            core_connections_per_host: 1,
+            use_schema: true,
+            token_aware_routing: true,
         }
     }
 }

@@ -310,7 +310,15 @@ fn build_session_config(
         0 => None,
         ms => Some(Duration::from_millis(ms as u64)),
     };
+    let connections = config.core_connections_per_host.max(1) as usize * config.io_threads.max(1) as usize;
+    sc.connection_pool_size = scylla::client::PoolSize::PerHost(
+        std::num::NonZeroUsize::new(connections).unwrap_or(std::num::NonZeroUsize::MIN),
+    );
+    sc.fetch_schema_metadata = config.use_schema;
+    let policy =
+        scylla::policies::load_balancing::DefaultPolicy::builder().token_aware(config.token_aware_routing).build();
     let profile = ExecutionProfile::builder()
+        .load_balancing_policy(policy)
         .consistency(consistency(config.consistency).unwrap_or(Consistency::LocalOne))
         .serial_consistency(serial_consistency(config.serial_consistency))
         .request_timeout(request_timeout)
@@ -336,9 +344,15 @@ async fn run_prepared(
     prepared: &PreparedStatement,
     known: Option<&ColumnTypes>,
 ) -> Outcome {
+    let paged = data.paging_size > 0 || data.paging_state.is_some();
+    if !paged && data.settings.is_default() {
+        // Nothing to change on the prepared statement: no copy of it per request.
+        let result = session.execute_unpaged(prepared, &data.values).await.map(|result| (result, None));
+        return into_outcome(result, known);
+    }
     let mut statement = prepared.clone();
     apply_settings!(statement, &data.settings);
-    let result = if data.paging_size > 0 || data.paging_state.is_some() {
+    let result = if paged {
         if data.paging_size > 0 {
             statement.set_page_size(data.paging_size);
         }

@@ -41,6 +41,17 @@ impl std::fmt::Debug for RequestSettings {
 }
 
 impl RequestSettings {
+    /// True when nothing was set (the statement runs with the cluster's settings).
+    pub fn is_default(&self) -> bool {
+        self.consistency.is_none()
+            && self.serial_consistency.is_none()
+            && self.timestamp.is_none()
+            && self.request_timeout.is_none()
+            && self.idempotent.is_none()
+            && !self.tracing
+            && self.target.is_none()
+    }
+
     /// `cass_*_set_request_timeout`: `CASS_UINT64_MAX` keeps the cluster's timeout; 0 means none.
     pub fn set_request_timeout_ms(&mut self, timeout_ms: u64) {
         self.request_timeout = match timeout_ms {
