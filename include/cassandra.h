@@ -638,6 +638,11 @@ CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const c
 CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
 
 /**
+ * Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
+ */
+CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
+
+/**
  * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
  * sessions connected with it keep their own copy.
  */
@@ -750,6 +755,12 @@ CASS_EXPORT void cass_cluster_set_use_schema(CassCluster *cluster, cass_bool_t e
  * Sets whether requests with a known partition key go to one of its replicas first (default on).
  */
 CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets the retry policy of requests that do not set their own (default: the policy
+ * `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
+ */
+CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPolicy *retry_policy);
 
 /**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
@@ -1449,6 +1460,36 @@ CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
 CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
 
 /**
+ * Creates the default retry policy: retry a read timeout once when enough replicas answered but
+ * the data was missing, a write timeout once when a logged batch failed to write its batch log,
+ * and an unavailable error once on another node; return every other error. Free it with
+ * `cass_retry_policy_free()`.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_default_new(void);
+
+/**
+ * Creates the downgrading consistency policy (deprecated upstream: it may silently weaken
+ * consistency): as the default, and retries at a lower consistency the replicas can satisfy.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_downgrading_consistency_new(void);
+
+/**
+ * Creates a policy that never retries: every error is returned.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_fallthrough_new(void);
+
+/**
+ * Creates a policy that decides as `child_retry_policy` and logs each retry or ignore at INFO.
+ * NULL when the child is NULL or itself a logging policy.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_logging_new(CassRetryPolicy *child_retry_policy);
+
+/**
+ * Releases C's reference to a retry policy. NULL is ignored.
+ */
+CASS_EXPORT void cass_retry_policy_free(CassRetryPolicy *policy);
+
+/**
  * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
  * ignored.
  */
@@ -2029,6 +2070,12 @@ CASS_EXPORT CassError cass_statement_set_host_inet(CassStatement *statement, con
  * Sends the statement to `node` only (for example the coordinator of an earlier request).
  */
 CASS_EXPORT CassError cass_statement_set_node(CassStatement *statement, const CassNode *node);
+
+/**
+ * Sets the retry policy of the statement (NULL: the cluster's). The statement keeps its own
+ * reference; the policy may be freed.
+ */
+CASS_EXPORT CassError cass_statement_set_retry_policy(CassStatement *statement, CassRetryPolicy *retry_policy);
 
 /**
  * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with

@@ -21,6 +21,7 @@ pub mod inet;
 pub mod iterator;
 pub mod logging;
 pub mod node;
+pub mod policies;
 pub mod prepared;
 pub mod result;
 pub mod runtime;

@@ -294,6 +294,31 @@ static void settings(void) {
   cass_result_free(run(st));
   cass_statement_free(st);
 
+  /* retry policies on a statement and a batch (each keeps its own reference) */
+  {
+    CassRetryPolicy* fallthrough = cass_retry_policy_fallthrough_new();
+    CassRetryPolicy* base = cass_retry_policy_default_new();
+    CassRetryPolicy* logging = cass_retry_policy_logging_new(base);
+    CassBatch* batch = cass_batch_new(CASS_BATCH_TYPE_UNLOGGED);
+    CHECK(fallthrough != NULL && logging != NULL);
+    CHECK(cass_retry_policy_logging_new(logging) == NULL); /* no logging of logging */
+    st = cass_statement_new(cql, 0);
+    CHECK_OK(cass_statement_set_retry_policy(st, fallthrough));
+    cass_retry_policy_free(fallthrough);
+    cass_result_free(run(st));
+    cass_statement_free(st);
+    snprintf(cql, sizeof cql, "INSERT INTO %s.kv (k, v) VALUES ('retry', 1)", ks);
+    st = cass_statement_new(cql, 0);
+    CHECK_OK(cass_batch_add_statement(batch, st));
+    cass_statement_free(st);
+    CHECK_OK(cass_batch_set_retry_policy(batch, logging));
+    cass_retry_policy_free(logging);
+    cass_retry_policy_free(base);
+    run_batch(batch);
+    cass_batch_free(batch);
+    snprintf(cql, sizeof cql, "SELECT v FROM %s.kv WHERE k = 'ts'", ks);
+  }
+
   /* key indexes only on simple statements, within the markers */
   st = cass_statement_new(cql, 1);
   CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_statement_add_key_index(st, 1));

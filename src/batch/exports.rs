@@ -4,7 +4,8 @@ use super::CassBatch;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::policies::retry::CassRetryPolicy;
 use crate::statement::CassStatement;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistency, CassConsistencyArg};
 use std::ffi::c_char;
@@ -172,5 +173,14 @@ pub extern "C" fn cass_batch_set_execution_profile_n(
             CassError::CASS_OK
         }
         Err(rc) => rc.into(),
+    })
+}
+
+/// Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_retry_policy(batch: *mut CassBatch, retry_policy: *mut CassRetryPolicy) -> CassError {
+    with_batch(batch, |b| {
+        b.data_mut().settings.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|p| p.policy.clone());
+        CassError::CASS_OK
     })
 }

@@ -4,6 +4,7 @@ use super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, BoxHandle};
+use crate::policies::retry::CassRetryPolicy;
 use crate::types::{cass_bool_arg, CassConsistency, CassConsistencyArg, CassUuid};
 use std::ffi::{c_char, c_int, c_uint};
 
@@ -263,6 +264,21 @@ pub extern "C" fn cass_cluster_set_token_aware_routing(cluster: *mut CassCluster
     guard(|| {
         if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
             cluster.config.token_aware_routing = enabled.get();
+        }
+    })
+}
+
+/// Sets the retry policy of requests that do not set their own (default: the policy
+/// `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_retry_policy(cluster: *mut CassCluster, retry_policy: *mut CassRetryPolicy) {
+    guard(|| {
+        if let (Some(cluster), Some(policy)) = (
+            CassCluster::from_ptr_mut(cluster),
+            crate::ffi::ArcHandle::from_ptr(retry_policy as *const CassRetryPolicy),
+        ) {
+            let policy: &CassRetryPolicy = policy;
+            cluster.config.retry_policy = Some(policy.policy.clone());
         }
     })
 }

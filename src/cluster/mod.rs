@@ -31,6 +31,8 @@ pub struct ClusterConfig {
     pub use_schema: bool,
     /// Whether requests go to a replica of their partition first (`cass_cluster_set_token_aware_routing`).
     pub token_aware_routing: bool,
+    /// The default retry policy (None: the default policy).
+    pub retry_policy: Option<std::sync::Arc<dyn scylla::policies::retry::RetryPolicy>>,
 }
 
 impl Default for ClusterConfig {
@@ -53,6 +55,7 @@ impl Default for ClusterConfig {
             core_connections_per_host: 1,
             use_schema: true,
             token_aware_routing: true,
+            retry_policy: None,
         }
     }
 }

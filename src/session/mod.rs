@@ -317,8 +317,11 @@ fn build_session_config(
     sc.fetch_schema_metadata = config.use_schema;
     let policy =
         scylla::policies::load_balancing::DefaultPolicy::builder().token_aware(config.token_aware_routing).build();
-    let profile = ExecutionProfile::builder()
-        .load_balancing_policy(policy)
+    let mut profile = ExecutionProfile::builder().load_balancing_policy(policy);
+    if let Some(retry) = &config.retry_policy {
+        profile = profile.retry_policy(retry.clone());
+    }
+    let profile = profile
         .consistency(consistency(config.consistency).unwrap_or(Consistency::LocalOne))
         .serial_consistency(serial_consistency(config.serial_consistency))
         .request_timeout(request_timeout)

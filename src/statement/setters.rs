@@ -7,6 +7,7 @@ use crate::ffi::strings::{bytes_n, safe_strlen, str_n};
 use crate::ffi::ArcHandle;
 use crate::ffi::{guard, BoxHandle, RefHandle};
 use crate::node::CassNode;
+use crate::policies::retry::CassRetryPolicy;
 use crate::result::CassResult;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassConsistency, CassConsistencyArg, CassInet};
 use scylla::policies::load_balancing::{NodeIdentifier, SingleTargetLoadBalancingPolicy};
@@ -290,4 +291,17 @@ pub extern "C" fn cass_statement_set_host_inet(
 #[no_mangle]
 pub extern "C" fn cass_statement_set_node(statement: *mut CassStatement, node: *const CassNode) -> CassError {
     pin(statement, CassNode::from_ptr(node).map(|n| n.address))
+}
+
+/// Sets the retry policy of the statement (NULL: the cluster's). The statement keeps its own
+/// reference; the policy may be freed.
+#[no_mangle]
+pub extern "C" fn cass_statement_set_retry_policy(
+    statement: *mut CassStatement,
+    retry_policy: *mut CassRetryPolicy,
+) -> CassError {
+    with_statement(statement, |s| {
+        s.data_mut().settings.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|p| p.policy.clone());
+        CassError::CASS_OK
+    })
 }

@@ -3,6 +3,7 @@
 
 use crate::types::CassConsistency;
 use scylla::policies::load_balancing::LoadBalancingPolicy;
+use scylla::policies::retry::RetryPolicy;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +23,7 @@ pub struct RequestSettings {
     pub execution_profile: Option<Arc<str>>,
     /// A pinned coordinator (`cass_statement_set_host*`, `cass_statement_set_node`).
     pub target: Option<Arc<dyn LoadBalancingPolicy>>,
+    pub retry_policy: Option<Arc<dyn RetryPolicy>>,
 }
 
 impl std::fmt::Debug for RequestSettings {
@@ -36,6 +38,7 @@ impl std::fmt::Debug for RequestSettings {
             .field("keyspace", &self.keyspace)
             .field("execution_profile", &self.execution_profile)
             .field("target", &self.target.is_some())
+            .field("retry_policy", &self.retry_policy)
             .finish()
     }
 }
@@ -50,6 +53,7 @@ impl RequestSettings {
             && self.idempotent.is_none()
             && !self.tracing
             && self.target.is_none()
+            && self.retry_policy.is_none()
     }
 
     /// `cass_*_set_request_timeout`: `CASS_UINT64_MAX` keeps the cluster's timeout; 0 means none.
@@ -93,6 +97,9 @@ macro_rules! apply_settings {
         }
         if let Some(target) = &settings.target {
             $statement.set_load_balancing_policy(Some(target.clone()));
+        }
+        if let Some(policy) = &settings.retry_policy {
+            $statement.set_retry_policy(Some(policy.clone()));
         }
     }};
 }

@@ -1,0 +1,4 @@
+//! Policies C configures: retry policies so far (load balancing, speculative execution,
+//! reconnection and timestamps come with the configuration work).
+
+pub mod retry;
