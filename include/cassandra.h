@@ -1648,6 +1648,13 @@ CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char 
 CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const CassBatch *batch);
 
 /**
+ * Prepares the query of an existing simple statement; statements bound from the result start with
+ * its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
+ * The statement may be freed.
+ */
+CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
+
+/**
  * Binds NULL to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t index);

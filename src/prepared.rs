@@ -6,6 +6,7 @@ use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n, write_str_out};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::result::ColumnTypes;
+use crate::statement::settings::RequestSettings;
 use crate::statement::values::ParameterSpecs;
 use crate::statement::CassStatement;
 use scylla::statement::prepared::PreparedStatement;
@@ -21,12 +22,15 @@ pub struct CassPrepared {
     pub specs: Arc<ParameterSpecs>,
     /// The result columns' types the server announced, reused by results when unchanged.
     pub result_types: ColumnTypes,
+    /// Settings every statement bound from it starts with (those of the statement it was prepared
+    /// from, with `cass_session_prepare_from_existing`).
+    pub settings: RequestSettings,
 }
 
 impl ArcHandle for CassPrepared {}
 
 impl CassPrepared {
-    pub fn new(mut statement: PreparedStatement) -> Self {
+    pub fn new(mut statement: PreparedStatement, settings: RequestSettings) -> Self {
         // Executions ask the server to leave the result metadata out and decode rows with the
         // metadata of the preparation, as the C++ driver does on protocol v4.
         statement.set_use_cached_result_metadata(true);
@@ -41,7 +45,13 @@ impl CassPrepared {
             .iter()
             .map(|c| Arc::new(CassDataType::from_column_type(c.typ())))
             .collect();
-        CassPrepared { query: Arc::from(statement.get_statement()), statement, specs: Arc::new(specs), result_types }
+        CassPrepared {
+            query: Arc::from(statement.get_statement()),
+            statement,
+            specs: Arc::new(specs),
+            result_types,
+            settings,
+        }
     }
 
     /// The type of the first marker called `name` (case-insensitive unless double-quoted).

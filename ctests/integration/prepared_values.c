@@ -195,6 +195,30 @@ int main(void) {
     cass_future_free(future);
   }
 
+  /* prepared from an existing statement: bound statements inherit its consistency (THREE cannot
+     be met by this replication factor 1 keyspace, so they fail, while a plain preparation works) */
+  {
+    const CassPrepared* inherited;
+    CassFuture* future;
+    snprintf(cql, sizeof cql, "SELECT id FROM %s.p WHERE id = ?", ks);
+    st = cass_statement_new(cql, 1);
+    CHECK_OK(cass_statement_set_consistency(st, CASS_CONSISTENCY_THREE));
+    future = cass_session_prepare_from_existing(session, st);
+    cass_statement_free(st);
+    CHECK_FUTURE_OK(future);
+    inherited = cass_future_get_prepared(future);
+    cass_future_free(future);
+    st = cass_prepared_bind(inherited);
+    CHECK_OK(cass_statement_bind_int32(st, 0, 9));
+    future = cass_session_execute(session, st);
+    CHECK(cass_future_error_code(future) != CASS_OK);
+    cass_future_free(future);
+    CHECK_OK(cass_statement_set_consistency(st, CASS_CONSISTENCY_ONE));
+    cass_result_free(run(st));
+    cass_statement_free(st);
+    cass_prepared_free(inherited);
+  }
+
   cass_prepared_free(insert);
   cass_prepared_free(named);
   /* a prepared statement outlives its session */

@@ -7,6 +7,7 @@ use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::future::{CassFuture, Failure};
+use crate::statement::settings::RequestSettings;
 use crate::statement::CassStatement;
 use crate::types::CassUuid;
 use std::ffi::c_char;
@@ -122,7 +123,9 @@ pub extern "C" fn cass_session_prepare_n(
             return bad_params_future("cass_session_prepare: the session is NULL");
         };
         match str_n(query, query_length) {
-            Ok(query) => CassFuture::into_ptr(session.prepare(query.to_string())) as *mut CassFuture,
+            Ok(query) => {
+                CassFuture::into_ptr(session.prepare(query.to_string(), Default::default())) as *mut CassFuture
+            }
             Err(_) => bad_params_future("cass_session_prepare: the query is NULL or not valid UTF-8"),
         }
     })
@@ -137,5 +140,34 @@ pub extern "C" fn cass_session_execute_batch(session: *mut CassSession, batch: *
             return bad_params_future("cass_session_execute_batch: the session or the batch is NULL");
         };
         CassFuture::into_ptr(session.execute_batch(batch.data.clone())) as *mut CassFuture
+    })
+}
+
+/// Prepares the query of an existing simple statement; statements bound from the result start with
+/// its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
+/// The statement may be freed.
+#[no_mangle]
+pub extern "C" fn cass_session_prepare_from_existing(
+    session: *mut CassSession,
+    statement: *mut CassStatement,
+) -> *mut CassFuture {
+    guard(|| {
+        let (Some(session), Some(statement)) = (CassSession::from_ptr(session), CassStatement::from_ptr(statement))
+        else {
+            return bad_params_future("cass_session_prepare_from_existing: the session or the statement is NULL");
+        };
+        let data = &statement.data;
+        // What a bound statement inherits, as with the C++ driver: consistencies, request timeout,
+        // retry policy, idempotence and keyspace (not the timestamp, tracing or host).
+        let inherited = RequestSettings {
+            consistency: data.settings.consistency,
+            serial_consistency: data.settings.serial_consistency,
+            request_timeout: data.settings.request_timeout,
+            retry_policy: data.settings.retry_policy.clone(),
+            idempotent: data.settings.idempotent,
+            keyspace: data.settings.keyspace.clone(),
+            ..RequestSettings::default()
+        };
+        CassFuture::into_ptr(session.prepare(data.query.to_string(), inherited)) as *mut CassFuture
     })
 }

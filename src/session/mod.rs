@@ -203,10 +203,10 @@ impl CassSession {
     }
 
     /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
-    pub fn prepare(&self, query: String) -> Arc<CassFuture> {
+    pub fn prepare(&self, query: String, settings: RequestSettings) -> Arc<CassFuture> {
         self.submit(move |connected| async move {
             match connected.session.prepare(query).await {
-                Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared)))),
+                Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared, settings)))),
                 Err(e) => Err(errors::prepare_failure(&e)),
             }
         })

@@ -61,7 +61,12 @@ impl CassStatement {
     /// A statement executing `prepared`, its markers unset and typed.
     pub fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
         let values = BoundValues::for_prepared(prepared.specs.clone());
-        Self::with(prepared.query.clone(), Some(prepared), values)
+        let settings = prepared.settings.clone();
+        let mut statement = Self::with(prepared.query.clone(), Some(prepared), values);
+        if !settings.is_default() || settings.keyspace.is_some() || settings.execution_profile.is_some() {
+            statement.data_mut().settings = settings;
+        }
+        statement
     }
 
     /// The statement's data for changing; copied first if a request in flight still uses it.
