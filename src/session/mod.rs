@@ -21,6 +21,7 @@ use crate::statement::settings::{apply_settings, RequestSettings};
 use crate::statement::StatementData;
 use crate::types::CassBatchType;
 use crate::types::{CassConsistency, CassUuid};
+use futures::FutureExt;
 use parking_lot::Mutex;
 use scylla::client::execution_profile::ExecutionProfile;
 use scylla::client::session::{Session, SessionConfig};
@@ -30,6 +31,7 @@ use scylla::statement::batch::{Batch, BatchStatement, BatchType};
 use scylla::statement::prepared::PreparedStatement;
 use scylla::statement::unprepared::Statement;
 use scylla::statement::{Consistency, SerialConsistency};
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -229,7 +231,12 @@ impl CassSession {
         connected.inflight.fetch_add(1, Ordering::AcqRel);
         let submitter = connected.submitter.clone();
         submitter.submit(Box::pin(async move {
-            let outcome = work(connected.clone()).await;
+            // A panic in the request completes its future with an error instead of leaving it
+            // pending (and, with one I/O thread, instead of stopping the dispatcher).
+            let outcome = AssertUnwindSafe(work(connected.clone())).catch_unwind().await.unwrap_or_else(|_| {
+                tracing::error!("internal error: a request panicked");
+                failure(CassError::CASS_ERROR_LIB_INTERNAL_ERROR, "Internal error while running the request")
+            });
             done.complete(outcome);
             if connected.inflight.fetch_sub(1, Ordering::AcqRel) == 1 {
                 connected.drained.notify_waiters();
