@@ -643,6 +643,115 @@ CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const
 CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
 
 /**
+ * Sets the application name sent to the server in the STARTUP message. NULL clears it.
+ */
+CASS_EXPORT void cass_cluster_set_application_name(CassCluster *cluster, const char *application_name);
+
+/**
+ * Same as `cass_cluster_set_application_name()`, with the name's length given.
+ */
+CASS_EXPORT void cass_cluster_set_application_name_n(CassCluster *cluster, const char *application_name, size_t application_name_length);
+
+/**
+ * Sets the application version sent to the server in the STARTUP message. NULL clears it.
+ */
+CASS_EXPORT void cass_cluster_set_application_version(CassCluster *cluster, const char *application_version);
+
+/**
+ * Same as `cass_cluster_set_application_version()`, with the version's length given.
+ */
+CASS_EXPORT void cass_cluster_set_application_version_n(CassCluster *cluster, const char *application_version, size_t application_version_length);
+
+/**
+ * Sets how often an idle connection is checked with a heartbeat, in seconds (default 30; 0
+ * disables heartbeats).
+ */
+CASS_EXPORT void cass_cluster_set_connection_heartbeat_interval(CassCluster *cluster, unsigned int interval_secs);
+
+/**
+ * Sets how long a connection may go without an answered heartbeat before it is closed, in
+ * seconds (default 60).
+ */
+CASS_EXPORT void cass_cluster_set_connection_idle_timeout(CassCluster *cluster, unsigned int timeout_secs);
+
+/**
+ * Enables or disables Nagle's algorithm being off (TCP_NODELAY; default on).
+ */
+CASS_EXPORT void cass_cluster_set_tcp_nodelay(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Enables TCP keep-alive with `delay_secs` of idleness before the first probe (default off).
+ */
+CASS_EXPORT void cass_cluster_set_tcp_keepalive(CassCluster *cluster, cass_bool_t enabled, unsigned int delay_secs);
+
+/**
+ * Sets how long DDL run through a session waits for the cluster's schema agreement, in
+ * milliseconds (default 10000).
+ */
+CASS_EXPORT void cass_cluster_set_max_schema_wait_time(CassCluster *cluster, unsigned int wait_time_ms);
+
+/**
+ * Binds outgoing connections to a local IP address (NULL or "": any).
+ * `CASS_ERROR_LIB_HOST_RESOLUTION` when it is not an IP address.
+ */
+CASS_EXPORT CassError cass_cluster_set_local_address(CassCluster *cluster, const char *name);
+
+/**
+ * Same as `cass_cluster_set_local_address()`, with the address's length given.
+ */
+CASS_EXPORT CassError cass_cluster_set_local_address_n(CassCluster *cluster, const char *name, size_t name_length);
+
+/**
+ * Sets the local port range for shard-aware connections (ScyllaDB); a busy port is skipped.
+ * `CASS_ERROR_LIB_BAD_PARAMS` unless 1024 <= lo <= hi <= 65535.
+ */
+CASS_EXPORT CassError cass_cluster_set_local_port_range(CassCluster *cluster, int lo, int hi);
+
+/**
+ * Runs up to `max_speculative_executions` extra executions of idempotent requests, one every
+ * `constant_delay_ms` while no answer came. Negative values are `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_constant_speculative_execution_policy(CassCluster *cluster, int64_t constant_delay_ms, int max_speculative_executions);
+
+/**
+ * No speculative executions (the default).
+ */
+CASS_EXPORT CassError cass_cluster_set_no_speculative_execution_policy(CassCluster *cluster);
+
+/**
+ * The C++ driver's request queue size per I/O thread. Validated as upstream (0 is
+ * `CASS_ERROR_LIB_BAD_PARAMS`); here requests go through an unbounded batched queue, so the
+ * value has nothing to size.
+ */
+CASS_EXPORT CassError cass_cluster_set_queue_size_io(CassCluster *cluster, unsigned int queue_size);
+
+/**
+ * The C++ driver's write coalescing delay. Validated as upstream (negative is
+ * `CASS_ERROR_LIB_BAD_PARAMS`); the `scylla` crate coalesces the writes of requests in flight on
+ * its own, without a delay setting.
+ */
+CASS_EXPORT CassError cass_cluster_set_coalesce_delay(CassCluster *cluster, int64_t delay_us);
+
+/**
+ * The C++ driver's share of I/O loop time spent on new requests (1-100, else
+ * `CASS_ERROR_LIB_BAD_PARAMS`); tokio schedules request and I/O work itself, so there is nothing
+ * to apportion.
+ */
+CASS_EXPORT CassError cass_cluster_set_new_request_ratio(CassCluster *cluster, int32_t ratio);
+
+/**
+ * The C++ driver's pool of reusable write buffers; accepted as upstream. Buffers here are
+ * per-request frames of the `scylla` crate, so there is no pool to size.
+ */
+CASS_EXPORT CassError cass_cluster_set_max_reusable_write_objects(CassCluster *cluster, unsigned int num_objects);
+
+/**
+ * The interval of DataStax Insights monitoring reports, a DSE feature; accepted and not used,
+ * as the C++ driver does against Apache Cassandra.
+ */
+CASS_EXPORT void cass_cluster_set_monitor_reporting_interval(CassCluster *cluster, unsigned int interval_secs);
+
+/**
  * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
  * sessions connected with it keep their own copy.
  */

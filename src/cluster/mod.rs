@@ -1,6 +1,7 @@
 //! `CassCluster`: plain configuration data. A session copies it when it connects, so the cluster
 //! may be freed or changed afterwards without affecting connected sessions.
 
+mod connection_settings;
 mod exports;
 
 use crate::ffi::BoxHandle;
@@ -33,6 +34,18 @@ pub struct ClusterConfig {
     pub token_aware_routing: bool,
     /// The default retry policy (None: the default policy).
     pub retry_policy: Option<std::sync::Arc<dyn scylla::policies::retry::RetryPolicy>>,
+    /// Connection settings (`connection_settings.rs`).
+    pub application_name: Option<String>,
+    pub application_version: Option<String>,
+    pub heartbeat_interval_secs: u32,
+    pub idle_timeout_secs: u32,
+    pub tcp_nodelay: bool,
+    pub tcp_keepalive_secs: Option<u32>,
+    pub max_schema_wait_ms: u32,
+    pub local_address: Option<std::net::IpAddr>,
+    pub local_port_range: Option<(u16, u16)>,
+    /// Constant speculative execution: (delay ms, max extra executions).
+    pub speculative: Option<(u64, usize)>,
 }
 
 impl Default for ClusterConfig {
@@ -56,6 +69,16 @@ impl Default for ClusterConfig {
             use_schema: true,
             token_aware_routing: true,
             retry_policy: None,
+            application_name: None,
+            application_version: None,
+            heartbeat_interval_secs: 30,
+            idle_timeout_secs: 60,
+            tcp_nodelay: true,
+            tcp_keepalive_secs: None,
+            max_schema_wait_ms: 10000,
+            local_address: None,
+            local_port_range: None,
+            speculative: None,
         }
     }
 }

@@ -324,7 +324,28 @@ fn build_session_config(
     sc.fetch_schema_metadata = config.use_schema;
     let policy =
         scylla::policies::load_balancing::DefaultPolicy::builder().token_aware(config.token_aware_routing).build();
+    sc.keepalive_interval =
+        (config.heartbeat_interval_secs > 0).then(|| Duration::from_secs(config.heartbeat_interval_secs as u64));
+    sc.keepalive_timeout = (config.heartbeat_interval_secs > 0 && config.idle_timeout_secs > 0)
+        .then(|| Duration::from_secs(config.idle_timeout_secs as u64));
+    sc.tcp_nodelay = config.tcp_nodelay;
+    sc.tcp_keepalive_interval = config.tcp_keepalive_secs.map(|s| Duration::from_secs(s as u64));
+    sc.schema_agreement_timeout = Duration::from_millis(config.max_schema_wait_ms as u64);
+    sc.local_ip_address = config.local_address;
+    if let Some((lo, hi)) = config.local_port_range {
+        if let Ok(range) = scylla::routing::ShardAwarePortRange::new(lo..=hi) {
+            sc.shard_aware_local_port_range = range;
+        }
+    }
     let mut profile = ExecutionProfile::builder().load_balancing_policy(policy);
+    if let Some((delay_ms, max)) = config.speculative {
+        profile = profile.speculative_execution_policy(Some(Arc::new(
+            scylla::policies::speculative_execution::SimpleSpeculativeExecutionPolicy {
+                max_retry_count: max,
+                retry_interval: Duration::from_millis(delay_ms),
+            },
+        )));
+    }
     if let Some(retry) = &config.retry_policy {
         profile = profile.retry_policy(retry.clone());
     }
@@ -340,7 +361,14 @@ fn build_session_config(
         sc.used_keyspace = Some(name);
         sc.keyspace_case_sensitive = case_sensitive;
     }
-    sc.identity = scylla::client::SelfIdentity::new()
+    let mut identity = scylla::client::SelfIdentity::new();
+    if let Some(name) = &config.application_name {
+        identity = identity.with_application_name(name.clone());
+    }
+    if let Some(version) = &config.application_version {
+        identity = identity.with_application_version(version.clone());
+    }
+    sc.identity = identity
         .with_custom_driver_name("scylla-cpp-driver (Rust)")
         .with_custom_driver_version(env!("CARGO_PKG_VERSION"))
         .with_client_id(uuid::Uuid::from_bytes(client_id.to_bytes()).to_string());
