@@ -872,6 +872,12 @@ CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass
 CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPolicy *retry_policy);
 
 /**
+ * Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
+ * `ssl` may be freed afterwards; NULL turns TLS off.
+ */
+CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
+
+/**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
  * Free it with `cass_collection_free()`. NULL for an unknown kind.
  */
@@ -1762,6 +1768,73 @@ CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const C
  * The statement may be freed.
  */
 CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
+
+extern void ERR_new(void);
+
+extern void ERR_set_debug(const char *file, int line, const char *func);
+
+extern void ERR_set_error(int lib, int reason, const char *fmt, ...);
+
+extern void *X509_STORE_CTX_get0_param(void *ctx);
+
+extern char *X509_VERIFY_PARAM_get1_ip_asc(void *param);
+
+extern void CRYPTO_free(void *ptr, const char *file, int line);
+
+extern int X509_check_host(void *x, const char *name, size_t len, uint32_t flags, char **peername);
+
+/**
+ * Creates TLS settings (verify flags: `CASS_SSL_VERIFY_PEER_CERT`). Free with `cass_ssl_free()`.
+ */
+CASS_EXPORT CassSsl *cass_ssl_new(void);
+
+/**
+ * Same as `cass_ssl_new()`; OpenSSL needs no separate initialization from us either way.
+ */
+CASS_EXPORT CassSsl *cass_ssl_new_no_lib_init(void);
+
+/**
+ * Releases C's reference. Clusters given these settings keep theirs. NULL is ignored.
+ */
+CASS_EXPORT void cass_ssl_free(CassSsl *ssl);
+
+/**
+ * Adds a trusted certificate (PEM; the first certificate of the text). Invalid PEM gives
+ * `CASS_ERROR_SSL_INVALID_CERT`.
+ */
+CASS_EXPORT CassError cass_ssl_add_trusted_cert(CassSsl *ssl, const char *cert);
+
+/**
+ * Same as `cass_ssl_add_trusted_cert()`, with the length of the text given.
+ */
+CASS_EXPORT CassError cass_ssl_add_trusted_cert_n(CassSsl *ssl, const char *cert, size_t cert_length);
+
+/**
+ * Sets the verification flags (`CassSslVerifyFlags`, or-ed).
+ */
+CASS_EXPORT void cass_ssl_set_verify_flags(CassSsl *ssl, int flags);
+
+/**
+ * Sets the client certificate chain (PEM, the certificate first). Invalid PEM gives
+ * `CASS_ERROR_SSL_INVALID_CERT`.
+ */
+CASS_EXPORT CassError cass_ssl_set_cert(CassSsl *ssl, const char *cert);
+
+/**
+ * Same as `cass_ssl_set_cert()`, with the length of the text given.
+ */
+CASS_EXPORT CassError cass_ssl_set_cert_n(CassSsl *ssl, const char *cert, size_t cert_length);
+
+/**
+ * Sets the client private key (PEM; `password` decrypts an encrypted key). An invalid key or a
+ * wrong password gives `CASS_ERROR_SSL_INVALID_PRIVATE_KEY`.
+ */
+CASS_EXPORT CassError cass_ssl_set_private_key(CassSsl *ssl, const char *key, const char *password);
+
+/**
+ * Same as `cass_ssl_set_private_key()`, with the lengths given.
+ */
+CASS_EXPORT CassError cass_ssl_set_private_key_n(CassSsl *ssl, const char *key, size_t key_length, const char *password, size_t password_length);
 
 /**
  * Binds NULL to the bind marker at `index`.

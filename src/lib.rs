@@ -26,6 +26,7 @@ pub mod prepared;
 pub mod result;
 pub mod runtime;
 pub mod session;
+pub mod ssl;
 pub mod statement;
 pub mod tuple;
 pub mod user_type;

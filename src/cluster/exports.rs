@@ -282,3 +282,14 @@ pub extern "C" fn cass_cluster_set_retry_policy(cluster: *mut CassCluster, retry
         }
     })
 }
+
+/// Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
+/// `ssl` may be freed afterwards; NULL turns TLS off.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_ssl(cluster: *mut CassCluster, ssl: *mut crate::ssl::CassSsl) {
+    guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            cluster.config.ssl = <crate::ssl::CassSsl as crate::ffi::ArcHandle>::clone_from_ptr(ssl);
+        }
+    })
+}

@@ -34,6 +34,8 @@ pub struct ClusterConfig {
     pub token_aware_routing: bool,
     /// The default retry policy (None: the default policy).
     pub retry_policy: Option<std::sync::Arc<dyn scylla::policies::retry::RetryPolicy>>,
+    /// TLS settings (`cass_cluster_set_ssl`); None: plain connections.
+    pub ssl: Option<std::sync::Arc<crate::ssl::CassSsl>>,
     /// Connection settings (`connection_settings.rs`).
     pub application_name: Option<String>,
     pub application_version: Option<String>,
@@ -69,6 +71,7 @@ impl Default for ClusterConfig {
             use_schema: true,
             token_aware_routing: true,
             retry_policy: None,
+            ssl: None,
             application_name: None,
             application_version: None,
             heartbeat_interval_secs: 30,

@@ -73,7 +73,14 @@ pub fn connect_failure(e: &NewSessionError) -> Failure {
         other => {
             let text = other.to_string();
             // A refused login surfaces as a connection setup error carrying the server's code.
-            if text.contains("Authentication") || text.contains("Bad credentials") || text.contains("authenticat") {
+            if text.contains(crate::ssl::IDENTITY_MISMATCH) {
+                Failure::new(CassError::CASS_ERROR_SSL_IDENTITY_MISMATCH, text)
+            } else if text.contains(crate::ssl::INVALID_PEER_CERT) || text.contains("certificate verify failed") {
+                Failure::new(CassError::CASS_ERROR_SSL_INVALID_PEER_CERT, text)
+            } else if text.contains("Authentication")
+                || text.contains("Bad credentials")
+                || text.contains("authenticat")
+            {
                 Failure::new(CassError::CASS_ERROR_SERVER_BAD_CREDENTIALS, text)
             } else {
                 Failure::new(

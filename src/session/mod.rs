@@ -373,6 +373,12 @@ fn build_session_config(
         .with_custom_driver_version(env!("CARGO_PKG_VERSION"))
         .with_client_id(uuid::Uuid::from_bytes(client_id.to_bytes()).to_string());
     sc.driver_config_reporting = false;
+    if let Some(ssl) = &config.ssl {
+        sc.tls_context =
+            Some(ssl.tls_context().map_err(|e| {
+                failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, format!("Unable to set up TLS: {e}"))
+            })?);
+    }
     Ok(sc)
 }
 
