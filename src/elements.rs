@@ -138,13 +138,8 @@ impl Elements {
         self.garbage = 0;
     }
 
-    /// Writes every slot as `[int length][bytes]` (collection items). Unset or null slots are
-    /// written as -1.
-    pub fn write_items(&self, out: &mut Vec<u8>) {
-        self.write_fields(out)
-    }
-
-    /// Writes every slot as `[int length][bytes]`, -1 for unset and null (tuple and UDT fields).
+    /// Writes every slot as `[int length][bytes]`, -1 for unset and null: tuple and UDT fields, and
+    /// collection items (which are never unset or null: see `push_empty`).
     pub fn write_fields(&self, out: &mut Vec<u8>) {
         out.reserve(self.slots.len() * 4 + self.arena.len());
         for index in 0..self.slots.len() {

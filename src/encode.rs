@@ -208,7 +208,7 @@ impl<'a> Input<'a> {
             }
             Body::Collection { items, count } => {
                 out.extend_from_slice(&count.to_be_bytes());
-                items.write_items(out);
+                items.write_fields(out);
             }
             Body::Fields(fields) => fields.write_fields(out),
         }

@@ -312,6 +312,7 @@ mod tests {
         assert_eq!(cass_inet_init_v6(std::ptr::null()).address_length, 0);
         let mut out = [0x55 as c_char; 46];
         cass_inet_string(v4, out.as_mut_ptr());
+        // SAFETY: cass_inet_string wrote a NUL-terminated text into `out`.
         assert_eq!(unsafe { std::ffi::CStr::from_ptr(out.as_ptr()) }.to_str().unwrap(), "10.0.0.1");
         let longest = CassInet::v6([0xff; 16]);
         let mapped = parse("::ffff:255.255.255.255").unwrap();

@@ -6,8 +6,9 @@ use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::policies::retry::CassRetryPolicy;
+use crate::statement::settings::{consistency_setting, refuse_custom_payload};
 use crate::statement::CassStatement;
-use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistency, CassConsistencyArg};
+use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistencyArg};
 use std::ffi::c_char;
 
 fn with_batch(batch: *mut CassBatch, change: impl FnOnce(&mut CassBatch) -> CassError) -> CassError {
@@ -15,14 +16,6 @@ fn with_batch(batch: *mut CassBatch, change: impl FnOnce(&mut CassBatch) -> Cass
         Some(batch) => change(batch),
         None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
     })
-}
-
-fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
-    match consistency.get() {
-        Some(CassConsistency::CASS_CONSISTENCY_UNKNOWN) => Ok(None),
-        Some(c) => Ok(Some(c)),
-        None => Err(CassError::CASS_ERROR_LIB_BAD_PARAMS),
-    }
 }
 
 /// Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
@@ -121,13 +114,7 @@ pub extern "C" fn cass_batch_set_tracing(batch: *mut CassBatch, enabled: cass_bo
 /// `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
 #[no_mangle]
 pub extern "C" fn cass_batch_set_custom_payload(batch: *mut CassBatch, payload: *const CassCustomPayload) -> CassError {
-    with_batch(batch, |_| {
-        if payload.is_null() {
-            return CassError::CASS_OK;
-        }
-        tracing::error!("custom payloads are not supported: the scylla crate cannot send them");
-        CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
-    })
+    with_batch(batch, |_| refuse_custom_payload(payload))
 }
 
 /// Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
@@ -146,7 +133,7 @@ pub extern "C" fn cass_batch_set_keyspace_n(
 ) -> CassError {
     with_batch(batch, |b| match str_n(keyspace, keyspace_length) {
         Ok(ks) => {
-            b.data_mut().settings.keyspace = (!ks.is_empty()).then(|| ks.into());
+            b.data_mut().settings.set_keyspace(ks);
             CassError::CASS_OK
         }
         Err(rc) => rc.into(),
@@ -169,7 +156,7 @@ pub extern "C" fn cass_batch_set_execution_profile_n(
 ) -> CassError {
     with_batch(batch, |b| match str_n(name, name_length) {
         Ok(name) => {
-            b.data_mut().settings.execution_profile = (!name.is_empty()).then(|| name.into());
+            b.data_mut().settings.set_execution_profile(name);
             CassError::CASS_OK
         }
         Err(rc) => rc.into(),

@@ -121,9 +121,7 @@ impl CassDataType {
 
     /// Whether this type is what `from_column_type(typ)` would build (checked without allocating).
     pub fn describes(&self, typ: &ColumnType<'_>) -> bool {
-        let subs_match = |types: &[&ColumnType<'_>]| {
-            self.sub_types.len() == types.len() && self.sub_types.iter().zip(types).all(|(s, t)| s.describes(t))
-        };
+        let subs_match = |types: &[&ColumnType<'_>]| self.subs_describe(types.iter().copied());
         match typ {
             ColumnType::Native(_) => {
                 self.sub_types.is_empty() && self.value_type == Self::from_column_type(typ).value_type
@@ -144,7 +142,7 @@ impl CassDataType {
                     }
             }
             ColumnType::Tuple(types) => {
-                self.value_type == CassValueType::CASS_VALUE_TYPE_TUPLE && subs_match(&types.iter().collect::<Vec<_>>())
+                self.value_type == CassValueType::CASS_VALUE_TYPE_TUPLE && self.subs_describe(types.iter())
             }
             ColumnType::UserDefinedType { frozen, definition } => {
                 *frozen == self.frozen
@@ -153,10 +151,15 @@ impl CassDataType {
                     && self.type_name == *definition.name
                     && self.field_names.len() == definition.field_types.len()
                     && self.field_names.iter().zip(&definition.field_types).all(|(n, (fname, _))| n == fname)
-                    && subs_match(&definition.field_types.iter().map(|(_, t)| t).collect::<Vec<_>>())
+                    && self.subs_describe(definition.field_types.iter().map(|(_, t)| t))
             }
             _ => false,
         }
+    }
+
+    /// Whether the sub types describe `types`, one for one.
+    fn subs_describe<'t>(&self, types: impl ExactSizeIterator<Item = &'t ColumnType<'t>>) -> bool {
+        self.sub_types.len() == types.len() && self.sub_types.iter().zip(types).all(|(s, t)| s.describes(t))
     }
 
     pub fn is_collection(&self) -> bool {

@@ -46,7 +46,7 @@ impl RetryPolicy for LoggingRetryPolicy {
 
 impl RetrySession for LoggingRetrySession {
     fn decide_should_retry(&mut self, request_info: RequestInfo) -> RetryDecision {
-        let (error, consistency) = (request_info.error.to_string(), request_info.consistency);
+        let (error, consistency) = (request_info.error, request_info.consistency);
         let decision = self.child.decide_should_retry(request_info);
         match &decision {
             RetryDecision::RetrySameTarget(c) | RetryDecision::RetryNextTarget(c) => tracing::info!(

@@ -71,16 +71,15 @@ pub fn connect_failure(e: &NewSessionError) -> Failure {
             Failure::new(CassError::CASS_ERROR_LIB_UNABLE_TO_SET_KEYSPACE, use_ks.to_string())
         }
         other => {
+            // The crate reports TLS and login failures only as text inside its connection setup
+            // errors: our TLS verify callback puts a marker there (`crate::ssl`), and a refused
+            // login carries the server's message.
             let text = other.to_string();
-            // A refused login surfaces as a connection setup error carrying the server's code.
             if text.contains(crate::ssl::IDENTITY_MISMATCH) {
                 Failure::new(CassError::CASS_ERROR_SSL_IDENTITY_MISMATCH, text)
             } else if text.contains(crate::ssl::INVALID_PEER_CERT) || text.contains("certificate verify failed") {
                 Failure::new(CassError::CASS_ERROR_SSL_INVALID_PEER_CERT, text)
-            } else if text.contains("Authentication")
-                || text.contains("Bad credentials")
-                || text.contains("authenticat")
-            {
+            } else if text.contains("Bad credentials") || text.contains("uthenticat") {
                 Failure::new(CassError::CASS_ERROR_SERVER_BAD_CREDENTIALS, text)
             } else {
                 Failure::new(

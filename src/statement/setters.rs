@@ -1,5 +1,6 @@
 //! `cass_statement_set_*`, `cass_statement_add_key_index`: request settings of one statement.
 
+use super::settings::{consistency_setting, refuse_custom_payload};
 use super::CassStatement;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
@@ -9,7 +10,7 @@ use crate::ffi::{guard, BoxHandle, RefHandle};
 use crate::node::CassNode;
 use crate::policies::retry::CassRetryPolicy;
 use crate::result::CassResult;
-use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassConsistency, CassConsistencyArg, CassInet};
+use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassConsistencyArg, CassInet};
 use scylla::policies::load_balancing::{NodeIdentifier, SingleTargetLoadBalancingPolicy};
 use scylla::response::PagingState;
 use std::ffi::c_char;
@@ -21,15 +22,6 @@ fn with_statement(statement: *mut CassStatement, change: impl FnOnce(&mut CassSt
         Some(statement) => change(statement),
         None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
     })
-}
-
-/// `CASS_CONSISTENCY_UNKNOWN` means the cluster's (or profile's) setting.
-fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
-    match consistency.get() {
-        Some(CassConsistency::CASS_CONSISTENCY_UNKNOWN) => Ok(None),
-        Some(c) => Ok(Some(c)),
-        None => Err(CassError::CASS_ERROR_LIB_BAD_PARAMS),
-    }
 }
 
 /// Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
@@ -159,13 +151,7 @@ pub extern "C" fn cass_statement_set_custom_payload(
     statement: *mut CassStatement,
     payload: *const CassCustomPayload,
 ) -> CassError {
-    with_statement(statement, |_| {
-        if payload.is_null() {
-            return CassError::CASS_OK;
-        }
-        tracing::error!("custom payloads are not supported: the scylla crate cannot send them");
-        CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
-    })
+    with_statement(statement, |_| refuse_custom_payload(payload))
 }
 
 /// Names the execution profile to run with (NULL or "": the default profile). An unknown name
@@ -186,12 +172,8 @@ pub extern "C" fn cass_statement_set_execution_profile_n(
     name_length: usize,
 ) -> CassError {
     with_statement(statement, |s| match str_n(name, name_length) {
-        Ok("") => {
-            s.data_mut().settings.execution_profile = None;
-            CassError::CASS_OK
-        }
         Ok(name) => {
-            s.data_mut().settings.execution_profile = Some(name.into());
+            s.data_mut().settings.set_execution_profile(name);
             CassError::CASS_OK
         }
         Err(rc) => rc.into(),
@@ -219,7 +201,7 @@ pub extern "C" fn cass_statement_set_keyspace_n(
         }
         match str_n(keyspace, keyspace_length) {
             Ok(ks) => {
-                s.data_mut().settings.keyspace = (!ks.is_empty()).then(|| ks.into());
+                s.data_mut().settings.set_keyspace(ks);
                 CassError::CASS_OK
             }
             Err(rc) => rc.into(),

@@ -1,7 +1,9 @@
 //! Per-request settings of statements and batches, and how they are applied to the crate's
 //! statement types at execution.
 
-use crate::types::CassConsistency;
+use crate::custom_payload::CassCustomPayload;
+use crate::error::CassError;
+use crate::types::{CassConsistency, CassConsistencyArg};
 use scylla::policies::load_balancing::LoadBalancingPolicy;
 use scylla::policies::retry::RetryPolicy;
 use std::sync::Arc;
@@ -66,10 +68,40 @@ impl RequestSettings {
         };
     }
 
+    /// `cass_*_set_keyspace`: "" clears it.
+    pub fn set_keyspace(&mut self, keyspace: &str) {
+        self.keyspace = (!keyspace.is_empty()).then(|| keyspace.into());
+    }
+
+    /// `cass_*_set_execution_profile`: "" means the default profile.
+    pub fn set_execution_profile(&mut self, name: &str) {
+        self.execution_profile = (!name.is_empty()).then(|| name.into());
+    }
+
     /// `cass_*_set_timestamp`: `CASS_INT64_MIN` means none (the default).
     pub fn set_timestamp(&mut self, timestamp: i64) {
         self.timestamp = (timestamp != i64::MIN).then_some(timestamp);
     }
+}
+
+/// A consistency argument as a setting: `CASS_CONSISTENCY_UNKNOWN` means the cluster's (or
+/// profile's); a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+pub fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
+    match consistency.get() {
+        Some(CassConsistency::CASS_CONSISTENCY_UNKNOWN) => Ok(None),
+        Some(c) => Ok(Some(c)),
+        None => Err(CassError::CASS_ERROR_LIB_BAD_PARAMS),
+    }
+}
+
+/// `cass_*_set_custom_payload`: the `scylla` crate never sends custom payloads, so attaching one
+/// fails (logged) instead of being dropped silently; NULL (none) is accepted.
+pub fn refuse_custom_payload(payload: *const CassCustomPayload) -> CassError {
+    if payload.is_null() {
+        return CassError::CASS_OK;
+    }
+    tracing::error!("custom payloads are not supported: the scylla crate cannot send them");
+    CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
 }
 
 /// Applies the settings to a crate `Statement`, `PreparedStatement` or `Batch` (same setter names,

@@ -1,7 +1,7 @@
 //! `CassValue`: one serialized value inside a result, decoded on request.
 
 use crate::data_type::CassDataType;
-use crate::encode::read_duration;
+use crate::encode::{is_int64_type, read_duration};
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, write_out, RefHandle};
@@ -78,21 +78,25 @@ fn get<T>(
     accepts: impl Fn(CassValueType) -> bool,
     decode: impl Fn(&[u8]) -> Option<T>,
 ) -> CassError {
-    guard(|| {
-        let Some(value) = CassValue::from_ptr(value) else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
-        };
-        let Some(bytes) = value.bytes() else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
-        };
-        if !accepts(value.value_type()) {
-            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
-        }
-        match decode(bytes) {
+    guard(|| match checked_bytes(value, accepts) {
+        Ok(bytes) => match decode(bytes) {
             Some(decoded) => write_out(output, decoded),
             None => CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA,
-        }
+        },
+        Err(rc) => rc,
     })
+}
+
+/// The bytes of a non-NULL value of an accepted type, with upstream's checks in upstream's order:
+/// NULL value, then type.
+fn checked_bytes<'a>(value: *const CassValue, accepts: impl Fn(CassValueType) -> bool) -> Result<&'a [u8], CassError> {
+    let value = CassValue::from_ptr(value).ok_or(CassError::CASS_ERROR_LIB_NULL_VALUE)?;
+    let bytes = value.bytes().ok_or(CassError::CASS_ERROR_LIB_NULL_VALUE)?;
+    if accepts(value.value_type()) {
+        Ok(bytes)
+    } else {
+        Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE)
+    }
 }
 
 pub(crate) fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
@@ -128,17 +132,7 @@ pub extern "C" fn cass_value_get_uint32(value: *const CassValue, output: *mut ca
 /// Reads a bigint, counter, timestamp (ms) or time (ns).
 #[no_mangle]
 pub extern "C" fn cass_value_get_int64(value: *const CassValue, output: *mut cass_int64_t) -> CassError {
-    get(
-        value,
-        output,
-        |t| {
-            matches!(
-                t,
-                CASS_VALUE_TYPE_BIGINT | CASS_VALUE_TYPE_COUNTER | CASS_VALUE_TYPE_TIMESTAMP | CASS_VALUE_TYPE_TIME
-            )
-        },
-        |b| fixed(b).map(i64::from_be_bytes),
-    )
+    get(value, output, is_int64_type, |b| fixed(b).map(i64::from_be_bytes))
 }
 
 /// Reads a float.
@@ -204,15 +198,10 @@ pub extern "C" fn cass_value_get_bytes(
 #[no_mangle]
 pub extern "C" fn cass_value_get_inet(value: *const CassValue, output: *mut CassInet) -> CassError {
     guard(|| {
-        let Some(value) = CassValue::from_ptr(value) else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_INET) {
+            Ok(bytes) => bytes,
+            Err(rc) => return rc,
         };
-        let Some(bytes) = value.bytes() else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
-        };
-        if value.value_type() != CASS_VALUE_TYPE_INET {
-            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
-        }
         if bytes.len() != 4 && bytes.len() != 16 {
             return CassError::CASS_ERROR_LIB_INVALID_DATA;
         }
@@ -232,15 +221,10 @@ pub extern "C" fn cass_value_get_decimal(
     scale: *mut cass_int32_t,
 ) -> CassError {
     guard(|| {
-        let Some(value) = CassValue::from_ptr(value) else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_DECIMAL) {
+            Ok(bytes) => bytes,
+            Err(rc) => return rc,
         };
-        let Some(bytes) = value.bytes() else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
-        };
-        if value.value_type() != CASS_VALUE_TYPE_DECIMAL {
-            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
-        }
         let Some(scale_bytes) = fixed::<4>(bytes) else {
             return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
         };
@@ -264,15 +248,10 @@ pub extern "C" fn cass_value_get_duration(
     nanos: *mut cass_int64_t,
 ) -> CassError {
     guard(|| {
-        let Some(value) = CassValue::from_ptr(value) else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_DURATION) {
+            Ok(bytes) => bytes,
+            Err(rc) => return rc,
         };
-        let Some(bytes) = value.bytes() else {
-            return CassError::CASS_ERROR_LIB_NULL_VALUE;
-        };
-        if value.value_type() != CASS_VALUE_TYPE_DURATION {
-            return CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE;
-        }
         let Some((m, d, n)) = read_duration(bytes) else {
             return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
         };
