@@ -196,7 +196,7 @@ static CassValueType value_type_of(const Type* t) {
     case K_MAP: return CASS_VALUE_TYPE_MAP;
     case K_TUPLE: return CASS_VALUE_TYPE_TUPLE;
     case K_UDT: return CASS_VALUE_TYPE_UDT;
-    default: return PRIM_TYPE[t->kind];
+    default: return is_prim(t) ? PRIM_TYPE[t->kind] : CASS_VALUE_TYPE_UNKNOWN;
   }
 }
 
@@ -1114,7 +1114,7 @@ static int compare_unordered(const CassValue* v, const Type* t, const Value* e) 
       else snprintf(last, sizeof last, "%s", mismatch_msg);
     }
     if (ok && found < 0) ok = mismatch("matches no expected item (last difference: %s)", last);
-    if (ok) {
+    if (ok && found >= 0) {
       used[found] = 1;
       if (is_map) {
         path_push("=");
