@@ -643,6 +643,72 @@ CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const
 CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
 
 /**
+ * Reads the cloud secure connection bundle at `path` (a zip file: config.json, ca.crt, cert,
+ * key) and checks it: a missing or invalid file, or a cluster that already has contact points or
+ * an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
+ * the cloud's proxy is not implemented: a session connecting with a bundle fails with
+ * `CASS_ERROR_LIB_UNABLE_TO_CONNECT` and a message saying so.
+ */
+CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle(CassCluster *cluster, const char *path);
+
+/**
+ * Same as `cass_cluster_set_cloud_secure_connection_bundle()`, with the path's length.
+ */
+CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_n(CassCluster *cluster, const char *path, size_t path_length);
+
+/**
+ * Same as `cass_cluster_set_cloud_secure_connection_bundle()`; OpenSSL needs no set-up call here.
+ */
+CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init(CassCluster *cluster, const char *path);
+
+/**
+ * Same as `cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init()`, with the path's length.
+ */
+CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(CassCluster *cluster, const char *path, size_t path_length);
+
+/**
+ * Asks for the newest beta protocol version (v5). This library speaks protocol v4 only:
+ * `cass_false` gives `CASS_OK` (v4 is the newest non-beta version), `cass_true` gives
+ * `CASS_ERROR_LIB_BAD_PARAMS` with an error log line (README, support matrix).
+ */
+CASS_EXPORT CassError cass_cluster_set_use_beta_protocol_version(CassCluster *cluster, cass_bool_t enable);
+
+/**
+ * Sends the NO_COMPACT startup option (for tables WITH COMPACT STORAGE on Cassandra 3.x).
+ * The connection layer cannot add startup options, so `cass_true` gives
+ * `CASS_ERROR_LIB_NOT_IMPLEMENTED` (Cassandra 4.0 and later have no compact tables, where the
+ * option changes nothing); `cass_false`, the default, gives `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_no_compact(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Prepares statements on every available host (default `cass_true`). Statements are always
+ * prepared on all hosts here; with `cass_false` they still are, which costs a little more at
+ * prepare time and saves a re-preparation later. The value is kept and reported as set.
+ */
+CASS_EXPORT CassError cass_cluster_set_prepare_on_all_hosts(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Prepares known statements on a host that comes up or joins (default `cass_true`). Here a
+ * host that does not know a statement answers UNPREPARED on first use and the statement is
+ * prepared there and run again, within the same request, whatever the value.
+ */
+CASS_EXPORT CassError cass_cluster_set_prepare_on_up_or_add_host(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Looks up host names of node addresses by reverse DNS (default `cass_false`). They are used to
+ * verify TLS certificates with `CASS_SSL_VERIFY_PEER_IDENTITY_DNS`, which fails without them.
+ */
+CASS_EXPORT CassError cass_cluster_set_use_hostname_resolution(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Shuffles the contact points before the first connection (default `cass_true`). The contact
+ * points are always tried in random order here; `cass_false` (a debugging aid upstream) is
+ * kept but does not fix the order.
+ */
+CASS_EXPORT CassError cass_cluster_set_use_randomized_contact_points(CassCluster *cluster, cass_bool_t enabled);
+
+/**
  * Sets the application name sent to the server in the STARTUP message. NULL clears it.
  */
 CASS_EXPORT void cass_cluster_set_application_name(CassCluster *cluster, const char *application_name);

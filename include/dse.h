@@ -69,6 +69,67 @@ typedef void (*DseGssapiAuthenticatorLockCallback)(void *data);
  */
 typedef void (*DseGssapiAuthenticatorUnlockCallback)(void *data);
 
+/**
+ * Logs in with SASL PLAIN (user name and password). Works with DSE's unified authenticator
+ * and with Cassandra's `PasswordAuthenticator`. Replaces `cass_cluster_set_credentials()`.
+ * NULL strings are read as ""; text that is not UTF-8 gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator(CassCluster *cluster, const char *username, const char *password);
+
+/**
+ * Same as `cass_cluster_set_dse_plaintext_authenticator()`, with lengths.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length);
+
+/**
+ * SASL PLAIN login as `username`, acting as the role `authorization_id` (DSE proxy login; the
+ * server must allow `username` to log in as it). Cassandra's `PasswordAuthenticator` ignores
+ * the authorization id and logs in as `username`, as it does with the C++ driver.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy(CassCluster *cluster, const char *username, const char *password, const char *authorization_id);
+
+/**
+ * Same as `cass_cluster_set_dse_plaintext_authenticator_proxy()`, with lengths.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length, const char *authorization_id, size_t authorization_id_length);
+
+/**
+ * Kerberos (GSSAPI) login. Not available: this library has no Kerberos support, like the C++
+ * driver built without Kerberos (the reference build): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and
+ * the cluster's authentication is left as it was.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator(CassCluster *cluster, const char *_service, const char *_principal);
+
+/**
+ * Same as `cass_cluster_set_dse_gssapi_authenticator()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_n(CassCluster *cluster, const char *_service, size_t _service_length, const char *_principal, size_t _principal_length);
+
+/**
+ * Kerberos login with an authorization id: `CASS_ERROR_LIB_NOT_IMPLEMENTED` (no Kerberos
+ * support, as in the reference build).
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy(CassCluster *cluster, const char *_service, const char *_principal, const char *_authorization_id);
+
+/**
+ * Same as `cass_cluster_set_dse_gssapi_authenticator_proxy()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
+ */
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy_n(CassCluster *cluster, const char *_service, size_t _service_length, const char *_principal, size_t _principal_length, const char *_authorization_id, size_t _authorization_id_length);
+
+/**
+ * Asks DSE to run the statement as the role `name` (proxy execution). The C++ driver does this
+ * with a `ProxyExecute` custom payload, which Apache Cassandra ignores: the statement runs as the
+ * logged-in user. This library cannot send custom payloads, so against Cassandra the outcome is
+ * the same; against DSE the statement also runs as the logged-in user (README, support matrix).
+ * NULL `name` is read as ""; a NULL statement or non-UTF-8 name gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_statement_set_execute_as(CassStatement *statement, const char *name);
+
+/**
+ * Same as `cass_statement_set_execute_as()`, with the name's length.
+ */
+CASS_EXPORT CassError cass_statement_set_execute_as_n(CassStatement *statement, const char *name, size_t name_length);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -81,7 +81,9 @@ impl CassSsl {
     }
 
     /// The crate's TLS context for the current settings.
-    pub fn tls_context(&self) -> Result<TlsContext, String> {
+    /// `resolve_hostnames`: `cass_cluster_set_use_hostname_resolution`; without it a node has no host
+    /// name, so `CASS_SSL_VERIFY_PEER_IDENTITY_DNS` always fails, as in the C++ driver.
+    pub fn tls_context(&self, resolve_hostnames: bool) -> Result<TlsContext, String> {
         let settings = self.settings.lock().clone();
         let mut builder = SslContextBuilder::new(SslMethod::tls_client()).map_err(|e| e.to_string())?;
         for cert in &settings.trusted {
@@ -100,7 +102,7 @@ impl CassSsl {
         if flags & (VERIFY_PEER_CERT | VERIFY_PEER_IDENTITY | VERIFY_PEER_IDENTITY_DNS) == 0 {
             builder.set_verify(SslVerifyMode::NONE);
         } else {
-            builder.set_verify_callback(SslVerifyMode::PEER, move |ok, ctx| verify(flags, ok, ctx));
+            builder.set_verify_callback(SslVerifyMode::PEER, move |ok, ctx| verify(flags, resolve_hostnames, ok, ctx));
         }
         Ok(TlsContext::OpenSsl010Config(OpenSsl010Config::from_dangerous_builder(builder)))
     }
@@ -108,7 +110,7 @@ impl CassSsl {
 
 /// The verify callback: OpenSSL calls it for each certificate of the chain, with `ok` false and
 /// the error in `ctx` for each problem it finds (the crate's pinned IP address included).
-fn verify(flags: i32, ok: bool, ctx: &mut X509StoreContextRef) -> bool {
+fn verify(flags: i32, resolve_hostnames: bool, ok: bool, ctx: &mut X509StoreContextRef) -> bool {
     if !ok {
         let error = ctx.error().as_raw();
         let is_identity =
@@ -127,7 +129,7 @@ fn verify(flags: i32, ok: bool, ctx: &mut X509StoreContextRef) -> bool {
     if ctx.error_depth() == 0
         && flags & VERIFY_PEER_IDENTITY == 0
         && flags & VERIFY_PEER_IDENTITY_DNS != 0
-        && !dns_identity_matches(ctx)
+        && !dns_identity_matches(resolve_hostnames, ctx)
     {
         // SAFETY: a valid X509_V_ERR_* code.
         ctx.set_error(unsafe { X509VerifyResult::from_raw(X509_V_ERR_HOSTNAME_MISMATCH) });
@@ -176,7 +178,11 @@ extern "C" {
 }
 
 /// Whether the leaf certificate matches the reverse DNS name of the node's address.
-fn dns_identity_matches(ctx: &mut X509StoreContextRef) -> bool {
+fn dns_identity_matches(resolve_hostnames: bool, ctx: &mut X509StoreContextRef) -> bool {
+    if !resolve_hostnames {
+        tracing::error!("TLS: PEER_IDENTITY_DNS needs host names: enable cass_cluster_set_use_hostname_resolution");
+        return false;
+    }
     // The node's address, as the crate pinned it on the connection.
     // SAFETY: an `X509StoreContextRef` is the `X509_STORE_CTX` itself (openssl's ForeignTypeRef
     // representation); the param belongs to the context; `get1_ip_asc` returns a copy we free.

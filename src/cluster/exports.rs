@@ -119,7 +119,10 @@ pub extern "C" fn cass_cluster_set_credentials_n(
             return;
         };
         match (str_n(username, username_length), str_n(password, password_length)) {
-            (Ok(user), Ok(pass)) => cluster.config.credentials = Some((user.to_string(), pass.to_string())),
+            (Ok(user), Ok(pass)) => {
+                cluster.config.authenticator = None;
+                cluster.config.credentials = Some((user.to_string(), pass.to_string()))
+            }
             _ => tracing::error!("cass_cluster_set_credentials: user name or password is NULL or not valid UTF-8"),
         }
     })

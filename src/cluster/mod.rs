@@ -1,6 +1,8 @@
 //! `CassCluster`: plain configuration data. A session copies it when it connects, so the cluster
 //! may be freed or changed afterwards without affecting connected sessions.
 
+pub mod cloud;
+mod compat_settings;
 mod connection_settings;
 mod exports;
 
@@ -16,6 +18,8 @@ pub struct ClusterConfig {
     pub request_timeout_ms: u32,
     pub resolve_timeout_ms: u32,
     pub credentials: Option<(String, String)>,
+    /// A SASL authenticator set instead of credentials (DSE plain text); the last one set wins.
+    pub authenticator: Option<Authenticator>,
     pub protocol_version: i32,
     pub io_threads: u32,
     pub consistency: CassConsistency,
@@ -46,6 +50,13 @@ pub struct ClusterConfig {
     pub max_schema_wait_ms: u32,
     pub local_address: Option<std::net::IpAddr>,
     pub local_port_range: Option<(u16, u16)>,
+    /// Compatibility settings (`compat_settings.rs`).
+    pub use_hostname_resolution: bool,
+    pub use_randomized_contact_points: bool,
+    pub prepare_on_all_hosts: bool,
+    pub prepare_on_up_or_add_host: bool,
+    /// A loaded cloud secure connection bundle (`cloud.rs`); connecting with one is refused.
+    pub cloud_bundle: Option<std::sync::Arc<cloud::CloudBundle>>,
     /// Constant speculative execution: (delay ms, max extra executions).
     pub speculative: Option<(u64, usize)>,
 }
@@ -59,6 +70,7 @@ impl Default for ClusterConfig {
             request_timeout_ms: 12000,
             resolve_timeout_ms: 2000,
             credentials: None,
+            authenticator: None,
             protocol_version: 4,
             io_threads: 1,
             consistency: CassConsistency::CASS_CONSISTENCY_LOCAL_ONE,
@@ -82,6 +94,11 @@ impl Default for ClusterConfig {
             local_address: None,
             local_port_range: None,
             speculative: None,
+            use_hostname_resolution: false,
+            use_randomized_contact_points: true,
+            prepare_on_all_hosts: true,
+            prepare_on_up_or_add_host: true,
+            cloud_bundle: None,
         }
     }
 }
@@ -94,6 +111,16 @@ impl ClusterConfig {
             return;
         }
         self.contact_points.extend(list.split(',').map(str::trim).filter(|host| !host.is_empty()).map(str::to_string));
+    }
+}
+
+/// An authenticator provider, shared by every session connected with this configuration.
+#[derive(Clone)]
+pub struct Authenticator(pub std::sync::Arc<dyn scylla::authentication::AuthenticatorProvider>);
+
+impl std::fmt::Debug for Authenticator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Authenticator")
     }
 }
 

@@ -1,6 +1,8 @@
 //! The DSE extensions of `dse.h`: data types for now; functions come with the DSE features.
 #![allow(non_camel_case_types)]
 
+pub mod auth;
+
 use crate::types::{cass_bool_t, cass_int64_t};
 
 /// The precision of a DSE date range bound.

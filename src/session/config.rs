@@ -17,6 +17,9 @@ pub(super) fn build_session_config(
     keyspace: Option<String>,
     client_id: CassUuid,
 ) -> Result<SessionConfig, Outcome> {
+    if config.cloud_bundle.is_some() {
+        return Err(failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, crate::cluster::cloud::NOT_SUPPORTED));
+    }
     if config.contact_points.is_empty() {
         return Err(failure(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, "No contact points provided"));
     }
@@ -31,7 +34,9 @@ pub(super) fn build_session_config(
         .collect();
     sc.connect_timeout = Duration::from_millis(config.connect_timeout_ms as u64);
     sc.hostname_resolution_timeout = Some(Duration::from_millis(config.resolve_timeout_ms as u64));
-    if let Some((user, pass)) = &config.credentials {
+    if let Some(authenticator) = &config.authenticator {
+        sc.authenticator = Some(authenticator.0.clone());
+    } else if let Some((user, pass)) = &config.credentials {
         sc.authenticator =
             Some(Arc::new(scylla::authentication::PlainTextAuthenticator::new(user.clone(), pass.clone())));
     }
@@ -97,7 +102,7 @@ pub(super) fn build_session_config(
     sc.driver_config_reporting = false;
     if let Some(ssl) = &config.ssl {
         sc.tls_context =
-            Some(ssl.tls_context().map_err(|e| {
+            Some(ssl.tls_context(config.use_hostname_resolution).map_err(|e| {
                 failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, format!("Unable to set up TLS: {e}"))
             })?);
     }

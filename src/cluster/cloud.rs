@@ -1,0 +1,129 @@
+//! Cloud secure connection bundles (`cass_cluster_set_cloud_secure_connection_bundle*`): a zip
+//! file with `config.json` (the metadata service's host and port), `ca.crt`, `cert` and `key`.
+//! The bundle is read and checked when set, as in the C++ driver; connecting through the cloud's
+//! SNI proxy is not implemented, so a session connecting with a bundle fails and says so.
+
+use super::CassCluster;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, BoxHandle};
+use std::ffi::c_char;
+use std::io::Read;
+use std::sync::Arc;
+
+/// What a valid bundle holds.
+#[derive(Debug)]
+pub struct CloudBundle {
+    pub host: String,
+    pub port: i64,
+    pub ca: openssl::x509::X509,
+    pub cert: openssl::x509::X509,
+    pub key: openssl::pkey::PKey<openssl::pkey::Private>,
+}
+
+/// The message of a connect attempt with a bundle.
+pub const NOT_SUPPORTED: &str =
+    "Connecting with a cloud secure connection bundle (through the cloud's SNI proxy) is not supported by this driver";
+
+impl CloudBundle {
+    /// Reads and checks the bundle at `path`; the error says what is wrong.
+    pub fn load(path: &str) -> Result<CloudBundle, String> {
+        let file = std::fs::File::open(path)
+            .map_err(|e| format!("Unable to open zip file {path}; file does not exist or is invalid ({e})"))?;
+        let mut zip = zip::ZipArchive::new(file)
+            .map_err(|e| format!("Unable to open zip file {path}; file does not exist or is invalid ({e})"))?;
+        let mut read = |name: &str, what: &str| -> Result<Vec<u8>, String> {
+            let mut entry = zip.by_name(name).map_err(|_| format!("Missing {what} {name}"))?;
+            let mut contents = Vec::new();
+            entry.read_to_end(&mut contents).map_err(|e| format!("Unable to read {name}: {e}"))?;
+            Ok(contents)
+        };
+        let config = read("config.json", "configuration file")?;
+        let ca = read("ca.crt", "certificate authority file")?;
+        let cert = read("cert", "certificate file")?;
+        let key = read("key", "key file")?;
+        let config: serde_json::Value =
+            serde_json::from_slice(&config).map_err(|_| "Invalid configuration".to_string())?;
+        let host = config.get("host").and_then(|v| v.as_str()).ok_or("Missing host")?.to_string();
+        let port = config.get("port").and_then(|v| v.as_i64()).ok_or("Missing port")?;
+        let ca = openssl::x509::X509::from_pem(&ca).map_err(|_| "Invalid CA certificate ca.crt".to_string())?;
+        let cert = openssl::x509::X509::from_pem(&cert).map_err(|_| "Invalid client certificate cert".to_string())?;
+        let key = openssl::pkey::PKey::private_key_from_pem(&key)
+            .map_err(|_| "Invalid client private key key".to_string())?;
+        Ok(CloudBundle { host, port, ca, cert, key })
+    }
+}
+
+fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize) -> CassError {
+    guard(|| {
+        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        let Ok(path) = str_n(path, path_length) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        let mut conflicts = Vec::new();
+        if !cluster.config.contact_points.is_empty() {
+            conflicts.push("Contact points");
+        }
+        if cluster.config.ssl.is_some() {
+            conflicts.push("SSL context");
+        }
+        if !conflicts.is_empty() {
+            tracing::error!("{} must not be specified with cloud secure connection bundle", conflicts.join(" and "));
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        match CloudBundle::load(path) {
+            Ok(bundle) => {
+                cluster.config.cloud_bundle = Some(Arc::new(bundle));
+                CassError::CASS_OK
+            }
+            Err(e) => {
+                tracing::error!("Unable to load cloud secure connection bundle: {e}");
+                CassError::CASS_ERROR_LIB_BAD_PARAMS
+            }
+        }
+    })
+}
+
+/// Reads the cloud secure connection bundle at `path` (a zip file: config.json, ca.crt, cert,
+/// key) and checks it: a missing or invalid file, or a cluster that already has contact points or
+/// an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
+/// the cloud's proxy is not implemented: a session connecting with a bundle fails with
+/// `CASS_ERROR_LIB_UNABLE_TO_CONNECT` and a message saying so.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle(
+    cluster: *mut CassCluster,
+    path: *const c_char,
+) -> CassError {
+    set_bundle(cluster, path, safe_strlen(path))
+}
+
+/// Same as `cass_cluster_set_cloud_secure_connection_bundle()`, with the path's length.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_n(
+    cluster: *mut CassCluster,
+    path: *const c_char,
+    path_length: usize,
+) -> CassError {
+    set_bundle(cluster, path, path_length)
+}
+
+/// Same as `cass_cluster_set_cloud_secure_connection_bundle()`; OpenSSL needs no set-up call here.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init(
+    cluster: *mut CassCluster,
+    path: *const c_char,
+) -> CassError {
+    set_bundle(cluster, path, safe_strlen(path))
+}
+
+/// Same as `cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init()`, with the path's length.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(
+    cluster: *mut CassCluster,
+    path: *const c_char,
+    path_length: usize,
+) -> CassError {
+    set_bundle(cluster, path, path_length)
+}

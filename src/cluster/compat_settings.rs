@@ -1,0 +1,103 @@
+//! Cluster settings whose C++ driver behaviour this library reproduces only in part, because the
+//! `scylla` crate fixes it: protocol version choice, the NO_COMPACT startup option, where
+//! statements are prepared, contact point order, and reverse DNS of node addresses. Each doc
+//! comment says what a value does here.
+
+use super::CassCluster;
+use crate::error::CassError;
+use crate::ffi::{guard, BoxHandle};
+use crate::types::cass_bool_arg;
+
+fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
+    guard(|| match CassCluster::from_ptr_mut(cluster) {
+        Some(cluster) => change(cluster),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Asks for the newest beta protocol version (v5). This library speaks protocol v4 only:
+/// `cass_false` gives `CASS_OK` (v4 is the newest non-beta version), `cass_true` gives
+/// `CASS_ERROR_LIB_BAD_PARAMS` with an error log line (README, support matrix).
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
+    cluster: *mut CassCluster,
+    enable: cass_bool_arg,
+) -> CassError {
+    with_cluster(cluster, |_| {
+        if enable.get() {
+            tracing::error!("The beta protocol version (v5) is not supported: this driver speaks protocol version 4");
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        CassError::CASS_OK
+    })
+}
+
+/// Sends the NO_COMPACT startup option (for tables WITH COMPACT STORAGE on Cassandra 3.x).
+/// The connection layer cannot add startup options, so `cass_true` gives
+/// `CASS_ERROR_LIB_NOT_IMPLEMENTED` (Cassandra 4.0 and later have no compact tables, where the
+/// option changes nothing); `cass_false`, the default, gives `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_no_compact(cluster: *mut CassCluster, enabled: cass_bool_arg) -> CassError {
+    with_cluster(cluster, |_| {
+        if enabled.get() {
+            tracing::error!("The NO_COMPACT startup option is not supported by this driver");
+            return CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED;
+        }
+        CassError::CASS_OK
+    })
+}
+
+/// Prepares statements on every available host (default `cass_true`). Statements are always
+/// prepared on all hosts here; with `cass_false` they still are, which costs a little more at
+/// prepare time and saves a re-preparation later. The value is kept and reported as set.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_prepare_on_all_hosts(
+    cluster: *mut CassCluster,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_cluster(cluster, |c| {
+        c.config.prepare_on_all_hosts = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Prepares known statements on a host that comes up or joins (default `cass_true`). Here a
+/// host that does not know a statement answers UNPREPARED on first use and the statement is
+/// prepared there and run again, within the same request, whatever the value.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_prepare_on_up_or_add_host(
+    cluster: *mut CassCluster,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_cluster(cluster, |c| {
+        c.config.prepare_on_up_or_add_host = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Looks up host names of node addresses by reverse DNS (default `cass_false`). They are used to
+/// verify TLS certificates with `CASS_SSL_VERIFY_PEER_IDENTITY_DNS`, which fails without them.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_use_hostname_resolution(
+    cluster: *mut CassCluster,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_cluster(cluster, |c| {
+        c.config.use_hostname_resolution = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Shuffles the contact points before the first connection (default `cass_true`). The contact
+/// points are always tried in random order here; `cass_false` (a debugging aid upstream) is
+/// kept but does not fix the order.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
+    cluster: *mut CassCluster,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_cluster(cluster, |c| {
+        c.config.use_randomized_contact_points = enabled.get();
+        CassError::CASS_OK
+    })
+}
