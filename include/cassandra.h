@@ -429,15 +429,6 @@ typedef struct {
 typedef void (*CassLogCallback)(const CassLogMessage *message, void *data);
 
 /**
- * A server version.
- */
-typedef struct {
-  int32_t major_version;
-  int32_t minor_version;
-  int32_t patch_version;
-} CassVersion;
-
-/**
  * Request latencies (microseconds) and rates, connection counts and timeout counts of a session.
  * The nested structs are named here; upstream declares them anonymous (same layout and access).
  */
@@ -504,6 +495,15 @@ typedef struct {
   cass_uint64_t count;
   cass_double_t percentage;
 } CassSpeculativeExecutionMetrics;
+
+/**
+ * A server version.
+ */
+typedef struct {
+  int32_t major_version;
+  int32_t minor_version;
+  int32_t patch_version;
+} CassVersion;
 
 /**
  * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
@@ -1834,6 +1834,22 @@ CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const C
  * The statement may be freed.
  */
 CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
+
+/**
+ * Copies the session's request metrics into `output`: latencies (µs, from submission to
+ * completion of each statement and batch), request rates, connection count, and timeouts.
+ * Before the session's first connect everything is 0 (with a warning log line). NULL
+ * arguments are ignored.
+ */
+CASS_EXPORT void cass_session_get_metrics(const CassSession *session, CassMetrics *output);
+
+/**
+ * Copies the session's speculative execution metrics into `output`: how many executions were
+ * started speculatively and then aborted because another execution of the same request answered
+ * first, their share of all executions (percent), and latencies (µs) taken when each was
+ * aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
+ */
+CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSession *session, CassSpeculativeExecutionMetrics *output);
 
 extern void ERR_new(void);
 

@@ -20,6 +20,7 @@ pub mod future;
 pub mod inet;
 pub mod iterator;
 pub mod logging;
+pub mod metrics;
 pub mod node;
 pub mod policies;
 pub mod prepared;

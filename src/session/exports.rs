@@ -171,3 +171,50 @@ pub extern "C" fn cass_session_prepare_from_existing(
         CassFuture::into_ptr(session.prepare(data.query.to_string(), inherited)) as *mut CassFuture
     })
 }
+
+/// Copies the session's request metrics into `output`: latencies (µs, from submission to
+/// completion of each statement and batch), request rates, connection count, and timeouts.
+/// Before the session's first connect everything is 0 (with a warning log line). NULL
+/// arguments are ignored.
+#[no_mangle]
+pub extern "C" fn cass_session_get_metrics(session: *const CassSession, output: *mut crate::types::CassMetrics) {
+    guard(|| {
+        let Some(session) = CassSession::from_ptr(session) else {
+            return;
+        };
+        if output.is_null() {
+            return;
+        }
+        let metrics = session.metrics().map(|(m, _)| m).unwrap_or_else(|| {
+            tracing::warn!("Attempted to get metrics before connecting session object");
+            Default::default()
+        });
+        // SAFETY: `output` is non-NULL and points to a CassMetrics the caller owns.
+        unsafe { output.write(metrics) };
+    })
+}
+
+/// Copies the session's speculative execution metrics into `output`: how many executions were
+/// started speculatively and then aborted because another execution of the same request answered
+/// first, their share of all executions (percent), and latencies (µs) taken when each was
+/// aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
+#[no_mangle]
+pub extern "C" fn cass_session_get_speculative_execution_metrics(
+    session: *const CassSession,
+    output: *mut crate::types::CassSpeculativeExecutionMetrics,
+) {
+    guard(|| {
+        let Some(session) = CassSession::from_ptr(session) else {
+            return;
+        };
+        if output.is_null() {
+            return;
+        }
+        let metrics = session.metrics().map(|(_, m)| m).unwrap_or_else(|| {
+            tracing::warn!("Attempted to get speculative execution metrics before connecting session object");
+            Default::default()
+        });
+        // SAFETY: `output` is non-NULL and points to a CassSpeculativeExecutionMetrics the caller owns.
+        unsafe { output.write(metrics) };
+    })
+}

@@ -15,6 +15,7 @@ use crate::cluster::ClusterConfig;
 use crate::error::CassError;
 use crate::ffi::ArcHandle;
 use crate::future::{CassFuture, Failure, Outcome, Payload};
+use crate::metrics::SessionMetrics;
 use crate::prepared::CassPrepared;
 use crate::result::{CassResult, ColumnTypes};
 use crate::runtime::IoRuntime;
@@ -33,6 +34,7 @@ use scylla::statement::{Consistency, SerialConsistency};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 /// What requests in flight share: the crate's session and the in-flight count that close waits on.
 pub struct Connected {
@@ -44,6 +46,10 @@ pub struct Connected {
     /// Preparations of simple statements with values (one round trip when repeated).
     implicit: implicit::ImplicitPreparations,
     tracing: tracing_wait::TracingWait,
+    /// Latencies, rates and timeouts of this connection's requests (also kept by the session).
+    metrics: Arc<SessionMetrics>,
+    /// Counts speculative executions; only set when a speculative execution policy is in use.
+    speculative: Option<Arc<crate::metrics::SpeculativeListener>>,
 }
 
 enum State {
@@ -58,6 +64,8 @@ pub struct CassSession {
     state: Mutex<State>,
     runtime: Mutex<Option<IoRuntime>>,
     client_id: Mutex<CassUuid>,
+    /// The metrics of the last connection (kept after close) and the crate's, for connection counts.
+    metrics: Mutex<Option<(Arc<SessionMetrics>, Arc<scylla::observability::metrics::Metrics>)>>,
 }
 
 impl ArcHandle for CassSession {}
@@ -100,6 +108,7 @@ impl CassSession {
             state: Mutex::new(State::Idle),
             runtime: Mutex::new(None),
             client_id: Mutex::new(CassUuid::from_bytes(uuid::Uuid::new_v4().as_bytes())),
+            metrics: Mutex::new(None),
         })
     }
 
@@ -151,6 +160,11 @@ impl CassSession {
                     match Session::connect(session_config).await {
                         Ok(connected) => {
                             tracing::info!("session connected");
+                            let metrics = Arc::new(SessionMetrics::default());
+                            *session.metrics.lock() = Some((metrics.clone(), connected.get_metrics()));
+                            let speculative = config
+                                .speculative
+                                .map(|_| Arc::new(crate::metrics::SpeculativeListener::new(metrics.clone())));
                             *session.state.lock() = State::Connected(Arc::new(Connected {
                                 session: connected,
                                 submitter: queue,
@@ -158,6 +172,8 @@ impl CassSession {
                                 drained: tokio::sync::Notify::new(),
                                 implicit: Default::default(),
                                 tracing: tracing_wait,
+                                metrics,
+                                speculative,
                             }));
                             Ok(Payload::Empty)
                         }
@@ -182,7 +198,7 @@ impl CassSession {
 
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
-        self.submit(move |connected| async move {
+        self.submit_request(move |connected| async move {
             let outcome = run_statement(&connected, &statement).await;
             if statement.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
@@ -193,8 +209,8 @@ impl CassSession {
 
     /// Executes a batch snapshot; the future completes with its (usually empty) result.
     pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
-        self.submit(move |connected| async move {
-            let outcome = run_batch(&connected.session, &batch).await;
+        self.submit_request(move |connected| async move {
+            let outcome = run_batch(&connected, &batch).await;
             if batch.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
             }
@@ -210,6 +226,30 @@ impl CassSession {
                 Err(e) => Err(errors::prepare_failure(&e)),
             }
         })
+    }
+
+    /// `submit` for a statement or batch: its latency and timeouts go into the session's metrics.
+    fn submit_request<F, Fut>(&self, work: F) -> Arc<CassFuture>
+    where
+        F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Outcome> + Send + 'static,
+    {
+        let start = Instant::now();
+        self.submit(move |connected| async move {
+            let outcome = work(connected.clone()).await;
+            connected.metrics.record_request(start.elapsed());
+            if matches!(&outcome, Err(f) if f.code == CassError::CASS_ERROR_LIB_REQUEST_TIMED_OUT) {
+                connected.metrics.record_timeout();
+            }
+            outcome
+        })
+    }
+
+    /// Copies the session's metrics into C's structs; zeros (and a warning) before the first connect.
+    pub fn metrics(&self) -> Option<(crate::types::CassMetrics, crate::types::CassSpeculativeExecutionMetrics)> {
+        let guard = self.metrics.lock();
+        let (ours, crate_metrics) = guard.as_ref()?;
+        Some((ours.fill(crate_metrics), ours.fill_speculative()))
     }
 
     /// Runs `work` on the runtime as a request in flight (close waits for it).
@@ -289,19 +329,23 @@ impl CassSession {
 }
 
 async fn run_prepared(
-    session: &Session,
+    connected: &Connected,
     data: &StatementData,
     prepared: &PreparedStatement,
     known: Option<&ColumnTypes>,
 ) -> Outcome {
+    let session = &connected.session;
     let paged = data.paging_size > 0 || data.paging_state.is_some();
-    if !paged && data.settings.is_default() {
+    if !paged && data.settings.is_default() && connected.speculative.is_none() {
         // Nothing to change on the prepared statement: no copy of it per request.
         let result = session.execute_unpaged(prepared, &data.values).await.map(|result| (result, None));
         return into_outcome(result, known);
     }
     let mut statement = prepared.clone();
     apply_settings!(statement, &data.settings);
+    if let Some(listener) = &connected.speculative {
+        statement.set_history_listener(listener.clone());
+    }
     let result = if paged {
         if data.paging_size > 0 {
             statement.set_page_size(data.paging_size);
@@ -345,7 +389,7 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
     check_profile(&data.settings)?;
     let session = &connected.session;
     if let Some(prepared) = &data.prepared {
-        return run_prepared(session, data, &prepared.statement, Some(&prepared.result_types)).await;
+        return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types)).await;
     }
     if data.values.count() > 0 {
         // The crate would prepare before every execution; reuse the preparation instead.
@@ -359,10 +403,13 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
                 Err(e) => return Err(errors::prepare_failure(&e)),
             },
         };
-        return run_prepared(session, data, &prepared, None).await;
+        return run_prepared(connected, data, &prepared, None).await;
     }
     let mut statement = Statement::new(&*data.query);
     apply_settings!(statement, &data.settings);
+    if let Some(listener) = &connected.speculative {
+        statement.set_history_listener(listener.clone());
+    }
     let result = if data.paging_size > 0 || data.paging_state.is_some() {
         if data.paging_size > 0 {
             statement.set_page_size(data.paging_size);
@@ -383,7 +430,8 @@ async fn wait_for_trace(connected: &Connected, outcome: &Outcome) {
     }
 }
 
-async fn run_batch(session: &Session, data: &BatchData) -> Outcome {
+async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
+    let session = &connected.session;
     check_profile(&data.settings)?;
     let mut batch = Batch::new(match data.kind {
         CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
@@ -397,6 +445,9 @@ async fn run_batch(session: &Session, data: &BatchData) -> Outcome {
         });
     }
     apply_settings!(batch, &data.settings);
+    if let Some(listener) = &connected.speculative {
+        batch.set_history_listener(listener.clone());
+    }
     let values: Vec<&crate::statement::values::BoundValues> = data.statements.iter().map(|s| &s.values).collect();
     into_outcome(session.batch(&batch, &values).await.map(|result| (result, None)), None)
 }
