@@ -161,6 +161,16 @@ typedef enum {
 } CassError;
 
 /**
+ * Host listener events.
+ */
+typedef enum {
+  CASS_HOST_LISTENER_EVENT_UP = 0,
+  CASS_HOST_LISTENER_EVENT_DOWN = 1,
+  CASS_HOST_LISTENER_EVENT_ADD = 2,
+  CASS_HOST_LISTENER_EVENT_REMOVE = 3,
+} CassHostListenerEvent;
+
+/**
  * CQL value types; each value is the native protocol's type id.
  */
 typedef enum {
@@ -353,19 +363,24 @@ typedef enum {
   CASS_PROTOCOL_VERSION_DSEV2 = 66,
 } CassProtocolVersion;
 
-/**
- * Host listener events.
- */
-typedef enum {
-  CASS_HOST_LISTENER_EVENT_UP = 0,
-  CASS_HOST_LISTENER_EVENT_DOWN = 1,
-  CASS_HOST_LISTENER_EVENT_ADD = 2,
-  CASS_HOST_LISTENER_EVENT_REMOVE = 3,
-} CassHostListenerEvent;
-
 typedef int64_t cass_int64_t;
 
 typedef uint64_t cass_uint64_t;
+
+typedef uint8_t cass_uint8_t;
+
+/**
+ * An IPv4 or IPv6 address: `address_length` (4 or 16) bytes of `address`, network order.
+ */
+typedef struct {
+  cass_uint8_t address[16];
+  cass_uint8_t address_length;
+} CassInet;
+
+/**
+ * `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
+ */
+typedef void (*CassHostListenerCallback)(CassHostListenerEvent event, CassInet address, void *data);
 
 /**
  * A UUID split into its time part (with the version in the top 4 bits) and its clock sequence and
@@ -388,17 +403,7 @@ typedef float cass_float_t;
 
 typedef double cass_double_t;
 
-typedef uint8_t cass_uint8_t;
-
 typedef cass_uint8_t cass_byte_t;
-
-/**
- * An IPv4 or IPv6 address: `address_length` (4 or 16) bytes of `address`, network order.
- */
-typedef struct {
-  cass_uint8_t address[16];
-  cass_uint8_t address_length;
-} CassInet;
 
 /**
  * A C callback: `void (*)(CassFuture* future, void* data)`.
@@ -539,11 +544,6 @@ typedef struct {
  * `void (*)(void* data)`: frees the data of an authenticator.
  */
 typedef void (*CassAuthenticatorDataCleanupCallback)(void *data);
-
-/**
- * `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
- */
-typedef void (*CassHostListenerCallback)(CassHostListenerEvent event, CassInet address, void *data);
 
 /**
  * `void* (*)(size_t size)`.
@@ -707,6 +707,14 @@ CASS_EXPORT CassError cass_cluster_set_use_hostname_resolution(CassCluster *clus
  * kept but does not fix the order.
  */
 CASS_EXPORT CassError cass_cluster_set_use_randomized_contact_points(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets the callback told about hosts: ADD and UP for each host when the session connects (before
+ * the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
+ * on the library's callback thread, one event at a time, in order. NULL removes the callback.
+ * `data` is passed back unchanged and must stay valid while sessions use this configuration.
+ */
+CASS_EXPORT CassError cass_cluster_set_host_listener_callback(CassCluster *cluster, CassHostListenerCallback callback, void *data);
 
 /**
  * Sets the application name sent to the server in the STARTUP message. NULL clears it.

@@ -17,6 +17,7 @@ pub mod elements;
 pub mod encode;
 pub mod error_result;
 pub mod future;
+pub mod host_listener;
 pub mod inet;
 pub mod iterator;
 pub mod logging;

@@ -101,3 +101,19 @@ pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
         CassError::CASS_OK
     })
 }
+
+/// Sets the callback told about hosts: ADD and UP for each host when the session connects (before
+/// the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
+/// on the library's callback thread, one event at a time, in order. NULL removes the callback.
+/// `data` is passed back unchanged and must stay valid while sessions use this configuration.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_host_listener_callback(
+    cluster: *mut CassCluster,
+    callback: crate::types::CassHostListenerCallback,
+    data: *mut std::ffi::c_void,
+) -> CassError {
+    with_cluster(cluster, |c| {
+        c.config.host_listener = callback.map(|callback| crate::host_listener::HostCallback { callback, data });
+        CassError::CASS_OK
+    })
+}

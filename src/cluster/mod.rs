@@ -57,6 +57,8 @@ pub struct ClusterConfig {
     pub prepare_on_up_or_add_host: bool,
     /// A loaded cloud secure connection bundle (`cloud.rs`); connecting with one is refused.
     pub cloud_bundle: Option<std::sync::Arc<cloud::CloudBundle>>,
+    /// The host listener callback (`cass_cluster_set_host_listener_callback`).
+    pub host_listener: Option<crate::host_listener::HostCallback>,
     /// Constant speculative execution: (delay ms, max extra executions).
     pub speculative: Option<(u64, usize)>,
 }
@@ -99,6 +101,7 @@ impl Default for ClusterConfig {
             prepare_on_all_hosts: true,
             prepare_on_up_or_add_host: true,
             cloud_bundle: None,
+            host_listener: None,
         }
     }
 }

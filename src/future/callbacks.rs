@@ -10,18 +10,24 @@
 
 use super::CassFuture;
 use crate::ffi::UserData;
+use crate::types::{CassHostListenerEvent, CassInet};
 use once_cell::sync::Lazy;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 
 type Callback = extern "C" fn(*mut CassFuture, *mut std::ffi::c_void);
 
-/// A callback to run: the future stays alive (and its pointer valid) until it has run.
-struct Job {
-    future: Arc<CassFuture>,
-    callback: Callback,
-    data: UserData,
+/// Work for the callback thread, run in the order it was queued.
+enum Job {
+    /// A future's callback: the future stays alive (and its pointer valid) until it has run.
+    Future { future: Arc<CassFuture>, callback: Callback, data: UserData },
+    /// A host listener event (`cass_cluster_set_host_listener_callback`).
+    Host { callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData },
+    /// Tells a waiter that everything queued before it has run.
+    Barrier(tokio::sync::oneshot::Sender<()>),
 }
+
+type HostCallback = extern "C" fn(CassHostListenerEvent, CassInet, *mut std::ffi::c_void);
 
 static QUEUE: Lazy<Sender<Job>> = Lazy::new(|| {
     let (sender, receiver) = channel::<Job>();
@@ -37,14 +43,35 @@ static QUEUE: Lazy<Sender<Job>> = Lazy::new(|| {
 });
 
 fn run(job: Job) {
-    (job.callback)(Arc::as_ptr(&job.future) as *mut CassFuture, job.data.0);
+    match job {
+        Job::Future { future, callback, data } => callback(Arc::as_ptr(&future) as *mut CassFuture, data.0),
+        Job::Host { callback, event, address, data } => callback(event, address, data.0),
+        Job::Barrier(done) => {
+            let _ = done.send(());
+        }
+    }
 }
 
-/// Runs `callback` for `future` on the callback thread.
-pub fn dispatch(future: Arc<CassFuture>, callback: Callback, data: UserData) {
-    let job = Job { future, callback, data };
+fn queue(job: Job) {
     if let Err(failed) = QUEUE.send(job) {
         // The thread is gone (the process is exiting): run it here rather than never.
         run(failed.0);
     }
+}
+
+/// Runs `callback` for `future` on the callback thread.
+pub fn dispatch(future: Arc<CassFuture>, callback: Callback, data: UserData) {
+    queue(Job::Future { future, callback, data });
+}
+
+/// Runs a host listener `callback` on the callback thread, after the callbacks queued before it.
+pub fn dispatch_host(callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData) {
+    queue(Job::Host { callback, event, address, data });
+}
+
+/// Completes once every callback queued before this call has run.
+pub async fn barrier() {
+    let (done, wait) = tokio::sync::oneshot::channel();
+    queue(Job::Barrier(done));
+    let _ = wait.await;
 }

@@ -7,7 +7,7 @@
 //! flight holds another, so a callback still fires, with a valid future pointer, after C freed its
 //! reference early.
 
-mod callbacks;
+pub(crate) mod callbacks;
 mod exports;
 
 use crate::error::CassError;

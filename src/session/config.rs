@@ -100,6 +100,9 @@ pub(super) fn build_session_config(
         .with_custom_driver_version(env!("CARGO_PKG_VERSION"))
         .with_client_id(uuid::Uuid::from_bytes(client_id.to_bytes()).to_string());
     sc.driver_config_reporting = false;
+    if let Some(listener) = config.host_listener {
+        sc.host_listener = Some(Arc::new(listener));
+    }
     if let Some(ssl) = &config.ssl {
         sc.tls_context =
             Some(ssl.tls_context(config.use_hostname_resolution).map_err(|e| {

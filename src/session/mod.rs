@@ -159,6 +159,11 @@ impl CassSession {
                     tracing::info!("connecting to {:?}", config.contact_points);
                     match Session::connect(session_config).await {
                         Ok(connected) => {
+                            if config.host_listener.is_some() {
+                                // The hosts' ADD and UP events reach the callback before the
+                                // connect future completes.
+                                crate::future::callbacks::barrier().await;
+                            }
                             tracing::info!("session connected");
                             let metrics = Arc::new(SessionMetrics::default());
                             *session.metrics.lock() = Some((metrics.clone(), connected.get_metrics()));
