@@ -127,3 +127,67 @@ pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_ini
 ) -> CassError {
     set_bundle(cluster, path, path_length)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn self_signed() -> (Vec<u8>, Vec<u8>) {
+        let key = openssl::pkey::PKey::from_rsa(openssl::rsa::Rsa::generate(2048).unwrap()).unwrap();
+        let mut name = openssl::x509::X509NameBuilder::new().unwrap();
+        name.append_entry_by_text("CN", "bundle-test").unwrap();
+        let name = name.build();
+        let mut cert = openssl::x509::X509Builder::new().unwrap();
+        cert.set_subject_name(&name).unwrap();
+        cert.set_issuer_name(&name).unwrap();
+        cert.set_pubkey(&key).unwrap();
+        cert.set_not_before(&openssl::asn1::Asn1Time::days_from_now(0).unwrap()).unwrap();
+        cert.set_not_after(&openssl::asn1::Asn1Time::days_from_now(1).unwrap()).unwrap();
+        cert.sign(&key, openssl::hash::MessageDigest::sha256()).unwrap();
+        (cert.build().to_pem().unwrap(), key.private_key_to_pem_pkcs8().unwrap())
+    }
+
+    fn write_bundle(path: &std::path::Path, entries: &[(&str, &[u8])]) {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        for (name, contents) in entries {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(contents).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[test]
+    fn loads_a_valid_bundle_and_names_what_is_missing() {
+        let dir = std::env::temp_dir().join(format!("cloud-bundle-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (cert, key) = self_signed();
+        let config = br#"{"host": "db.example.com", "port": 30443, "keyspace": "ks"}"#;
+        let good = dir.join("good.zip");
+        write_bundle(&good, &[("config.json", config), ("ca.crt", &cert), ("cert", &cert), ("key", &key)]);
+        let bundle = CloudBundle::load(good.to_str().unwrap()).unwrap();
+        assert_eq!((bundle.host.as_str(), bundle.port), ("db.example.com", 30443));
+
+        let no_key = dir.join("no_key.zip");
+        write_bundle(&no_key, &[("config.json", config), ("ca.crt", &cert), ("cert", &cert)]);
+        assert_eq!(CloudBundle::load(no_key.to_str().unwrap()).unwrap_err(), "Missing key file key");
+
+        let no_port = dir.join("no_port.zip");
+        write_bundle(
+            &no_port,
+            &[("config.json", br#"{"host": "h"}"#), ("ca.crt", &cert), ("cert", &cert), ("key", &key)],
+        );
+        assert_eq!(CloudBundle::load(no_port.to_str().unwrap()).unwrap_err(), "Missing port");
+
+        let bad_ca = dir.join("bad_ca.zip");
+        write_bundle(&bad_ca, &[("config.json", config), ("ca.crt", b"nope"), ("cert", &cert), ("key", &key)]);
+        assert!(CloudBundle::load(bad_ca.to_str().unwrap()).unwrap_err().contains("Invalid CA certificate"));
+
+        assert!(CloudBundle::load(dir.join("absent.zip").to_str().unwrap()).is_err());
+        std::fs::write(dir.join("text.zip"), "not a zip").unwrap();
+        assert!(CloudBundle::load(dir.join("text.zip").to_str().unwrap())
+            .unwrap_err()
+            .contains("Unable to open zip file"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
