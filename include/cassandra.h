@@ -282,15 +282,13 @@ typedef enum {
 } CassLogLevel;
 
 /**
- * Where an error comes from (the top byte of a `CassError`).
+ * Clustering order of a clustering column.
  */
 typedef enum {
-  CASS_ERROR_SOURCE_NONE = 0,
-  CASS_ERROR_SOURCE_LIB = 1,
-  CASS_ERROR_SOURCE_SERVER = 2,
-  CASS_ERROR_SOURCE_SSL = 3,
-  CASS_ERROR_SOURCE_COMPRESSION = 4,
-} CassErrorSource;
+  CASS_CLUSTERING_ORDER_NONE = 0,
+  CASS_CLUSTERING_ORDER_ASC = 1,
+  CASS_CLUSTERING_ORDER_DESC = 2,
+} CassClusteringOrder;
 
 /**
  * The role of a column in its table.
@@ -314,13 +312,15 @@ typedef enum {
 } CassIndexType;
 
 /**
- * Clustering order of a clustering column.
+ * Where an error comes from (the top byte of a `CassError`).
  */
 typedef enum {
-  CASS_CLUSTERING_ORDER_NONE = 0,
-  CASS_CLUSTERING_ORDER_ASC = 1,
-  CASS_CLUSTERING_ORDER_DESC = 2,
-} CassClusteringOrder;
+  CASS_ERROR_SOURCE_NONE = 0,
+  CASS_ERROR_SOURCE_LIB = 1,
+  CASS_ERROR_SOURCE_SERVER = 2,
+  CASS_ERROR_SOURCE_SSL = 3,
+  CASS_ERROR_SOURCE_COMPRESSION = 4,
+} CassErrorSource;
 
 /**
  * Collection kinds (the same numbers as their value types).
@@ -434,6 +434,15 @@ typedef struct {
 typedef void (*CassLogCallback)(const CassLogMessage *message, void *data);
 
 /**
+ * A server version.
+ */
+typedef struct {
+  int32_t major_version;
+  int32_t minor_version;
+  int32_t patch_version;
+} CassVersion;
+
+/**
  * Request latencies (microseconds) and rates, connection counts and timeout counts of a session.
  * The nested structs are named here; upstream declares them anonymous (same layout and access).
  */
@@ -500,15 +509,6 @@ typedef struct {
   cass_uint64_t count;
   cass_double_t percentage;
 } CassSpeculativeExecutionMetrics;
-
-/**
- * A server version.
- */
-typedef struct {
-  int32_t major_version;
-  int32_t minor_version;
-  int32_t patch_version;
-} CassVersion;
 
 /**
  * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
@@ -950,6 +950,140 @@ CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPo
  * `ssl` may be freed afterwards; NULL turns TLS off.
  */
 CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
+
+/**
+ * Uses round-robin load balancing: every host of the cluster in turn, all considered local.
+ */
+CASS_EXPORT void cass_cluster_set_load_balance_round_robin(CassCluster *cluster);
+
+/**
+ * Uses DC-aware load balancing (the default, with the data center of the contact point the
+ * session reaches): the hosts of `local_dc` in turn, then (when `used_hosts_per_remote_dc` > 0;
+ * deprecated) that many hosts of each other data center, which LOCAL_ONE and LOCAL_QUORUM requests
+ * use only if `allow_remote_dcs_for_local_cl` (deprecated). Hosts the policy does not use get no
+ * connections. NULL or empty `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_load_balance_dc_aware(CassCluster *cluster, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
+
+/**
+ * Same as `cass_cluster_set_load_balance_dc_aware()`, with the data center's length given.
+ */
+CASS_EXPORT CassError cass_cluster_set_load_balance_dc_aware_n(CassCluster *cluster, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
+
+/**
+ * Uses rack-aware load balancing: the hosts of `local_rack` in `local_dc` first, then the other
+ * racks of `local_dc`, then (except for LOCAL_ONE and LOCAL_QUORUM requests) the other data
+ * centers. NULL or empty `local_dc` or `local_rack` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_load_balance_rack_aware(CassCluster *cluster, const char *local_dc, const char *local_rack);
+
+/**
+ * Same as `cass_cluster_set_load_balance_rack_aware()`, with the lengths given.
+ */
+CASS_EXPORT CassError cass_cluster_set_load_balance_rack_aware_n(CassCluster *cluster, const char *local_dc, size_t local_dc_length, const char *local_rack, size_t local_rack_length);
+
+/**
+ * Sets whether token-aware routing picks the replicas in random order per request (default on)
+ * or always in the same order (which may help server-side caches).
+ */
+CASS_EXPORT void cass_cluster_set_token_aware_routing_shuffle_replicas(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets whether hosts answering much slower than the fastest are moved to the end of query plans
+ * (default off); see `cass_cluster_set_latency_aware_routing_settings()`.
+ */
+CASS_EXPORT void cass_cluster_set_latency_aware_routing(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets the latency-aware routing settings: a host whose average latency exceeds
+ * `exclusion_threshold` (default 2.0) times the best host's is penalized for `retry_period_ms`
+ * (default 10,000); `scale_ms` (default 100) weighs older measurements; the best average is
+ * recomputed every `update_rate_ms` (default 100); hosts with fewer than `min_measured`
+ * (default 50) measurements are not judged. The values are taken as given, as upstream.
+ */
+CASS_EXPORT void cass_cluster_set_latency_aware_routing_settings(CassCluster *cluster, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
+
+/**
+ * Adds hosts (comma-separated addresses, white space trimmed) to the allow list; "" clears it.
+ * With a non-empty list only those hosts are used, and no connections are opened to others.
+ */
+CASS_EXPORT void cass_cluster_set_whitelist_filtering(CassCluster *cluster, const char *hosts);
+
+/**
+ * Same as `cass_cluster_set_whitelist_filtering()`, with the text's length given.
+ */
+CASS_EXPORT void cass_cluster_set_whitelist_filtering_n(CassCluster *cluster, const char *hosts, size_t hosts_length);
+
+/**
+ * Adds hosts (comma-separated addresses, white space trimmed) to the deny list; "" clears it.
+ * Those hosts are never used and get no connections.
+ */
+CASS_EXPORT void cass_cluster_set_blacklist_filtering(CassCluster *cluster, const char *hosts);
+
+/**
+ * Same as `cass_cluster_set_blacklist_filtering()`, with the text's length given.
+ */
+CASS_EXPORT void cass_cluster_set_blacklist_filtering_n(CassCluster *cluster, const char *hosts, size_t hosts_length);
+
+/**
+ * Adds data centers (comma-separated) to the allow list; "" clears it. With a non-empty list only
+ * hosts of those data centers are used.
+ */
+CASS_EXPORT void cass_cluster_set_whitelist_dc_filtering(CassCluster *cluster, const char *dcs);
+
+/**
+ * Same as `cass_cluster_set_whitelist_dc_filtering()`, with the text's length given.
+ */
+CASS_EXPORT void cass_cluster_set_whitelist_dc_filtering_n(CassCluster *cluster, const char *dcs, size_t dcs_length);
+
+/**
+ * Adds data centers (comma-separated) to the deny list; "" clears it. Hosts of those data centers
+ * are never used.
+ */
+CASS_EXPORT void cass_cluster_set_blacklist_dc_filtering(CassCluster *cluster, const char *dcs);
+
+/**
+ * Same as `cass_cluster_set_blacklist_dc_filtering()`, with the text's length given.
+ */
+CASS_EXPORT void cass_cluster_set_blacklist_dc_filtering_n(CassCluster *cluster, const char *dcs, size_t dcs_length);
+
+/**
+ * Deprecated: same as `cass_cluster_set_constant_reconnect()`.
+ */
+CASS_EXPORT void cass_cluster_set_reconnect_wait_time(CassCluster *cluster, unsigned int wait_time);
+
+/**
+ * Waits `delay_ms` (0: no wait) before each attempt to reconnect to a host whose connections
+ * failed.
+ */
+CASS_EXPORT void cass_cluster_set_constant_reconnect(CassCluster *cluster, uint64_t delay_ms);
+
+/**
+ * Waits exponentially longer between reconnection attempts, from `base_delay_ms` up to
+ * `max_delay_ms` (defaults 2000 and 60000), with ±15 % jitter kept within those bounds. Both must
+ * be greater than 1 and base not greater than max, else `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_exponential_reconnect(CassCluster *cluster, uint64_t base_delay_ms, uint64_t max_delay_ms);
+
+/**
+ * Sets the generator of the client-side timestamps of requests that set none themselves (default:
+ * a monotonic generator per cluster). The cluster keeps its own reference, so the generator may be
+ * freed afterwards. NULL is ignored.
+ */
+CASS_EXPORT void cass_cluster_set_timestamp_gen(CassCluster *cluster, CassTimestampGen *timestamp_gen);
+
+/**
+ * Stores a copy of `profile` under `name` (replacing a profile of that name); statements and
+ * batches select it with `cass_statement_set_execution_profile()`. Later changes to `profile` do
+ * not affect the copy, so `profile` may be freed right away. NULL or empty `name` or NULL
+ * `profile` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_execution_profile(CassCluster *cluster, const char *name, CassExecProfile *profile);
+
+/**
+ * Same as `cass_cluster_set_execution_profile()`, with the name's length given.
+ */
+CASS_EXPORT CassError cass_cluster_set_execution_profile_n(CassCluster *cluster, const char *name, size_t name_length, CassExecProfile *profile);
 
 /**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
@@ -1420,6 +1554,142 @@ CASS_EXPORT const char *cass_consistency_string(CassConsistency consistency);
 CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
 
 /**
+ * Creates an execution profile with nothing set (everything comes from the cluster). Free it with
+ * `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
+ */
+CASS_EXPORT CassExecProfile *cass_execution_profile_new(void);
+
+/**
+ * Frees an execution profile. NULL is ignored.
+ */
+CASS_EXPORT void cass_execution_profile_free(CassExecProfile *profile);
+
+/**
+ * Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
+ * for the cluster's.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_request_timeout(CassExecProfile *profile, uint64_t timeout_ms);
+
+/**
+ * Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
+ * default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_consistency(CassExecProfile *profile, CassConsistency consistency);
+
+/**
+ * Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
+ * cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_serial_consistency(CassExecProfile *profile, CassConsistency serial_consistency);
+
+/**
+ * Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
+ * policy of its own (the default), a profile uses the cluster's.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_round_robin(CassExecProfile *profile);
+
+/**
+ * Gives the profile a DC-aware load balancing policy: the hosts of `local_dc` in turn, then (when
+ * `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
+ * LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
+ * `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware(CassExecProfile *profile, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
+
+/**
+ * Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware_n(CassExecProfile *profile, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
+
+/**
+ * Sets whether the profile's own policy sends requests to a replica of their partition first
+ * (default on). Applies only when the profile has a load balancing policy of its own.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
+
+/**
+ * Sets whether token-aware routing picks the replicas in random order per request (default on)
+ * or always in the same order. Applies only when the profile has a load balancing policy of its own.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing_shuffle_replicas(CassExecProfile *profile, cass_bool_t enabled);
+
+/**
+ * Sets whether the profile's own policy moves hosts answering much slower than the fastest to
+ * the end of query plans (default off). Applies only when the profile has a load balancing
+ * policy of its own.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
+
+/**
+ * Sets the latency-aware routing settings of the profile (see
+ * `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
+ */
+CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing_settings(CassExecProfile *profile, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
+
+/**
+ * Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
+ * non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
+ * load balancing policy of its own.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering(CassExecProfile *profile, const char *hosts);
+
+/**
+ * Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
+
+/**
+ * Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
+ * policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering(CassExecProfile *profile, const char *hosts);
+
+/**
+ * Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
+
+/**
+ * Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
+ * list, the profile's policy uses only hosts of those data centers.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering(CassExecProfile *profile, const char *dcs);
+
+/**
+ * Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
+
+/**
+ * Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
+ * policy never uses hosts of those data centers.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering(CassExecProfile *profile, const char *dcs);
+
+/**
+ * Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
+
+/**
+ * Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
+ * own reference. A statement's or batch's own retry policy still wins.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_retry_policy(CassExecProfile *profile, CassRetryPolicy *retry_policy);
+
+/**
+ * Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
+ * one every `constant_delay_ms` while no answer came. Negative values are
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_policy(CassExecProfile *profile, int64_t constant_delay_ms, int max_speculative_executions);
+
+/**
+ * No speculative executions for this profile's requests, whatever the cluster's setting.
+ */
+CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
+
+/**
  * Releases the caller's reference to a future. Work in flight continues, and a callback that was
  * set still fires once. NULL is ignored.
  */
@@ -1649,6 +1919,612 @@ CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
 CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
 
 /**
+ * The function's name, without its signature (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_function_meta_name(const CassFunctionMeta *function_meta, const char **name, size_t *name_length);
+
+/**
+ * The function's full name, with its argument types as the server writes them, without white
+ * space: `name(type1,type2)`.
+ */
+CASS_EXPORT void cass_function_meta_full_name(const CassFunctionMeta *function_meta, const char **full_name, size_t *full_name_length);
+
+/**
+ * The function's body.
+ */
+CASS_EXPORT void cass_function_meta_body(const CassFunctionMeta *function_meta, const char **body, size_t *body_length);
+
+/**
+ * The function's language (e.g. `java`).
+ */
+CASS_EXPORT void cass_function_meta_language(const CassFunctionMeta *function_meta, const char **language, size_t *language_length);
+
+/**
+ * Whether the function is called on null input (`CALLED ON NULL INPUT`).
+ */
+CASS_EXPORT cass_bool_t cass_function_meta_called_on_null_input(const CassFunctionMeta *function_meta);
+
+/**
+ * The number of arguments (0 for NULL).
+ */
+CASS_EXPORT size_t cass_function_meta_argument_count(const CassFunctionMeta *function_meta);
+
+/**
+ * The name and data type of the argument at `index`. `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` when
+ * out of range; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments. The type may be NULL when the
+ * server's type text could not be read.
+ */
+CASS_EXPORT CassError cass_function_meta_argument(const CassFunctionMeta *function_meta, size_t index, const char **name, size_t *name_length, const CassDataType **type_);
+
+/**
+ * The data type of the argument called `name` (exact match), or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_function_meta_argument_type_by_name(const CassFunctionMeta *function_meta, const char *name);
+
+/**
+ * Same as `cass_function_meta_argument_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassDataType *cass_function_meta_argument_type_by_name_n(const CassFunctionMeta *function_meta, const char *name, size_t name_length);
+
+/**
+ * The function's return type (NULL for NULL).
+ */
+CASS_EXPORT const CassDataType *cass_function_meta_return_type(const CassFunctionMeta *function_meta);
+
+/**
+ * A raw field of the function's `system_schema.functions` row (`keyspace_name`,
+ * `function_name`, `argument_names`, `argument_types`, `return_type`, `body`, `language`,
+ * `called_on_null_input`), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_function_meta_field_by_name(const CassFunctionMeta *function_meta, const char *name);
+
+/**
+ * Same as `cass_function_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_function_meta_field_by_name_n(const CassFunctionMeta *function_meta, const char *name, size_t name_length);
+
+/**
+ * The aggregate's name, without its signature (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_aggregate_meta_name(const CassAggregateMeta *aggregate_meta, const char **name, size_t *name_length);
+
+/**
+ * The aggregate's full name: `name(type1,type2)`, as for functions.
+ */
+CASS_EXPORT void cass_aggregate_meta_full_name(const CassAggregateMeta *aggregate_meta, const char **full_name, size_t *full_name_length);
+
+/**
+ * The number of arguments (0 for NULL).
+ */
+CASS_EXPORT size_t cass_aggregate_meta_argument_count(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The data type of the argument at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassDataType *cass_aggregate_meta_argument_type(const CassAggregateMeta *aggregate_meta, size_t index);
+
+/**
+ * The aggregate's return type (NULL for NULL).
+ */
+CASS_EXPORT const CassDataType *cass_aggregate_meta_return_type(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The type of the aggregate's state (NULL for NULL).
+ */
+CASS_EXPORT const CassDataType *cass_aggregate_meta_state_type(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The state function (the keyspace's function `state_func(state_type, argument types...)`), or
+ * NULL when the keyspace has none.
+ */
+CASS_EXPORT const CassFunctionMeta *cass_aggregate_meta_state_func(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The final function (the keyspace's function `final_func(state_type)`), or NULL when the
+ * aggregate has none.
+ */
+CASS_EXPORT const CassFunctionMeta *cass_aggregate_meta_final_func(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The initial condition: a `varchar` value with the CQL literal the server keeps (Cassandra 3.0
+ * and later), or a NULL value when the aggregate has none. NULL for a NULL aggregate.
+ */
+CASS_EXPORT const CassValue *cass_aggregate_meta_init_cond(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * A raw field of the aggregate's `system_schema.aggregates` row (`keyspace_name`,
+ * `aggregate_name`, `argument_types`, `return_type`, `state_type`, `final_func`, `state_func`,
+ * `initcond`), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_aggregate_meta_field_by_name(const CassAggregateMeta *aggregate_meta, const char *name);
+
+/**
+ * Same as `cass_aggregate_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_aggregate_meta_field_by_name_n(const CassAggregateMeta *aggregate_meta, const char *name, size_t name_length);
+
+/**
+ * Creates an iterator over the snapshot's keyspaces (by name; virtual ones included). NULL for
+ * NULL. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_keyspaces_from_schema_meta(const CassSchemaMeta *schema_meta);
+
+/**
+ * Creates an iterator over the keyspace's tables (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_tables_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the keyspace's materialized views (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_materialized_views_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the keyspace's user types (by name; `cass_iterator_get_user_type()`).
+ */
+CASS_EXPORT CassIterator *cass_iterator_user_types_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the keyspace's functions (by full name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_functions_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the keyspace's aggregates (by full name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_aggregates_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the keyspace's raw fields (by name;
+ * `cass_iterator_get_meta_field_name()` / `_value()`).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * Creates an iterator over the table's columns (partition key, clustering key, then the others).
+ */
+CASS_EXPORT CassIterator *cass_iterator_columns_from_table_meta(const CassTableMeta *table_meta);
+
+/**
+ * Creates an iterator over the table's secondary indexes (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_indexes_from_table_meta(const CassTableMeta *table_meta);
+
+/**
+ * Creates an iterator over the table's materialized views (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_materialized_views_from_table_meta(const CassTableMeta *table_meta);
+
+/**
+ * Creates an iterator over the table's raw fields (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_table_meta(const CassTableMeta *table_meta);
+
+/**
+ * Creates an iterator over the view's columns (partition key, clustering key, then the others).
+ */
+CASS_EXPORT CassIterator *cass_iterator_columns_from_materialized_view_meta(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * Creates an iterator over the view's raw fields (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_materialized_view_meta(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * Creates an iterator over the column's raw fields (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_column_meta(const CassColumnMeta *column_meta);
+
+/**
+ * Creates an iterator over the index's raw fields (`kind`, `options`).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_index_meta(const CassIndexMeta *index_meta);
+
+/**
+ * Creates an iterator over the function's raw fields (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_function_meta(const CassFunctionMeta *function_meta);
+
+/**
+ * Creates an iterator over the aggregate's raw fields (by name).
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_aggregate_meta(const CassAggregateMeta *aggregate_meta);
+
+/**
+ * The keyspace at a keyspace iterator's position, or NULL (another kind of iterator, or not on
+ * an item). Borrowed from the snapshot.
+ */
+CASS_EXPORT const CassKeyspaceMeta *cass_iterator_get_keyspace_meta(const CassIterator *iterator);
+
+/**
+ * The table at a table iterator's position, or NULL.
+ */
+CASS_EXPORT const CassTableMeta *cass_iterator_get_table_meta(const CassIterator *iterator);
+
+/**
+ * The view at a materialized view iterator's position, or NULL.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_iterator_get_materialized_view_meta(const CassIterator *iterator);
+
+/**
+ * The user type at a user type iterator's position, or NULL. Borrowed from the snapshot.
+ */
+CASS_EXPORT const CassDataType *cass_iterator_get_user_type(const CassIterator *iterator);
+
+/**
+ * The function at a function iterator's position, or NULL.
+ */
+CASS_EXPORT const CassFunctionMeta *cass_iterator_get_function_meta(const CassIterator *iterator);
+
+/**
+ * The aggregate at an aggregate iterator's position, or NULL.
+ */
+CASS_EXPORT const CassAggregateMeta *cass_iterator_get_aggregate_meta(const CassIterator *iterator);
+
+/**
+ * The column at a column iterator's position, or NULL.
+ */
+CASS_EXPORT const CassColumnMeta *cass_iterator_get_column_meta(const CassIterator *iterator);
+
+/**
+ * The index at an index iterator's position, or NULL.
+ */
+CASS_EXPORT const CassIndexMeta *cass_iterator_get_index_meta(const CassIterator *iterator);
+
+/**
+ * The name of the raw field at a field iterator's position (valid as long as the snapshot).
+ * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator, before the first or after the last
+ * field, or NULL out-pointers.
+ */
+CASS_EXPORT CassError cass_iterator_get_meta_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
+
+/**
+ * The value of the raw field at a field iterator's position: never NULL on a field (a column
+ * that is null in the row is a NULL value); NULL for another kind of iterator or off the fields.
+ * Borrowed from the snapshot.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_meta_field_value(const CassIterator *iterator);
+
+/**
+ * Frees a schema snapshot (from `cass_session_get_schema_meta()`); everything obtained from it
+ * becomes invalid. NULL is ignored.
+ */
+CASS_EXPORT void cass_schema_meta_free(const CassSchemaMeta *schema_meta);
+
+/**
+ * The snapshot's version: it grows with every schema refresh the session publishes (0 before
+ * the first one, or with `cass_cluster_set_use_schema(cluster, cass_false)`; 0 for NULL).
+ */
+CASS_EXPORT cass_uint32_t cass_schema_meta_snapshot_version(const CassSchemaMeta *schema_meta);
+
+/**
+ * The release version of the server the session connected to (`system.local`), e.g. 5.0.4;
+ * 0.0.0 before connecting or for NULL.
+ */
+CASS_EXPORT CassVersion cass_schema_meta_version(const CassSchemaMeta *schema_meta);
+
+/**
+ * The keyspace called `keyspace`, or NULL. Valid as long as the snapshot.
+ */
+CASS_EXPORT const CassKeyspaceMeta *cass_schema_meta_keyspace_by_name(const CassSchemaMeta *schema_meta, const char *keyspace);
+
+/**
+ * Same as `cass_schema_meta_keyspace_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassKeyspaceMeta *cass_schema_meta_keyspace_by_name_n(const CassSchemaMeta *schema_meta, const char *keyspace, size_t keyspace_length);
+
+/**
+ * The keyspace's name (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_keyspace_meta_name(const CassKeyspaceMeta *keyspace_meta, const char **name, size_t *name_length);
+
+/**
+ * Whether the keyspace is virtual (`system_virtual_schema`, Cassandra 4.0 and later).
+ */
+CASS_EXPORT cass_bool_t cass_keyspace_meta_is_virtual(const CassKeyspaceMeta *keyspace_meta);
+
+/**
+ * The table called `table`, or NULL (a materialized view is not a table here).
+ */
+CASS_EXPORT const CassTableMeta *cass_keyspace_meta_table_by_name(const CassKeyspaceMeta *keyspace_meta, const char *table);
+
+/**
+ * Same as `cass_keyspace_meta_table_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassTableMeta *cass_keyspace_meta_table_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *table, size_t table_length);
+
+/**
+ * The materialized view called `view`, or NULL.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_keyspace_meta_materialized_view_by_name(const CassKeyspaceMeta *keyspace_meta, const char *view);
+
+/**
+ * Same as `cass_keyspace_meta_materialized_view_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_keyspace_meta_materialized_view_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *view, size_t view_length);
+
+/**
+ * The user type called `type_`, or NULL. The data type is borrowed from the snapshot (read-only:
+ * the `cass_data_type_*` setters refuse it; copy it with `cass_data_type_new_from_existing()`).
+ */
+CASS_EXPORT const CassDataType *cass_keyspace_meta_user_type_by_name(const CassKeyspaceMeta *keyspace_meta, const char *type_);
+
+/**
+ * Same as `cass_keyspace_meta_user_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassDataType *cass_keyspace_meta_user_type_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *type_, size_t type_length);
+
+/**
+ * The function `name` taking `arguments`, a comma-separated list of CQL types as the server
+ * writes them ("text,int"; white space is ignored), or NULL.
+ */
+CASS_EXPORT const CassFunctionMeta *cass_keyspace_meta_function_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name, const char *arguments);
+
+/**
+ * Same as `cass_keyspace_meta_function_by_name()`, with the lengths of the strings given.
+ */
+CASS_EXPORT const CassFunctionMeta *cass_keyspace_meta_function_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length, const char *arguments, size_t arguments_length);
+
+/**
+ * The aggregate `name` taking `arguments` (as for `cass_keyspace_meta_function_by_name()`), or
+ * NULL.
+ */
+CASS_EXPORT const CassAggregateMeta *cass_keyspace_meta_aggregate_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name, const char *arguments);
+
+/**
+ * Same as `cass_keyspace_meta_aggregate_by_name()`, with the lengths of the strings given.
+ */
+CASS_EXPORT const CassAggregateMeta *cass_keyspace_meta_aggregate_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length, const char *arguments, size_t arguments_length);
+
+/**
+ * A raw field of the keyspace's `system_schema.keyspaces` row: `keyspace_name`,
+ * `durable_writes`, `replication` (those the row has). NULL when there is no such field; a
+ * field whose column is null is a NULL value, not a NULL pointer.
+ */
+CASS_EXPORT const CassValue *cass_keyspace_meta_field_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name);
+
+/**
+ * Same as `cass_keyspace_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_keyspace_meta_field_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length);
+
+/**
+ * The table's name (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_table_meta_name(const CassTableMeta *table_meta, const char **name, size_t *name_length);
+
+/**
+ * Whether the table is virtual (in a virtual keyspace).
+ */
+CASS_EXPORT cass_bool_t cass_table_meta_is_virtual(const CassTableMeta *table_meta);
+
+/**
+ * The column called `column`, or NULL.
+ */
+CASS_EXPORT const CassColumnMeta *cass_table_meta_column_by_name(const CassTableMeta *table_meta, const char *column);
+
+/**
+ * Same as `cass_table_meta_column_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassColumnMeta *cass_table_meta_column_by_name_n(const CassTableMeta *table_meta, const char *column, size_t column_length);
+
+/**
+ * The number of columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_table_meta_column_count(const CassTableMeta *table_meta);
+
+/**
+ * The column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_table_meta_column(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * The index called `index`, or NULL.
+ */
+CASS_EXPORT const CassIndexMeta *cass_table_meta_index_by_name(const CassTableMeta *table_meta, const char *index);
+
+/**
+ * Same as `cass_table_meta_index_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassIndexMeta *cass_table_meta_index_by_name_n(const CassTableMeta *table_meta, const char *index, size_t index_length);
+
+/**
+ * The number of secondary indexes (0 for NULL).
+ */
+CASS_EXPORT size_t cass_table_meta_index_count(const CassTableMeta *table_meta);
+
+/**
+ * The index at `index` (by name order), or NULL when out of range.
+ */
+CASS_EXPORT const CassIndexMeta *cass_table_meta_index(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * The materialized view of this table called `view`, or NULL.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view_by_name(const CassTableMeta *table_meta, const char *view);
+
+/**
+ * Same as `cass_table_meta_materialized_view_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view_by_name_n(const CassTableMeta *table_meta, const char *view, size_t view_length);
+
+/**
+ * The number of materialized views of this table (0 for NULL).
+ */
+CASS_EXPORT size_t cass_table_meta_materialized_view_count(const CassTableMeta *table_meta);
+
+/**
+ * The materialized view at `index` (by name order), or NULL when out of range.
+ */
+CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * The number of partition key columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_table_meta_partition_key_count(const CassTableMeta *table_meta);
+
+/**
+ * The partition key column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_table_meta_partition_key(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * The number of clustering key columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_table_meta_clustering_key_count(const CassTableMeta *table_meta);
+
+/**
+ * The clustering key column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_table_meta_clustering_key(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * The clustering order of the clustering key column at `index`; `CASS_CLUSTERING_ORDER_NONE`
+ * when out of range.
+ */
+CASS_EXPORT CassClusteringOrder cass_table_meta_clustering_key_order(const CassTableMeta *table_meta, size_t index);
+
+/**
+ * A raw field of the table's `system_schema.tables` row (`keyspace_name`, `table_name`,
+ * `comment`, `compaction`, `id`, ... those the C++ driver reads and the row has), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_table_meta_field_by_name(const CassTableMeta *table_meta, const char *name);
+
+/**
+ * Same as `cass_table_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_table_meta_field_by_name_n(const CassTableMeta *table_meta, const char *name, size_t name_length);
+
+/**
+ * The view's column called `column`, or NULL.
+ */
+CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column_by_name(const CassMaterializedViewMeta *view_meta, const char *column);
+
+/**
+ * Same as `cass_materialized_view_meta_column_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column_by_name_n(const CassMaterializedViewMeta *view_meta, const char *column, size_t column_length);
+
+/**
+ * The view's name (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_materialized_view_meta_name(const CassMaterializedViewMeta *view_meta, const char **name, size_t *name_length);
+
+/**
+ * The view's base table (NULL for NULL).
+ */
+CASS_EXPORT const CassTableMeta *cass_materialized_view_meta_base_table(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * The number of the view's columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_materialized_view_meta_column_count(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * The view's column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column(const CassMaterializedViewMeta *view_meta, size_t index);
+
+/**
+ * The number of the view's partition key columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_materialized_view_meta_partition_key_count(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * The view's partition key column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_partition_key(const CassMaterializedViewMeta *view_meta, size_t index);
+
+/**
+ * The number of the view's clustering key columns (0 for NULL).
+ */
+CASS_EXPORT size_t cass_materialized_view_meta_clustering_key_count(const CassMaterializedViewMeta *view_meta);
+
+/**
+ * The view's clustering key column at `index`, or NULL when out of range.
+ */
+CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_clustering_key(const CassMaterializedViewMeta *view_meta, size_t index);
+
+/**
+ * The clustering order of the view's clustering key column at `index`;
+ * `CASS_CLUSTERING_ORDER_NONE` when out of range.
+ */
+CASS_EXPORT CassClusteringOrder cass_materialized_view_meta_clustering_key_order(const CassMaterializedViewMeta *view_meta, size_t index);
+
+/**
+ * A raw field of the view's `system_schema.views` row (the table fields plus `view_name`,
+ * `base_table_name`, `base_table_id`, `include_all_columns`, `where_clause`), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_materialized_view_meta_field_by_name(const CassMaterializedViewMeta *view_meta, const char *name);
+
+/**
+ * Same as `cass_materialized_view_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_materialized_view_meta_field_by_name_n(const CassMaterializedViewMeta *view_meta, const char *name, size_t name_length);
+
+/**
+ * The column's name (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_column_meta_name(const CassColumnMeta *column_meta, const char **name, size_t *name_length);
+
+/**
+ * The column's role: partition key, clustering key, static or regular
+ * (`CASS_COLUMN_TYPE_REGULAR` for NULL).
+ */
+CASS_EXPORT CassColumnType cass_column_meta_type(const CassColumnMeta *column_meta);
+
+/**
+ * The column's data type, read from the server's CQL type text (`text` is
+ * `CASS_VALUE_TYPE_TEXT`, user types are resolved in the keyspace, `vector<T, n>` is the custom
+ * type results report). Borrowed from the snapshot; NULL when the type could not be read.
+ */
+CASS_EXPORT const CassDataType *cass_column_meta_data_type(const CassColumnMeta *column_meta);
+
+/**
+ * A raw field of the column's `system_schema.columns` row (`keyspace_name`, `table_name`,
+ * `column_name`, `clustering_order`, `column_name_bytes`, `kind`, `position`, `type`), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_column_meta_field_by_name(const CassColumnMeta *column_meta, const char *name);
+
+/**
+ * Same as `cass_column_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_column_meta_field_by_name_n(const CassColumnMeta *column_meta, const char *name, size_t name_length);
+
+/**
+ * The index's name (not NUL-terminated; "" for NULL).
+ */
+CASS_EXPORT void cass_index_meta_name(const CassIndexMeta *index_meta, const char **name, size_t *name_length);
+
+/**
+ * The index's kind (`keys`, `custom`, `composites`; `CASS_INDEX_TYPE_UNKNOWN` otherwise or for
+ * NULL).
+ */
+CASS_EXPORT CassIndexType cass_index_meta_type(const CassIndexMeta *index_meta);
+
+/**
+ * The index's target: its `target` option, e.g. `v` or `keys(m)` ("" when it has none).
+ */
+CASS_EXPORT void cass_index_meta_target(const CassIndexMeta *index_meta, const char **target, size_t *target_length);
+
+/**
+ * The index's options, a `map<text, text>` value (a NULL value when the row has none; NULL for
+ * a NULL index).
+ */
+CASS_EXPORT const CassValue *cass_index_meta_options(const CassIndexMeta *index_meta);
+
+/**
+ * A raw field of the index's `system_schema.indexes` row: `kind` or `options` (the only two
+ * the C++ driver keeps), or NULL.
+ */
+CASS_EXPORT const CassValue *cass_index_meta_field_by_name(const CassIndexMeta *index_meta, const char *name);
+
+/**
+ * Same as `cass_index_meta_field_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassValue *cass_index_meta_field_by_name_n(const CassIndexMeta *index_meta, const char *name, size_t name_length);
+
+/**
  * Creates the default retry policy: retry a read timeout once when enough replicas answered but
  * the data was missing, a write timeout once when a logged batch failed to write its batch log,
  * and an unavailable error once on another node; return every other error. Free it with
@@ -1677,6 +2553,32 @@ CASS_EXPORT CassRetryPolicy *cass_retry_policy_logging_new(CassRetryPolicy *chil
  * Releases C's reference to a retry policy. NULL is ignored.
  */
 CASS_EXPORT void cass_retry_policy_free(CassRetryPolicy *policy);
+
+/**
+ * Creates a generator that lets the server assign timestamps. Free it with
+ * `cass_timestamp_gen_free()`; clusters keep their own reference.
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_server_side_new(void);
+
+/**
+ * Creates a monotonically increasing client-side generator with microsecond precision (the
+ * default generator), warning about more than 1 s of clock skew at most once a second. It may be
+ * shared by several clusters and sessions. Free it with `cass_timestamp_gen_free()`.
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new(void);
+
+/**
+ * Same as `cass_timestamp_gen_monotonic_new()`, with the skew (microseconds) beyond which a
+ * warning is logged (negative: never) and the minimum time between two warnings (milliseconds;
+ * 0 or negative: every millisecond).
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new_with_settings(int64_t warning_threshold_us, int64_t warning_interval_ms);
+
+/**
+ * Releases C's reference to a generator; clusters and sessions using it keep theirs. NULL is
+ * ignored.
+ */
+CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
 
 /**
  * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
@@ -1858,6 +2760,17 @@ CASS_EXPORT void cass_session_get_metrics(const CassSession *session, CassMetric
  * aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
  */
 CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSession *session, CassSpeculativeExecutionMetrics *output);
+
+/**
+ * A snapshot of the session's schema metadata; it does not change afterwards (call again for
+ * later changes). It is refreshed while connecting, after each CREATE/ALTER/DROP statement of
+ * this session (before that statement's future completes), and within about a second of
+ * another client's schema change. Before connecting, after closing, or with
+ * `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
+ * dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
+ * `cass_schema_meta_free()`.
+ */
+CASS_EXPORT const CassSchemaMeta *cass_session_get_schema_meta(const CassSession *session);
 
 extern void ERR_new(void);
 

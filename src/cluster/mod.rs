@@ -5,6 +5,7 @@ pub mod cloud;
 mod compat_settings;
 mod connection_settings;
 mod exports;
+mod load_balancing_exports;
 
 use crate::ffi::BoxHandle;
 use crate::types::{CassConsistency, CassUuid};
@@ -61,6 +62,14 @@ pub struct ClusterConfig {
     pub host_listener: Option<crate::host_listener::HostCallback>,
     /// Constant speculative execution: (delay ms, max extra executions).
     pub speculative: Option<(u64, usize)>,
+    /// Load balancing of the default profile (`load_balancing_exports.rs`); token awareness is
+    /// `token_aware_routing` above.
+    pub load_balancing: crate::policies::load_balancing::LoadBalancingConfig,
+    pub reconnect: crate::policies::reconnect::ReconnectConfig,
+    /// Shared with the C handle it came from and with the sessions connected with this cluster.
+    pub timestamp_gen: std::sync::Arc<crate::policies::timestamp::CassTimestampGen>,
+    /// Named execution profiles (copies; `cass_cluster_set_execution_profile`).
+    pub execution_profiles: std::collections::BTreeMap<String, crate::execution_profile::CassExecProfile>,
 }
 
 impl Default for ClusterConfig {
@@ -102,6 +111,10 @@ impl Default for ClusterConfig {
             prepare_on_up_or_add_host: true,
             cloud_bundle: None,
             host_listener: None,
+            load_balancing: crate::policies::load_balancing::LoadBalancingConfig::for_cluster(),
+            reconnect: Default::default(),
+            timestamp_gen: Default::default(),
+            execution_profiles: Default::default(),
         }
     }
 }

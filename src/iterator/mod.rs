@@ -1,5 +1,5 @@
-//! `CassIterator`: a cursor over the rows of a result, the columns of a row, or the items of a
-//! value (see `values`).
+//! `CassIterator`: a cursor over the rows of a result, the columns of a row, the items of a
+//! value (see `values`), or schema metadata items (`crate::metadata`).
 //!
 //! A result iterator holds a reference to its result, so the result may be freed before the
 //! iterator (acsylla does that). Row and value iterators point into their result, which must stay
@@ -10,6 +10,7 @@ mod values;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, ArcHandle, BoxHandle, RefHandle};
+use crate::metadata::MetaCursor;
 use crate::result::{CassResult, CassRow};
 use crate::types::{cass_bool_t, CassIteratorType};
 use crate::value::CassValue;
@@ -18,9 +19,20 @@ use std::sync::Arc;
 use values::{Shape, ValueCursor};
 
 enum Cursor {
-    Rows { result: Arc<CassResult>, next: usize },
-    Columns { row: *const CassRow, next: usize },
+    Rows {
+        result: Arc<CassResult>,
+        next: usize,
+    },
+    Columns {
+        row: *const CassRow,
+        next: usize,
+    },
     Values(ValueCursor),
+    /// Schema metadata items (`crate::metadata`).
+    Meta {
+        cursor: MetaCursor,
+        next: usize,
+    },
 }
 
 /// The iterator handle C holds (Box-owned; `cass_iterator_free`).
@@ -44,6 +56,21 @@ impl CassIterator {
                 Shape::Tuple => CASS_ITERATOR_TYPE_TUPLE,
                 Shape::UserType => CASS_ITERATOR_TYPE_USER_TYPE_FIELD,
             },
+            Cursor::Meta { cursor, .. } => cursor.kind(),
+        }
+    }
+
+    /// An iterator over schema metadata items.
+    pub(crate) fn from_meta(cursor: MetaCursor) -> Self {
+        CassIterator { cursor: Cursor::Meta { cursor, next: 0 }, current: None }
+    }
+
+    /// A metadata iterator's cursor and current position (None for other iterators, or when not
+    /// on an item).
+    pub(crate) fn meta_position(&self) -> Option<(&MetaCursor, usize)> {
+        match (&self.cursor, self.current) {
+            (Cursor::Meta { cursor, .. }, Some(index)) => Some((cursor, index)),
+            _ => None,
         }
     }
 
@@ -150,6 +177,7 @@ pub extern "C" fn cass_iterator_next(iterator: *mut CassIterator) -> cass_bool_t
                 step(&mut it.current, next, count)
             }
             Cursor::Values(cursor) => cursor.advance(),
+            Cursor::Meta { cursor, next } => step(&mut it.current, next, cursor.len()),
         };
         more.into()
     })

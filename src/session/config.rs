@@ -4,19 +4,83 @@ use super::{consistency, failure, serial_consistency};
 use crate::cluster::ClusterConfig;
 use crate::error::CassError;
 use crate::future::Outcome;
+use crate::policies::load_balancing::{ChainPolicy, LoadBalancingConfig, Locality, SessionHostFilter};
 use crate::types::CassUuid;
-use scylla::client::execution_profile::ExecutionProfile;
+use scylla::client::execution_profile::{ExecutionProfile, ExecutionProfileHandle};
 use scylla::client::session::SessionConfig;
 use scylla::cluster::KnownNode;
+use scylla::policies::load_balancing::LoadBalancingPolicy;
+use scylla::policies::speculative_execution::{SimpleSpeculativeExecutionPolicy, SpeculativeExecutionPolicy};
 use scylla::statement::Consistency;
+use std::collections::HashMap;
+use std::net::{IpAddr, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The named execution profiles of a session, and its default load balancing policy.
+pub(super) struct Profiles {
+    named: HashMap<String, ExecutionProfileHandle>,
+    default_policy: Arc<ChainPolicy>,
+}
+
+impl Profiles {
+    pub(super) fn get(&self, name: &str) -> Option<&ExecutionProfileHandle> {
+        self.named.get(name)
+    }
+
+    /// Whether the connected session's default policy selects any host: the C++ driver fails the
+    /// connect when it selects none (a misspelled local data center, say).
+    pub(super) fn default_policy_has_hosts(&self, session: &scylla::client::session::Session) -> bool {
+        self.default_policy.selects_any_host(&session.get_cluster_state())
+    }
+
+    pub(super) fn no_hosts_failure(&self) -> Outcome {
+        let message = self.default_policy.no_hosts_message();
+        tracing::error!("{message}");
+        failure(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, message)
+    }
+}
+
+fn speculative_policy(setting: Option<(u64, usize)>) -> Option<Arc<dyn SpeculativeExecutionPolicy>> {
+    setting.map(|(delay_ms, max)| {
+        Arc::new(SimpleSpeculativeExecutionPolicy {
+            max_retry_count: max,
+            retry_interval: Duration::from_millis(delay_ms),
+        }) as Arc<dyn SpeculativeExecutionPolicy>
+    })
+}
+
+/// The contact points' addresses, for detecting the local data center. Host names are resolved
+/// only when a policy detects its data center (the default one does).
+fn contact_ips(config: &ClusterConfig, needed: bool) -> Vec<IpAddr> {
+    let mut ips = Vec::new();
+    for host in &config.contact_points {
+        match host.parse::<IpAddr>() {
+            Ok(ip) => ips.push(ip),
+            Err(_) if needed => match (host.as_str(), config.port).to_socket_addrs() {
+                Ok(addrs) => ips.extend(addrs.map(|addr| addr.ip())),
+                Err(e) => tracing::debug!("contact point {host} did not resolve: {e}"),
+            },
+            Err(_) => {}
+        }
+    }
+    ips
+}
+
+/// Whether a policy of the cluster or of a profile takes its data center from the contact points.
+fn detects_locality(config: &ClusterConfig) -> bool {
+    use crate::policies::load_balancing::BasePolicy;
+    std::iter::once(&config.load_balancing)
+        .chain(config.execution_profiles.values().map(|p| &p.load_balancing))
+        .any(|lb| matches!(lb.base, Some(BasePolicy::DcAware { local_dc: None, .. })))
+}
+
+/// The crate's session configuration and the named execution profiles.
 pub(super) fn build_session_config(
     config: &ClusterConfig,
     keyspace: Option<String>,
     client_id: CassUuid,
-) -> Result<SessionConfig, Outcome> {
+) -> Result<(SessionConfig, Profiles), Outcome> {
     if config.cloud_bundle.is_some() {
         return Err(failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, crate::cluster::cloud::NOT_SUPPORTED));
     }
@@ -49,8 +113,12 @@ pub(super) fn build_session_config(
         std::num::NonZeroUsize::new(connections).unwrap_or(std::num::NonZeroUsize::MIN),
     );
     sc.fetch_schema_metadata = config.use_schema;
-    let policy =
-        scylla::policies::load_balancing::DefaultPolicy::builder().token_aware(config.token_aware_routing).build();
+    let locality = Arc::new(Locality::new(contact_ips(config, detects_locality(config))));
+    let default_chain = ChainPolicy::build(&config.load_balancing, config.token_aware_routing, &locality)
+        .or_else(|| ChainPolicy::build(&LoadBalancingConfig::for_cluster(), config.token_aware_routing, &locality))
+        .ok_or_else(|| failure(CassError::CASS_ERROR_LIB_INTERNAL_ERROR, "no load balancing policy"))?;
+    let mut chains = vec![default_chain.clone()];
+    let policy: Arc<dyn LoadBalancingPolicy> = default_chain.clone();
     sc.keepalive_interval =
         (config.heartbeat_interval_secs > 0).then(|| Duration::from_secs(config.heartbeat_interval_secs as u64));
     sc.keepalive_timeout = (config.heartbeat_interval_secs > 0 && config.idle_timeout_secs > 0)
@@ -64,15 +132,9 @@ pub(super) fn build_session_config(
             sc.shard_aware_local_port_range = range;
         }
     }
-    let mut profile = ExecutionProfile::builder().load_balancing_policy(policy);
-    if let Some((delay_ms, max)) = config.speculative {
-        profile = profile.speculative_execution_policy(Some(Arc::new(
-            scylla::policies::speculative_execution::SimpleSpeculativeExecutionPolicy {
-                max_retry_count: max,
-                retry_interval: Duration::from_millis(delay_ms),
-            },
-        )));
-    }
+    let mut profile = ExecutionProfile::builder()
+        .load_balancing_policy(policy.clone())
+        .speculative_execution_policy(speculative_policy(config.speculative));
     if let Some(retry) = &config.retry_policy {
         profile = profile.retry_policy(retry.clone());
     }
@@ -82,6 +144,39 @@ pub(super) fn build_session_config(
         .request_timeout(request_timeout)
         .build();
     sc.default_execution_profile_handle = profile.into_handle();
+    // Named profiles: what they leave unset comes from the cluster, except the consistency (the
+    // driver's default, as upstream; see `crate::execution_profile`).
+    let mut profiles = Profiles { named: HashMap::new(), default_policy: default_chain };
+    for (name, p) in &config.execution_profiles {
+        let lb: Arc<dyn LoadBalancingPolicy> =
+            match ChainPolicy::build(&p.load_balancing, p.token_aware_routing, &locality) {
+                Some(chain) => {
+                    chains.push(chain.clone());
+                    chain
+                }
+                None => policy.clone(),
+            };
+        let timeout = match p.request_timeout_ms {
+            u64::MAX => request_timeout,
+            0 => None,
+            ms => Some(Duration::from_millis(ms)),
+        };
+        let mut builder = ExecutionProfile::builder()
+            .load_balancing_policy(lb)
+            .consistency(p.consistency.and_then(consistency).unwrap_or(Consistency::LocalOne))
+            .serial_consistency(serial_consistency(p.serial_consistency.unwrap_or(config.serial_consistency)))
+            .request_timeout(timeout)
+            .speculative_execution_policy(speculative_policy(p.speculative.unwrap_or(config.speculative)));
+        if let Some(retry) = p.retry_policy.as_ref().or(config.retry_policy.as_ref()) {
+            builder = builder.retry_policy(retry.clone());
+        }
+        profiles.named.insert(name.clone(), builder.build().into_handle());
+    }
+    if let Some(filter) = SessionHostFilter::for_policies(chains, locality) {
+        sc.host_filter = Some(Arc::new(filter));
+    }
+    sc.reconnect_policy = config.reconnect.policy();
+    sc.timestamp_generator = config.timestamp_gen.generator();
     if let Some(ks) = keyspace {
         let case_sensitive = ks.starts_with('"') && ks.ends_with('"') && ks.len() >= 2;
         let name = if case_sensitive { ks[1..ks.len() - 1].to_string() } else { ks };
@@ -109,5 +204,5 @@ pub(super) fn build_session_config(
                 failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, format!("Unable to set up TLS: {e}"))
             })?);
     }
-    Ok(sc)
+    Ok((sc, profiles))
 }

@@ -218,3 +218,18 @@ pub extern "C" fn cass_session_get_speculative_execution_metrics(
         unsafe { output.write(metrics) };
     })
 }
+
+/// A snapshot of the session's schema metadata; it does not change afterwards (call again for
+/// later changes). It is refreshed while connecting, after each CREATE/ALTER/DROP statement of
+/// this session (before that statement's future completes), and within about a second of
+/// another client's schema change. Before connecting, after closing, or with
+/// `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
+/// dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
+/// `cass_schema_meta_free()`.
+#[no_mangle]
+pub extern "C" fn cass_session_get_schema_meta(session: *const CassSession) -> *const crate::metadata::CassSchemaMeta {
+    guard(|| match CassSession::from_ptr(session) {
+        Some(session) => crate::metadata::CassSchemaMeta::into_ptr(session.schema_meta()),
+        None => std::ptr::null(),
+    })
+}

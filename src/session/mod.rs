@@ -25,6 +25,7 @@ use crate::types::CassBatchType;
 use crate::types::{CassConsistency, CassUuid};
 use futures::FutureExt;
 use parking_lot::Mutex;
+use scylla::client::execution_profile::ExecutionProfileHandle;
 use scylla::client::session::Session;
 use scylla::response::PagingState;
 use scylla::statement::batch::{Batch, BatchStatement, BatchType};
@@ -46,6 +47,10 @@ pub struct Connected {
     /// Preparations of simple statements with values (one round trip when repeated).
     implicit: implicit::ImplicitPreparations,
     tracing: tracing_wait::TracingWait,
+    /// The named execution profiles (`cass_cluster_set_execution_profile`), built at connect.
+    profiles: config::Profiles,
+    /// The schema metadata snapshot and its refreshes (`crate::metadata`).
+    pub metadata: crate::metadata::SchemaHolder,
     /// Latencies, rates and timeouts of this connection's requests (also kept by the session).
     metrics: Arc<SessionMetrics>,
     /// Counts speculative executions; only set when a speculative execution policy is in use.
@@ -155,9 +160,10 @@ impl CassSession {
         submitter.submit(Box::pin(async move {
             let outcome = match config::build_session_config(&config, keyspace, client_id) {
                 Err(outcome) => outcome,
-                Ok(session_config) => {
+                Ok((session_config, profiles)) => {
                     tracing::info!("connecting to {:?}", config.contact_points);
                     match Session::connect(session_config).await {
+                        Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
                             if config.host_listener.is_some() {
                                 // The hosts' ADD and UP events reach the callback before the
@@ -170,16 +176,29 @@ impl CassSession {
                             let speculative = config
                                 .speculative
                                 .map(|_| Arc::new(crate::metrics::SpeculativeListener::new(metrics.clone())));
-                            *session.state.lock() = State::Connected(Arc::new(Connected {
+                            let connected = Arc::new(Connected {
                                 session: connected,
                                 submitter: queue,
                                 inflight: AtomicUsize::new(0),
                                 drained: tokio::sync::Notify::new(),
                                 implicit: Default::default(),
                                 tracing: tracing_wait,
+                                profiles,
+                                metadata: crate::metadata::SchemaHolder::new(
+                                    config.use_schema,
+                                    config.token_aware_routing,
+                                ),
                                 metrics,
                                 speculative,
-                            }));
+                            });
+                            // The schema snapshot is there before the connect future completes.
+                            connected.metadata.load_initial(&connected.session).await;
+                            if connected.metadata.enabled() {
+                                let watch =
+                                    crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.session, &c.metadata));
+                                connected.submitter.submit(Box::pin(watch));
+                            }
+                            *session.state.lock() = State::Connected(connected);
                             Ok(Payload::Empty)
                         }
                         Err(e) => Err(errors::connect_failure(&e)),
@@ -194,6 +213,11 @@ impl CassSession {
         future
     }
 
+    /// The current schema snapshot (no I/O); the empty one when not connected.
+    pub fn schema_meta(&self) -> Arc<crate::metadata::CassSchemaMeta> {
+        self.connected().map_or_else(crate::metadata::empty, |c| c.metadata.current())
+    }
+
     fn connected(&self) -> Option<Arc<Connected>> {
         match &*self.state.lock() {
             State::Connected(connected) => Some(connected.clone()),
@@ -205,6 +229,12 @@ impl CassSession {
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
         self.submit_request(move |connected| async move {
             let outcome = run_statement(&connected, &statement).await;
+            if outcome.is_ok() {
+                // DDL: its change is in the schema snapshot before its future completes.
+                if let Some(refresh) = connected.metadata.after_request(&connected.session, &statement.query) {
+                    refresh.await;
+                }
+            }
             if statement.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
             }
@@ -338,16 +368,20 @@ async fn run_prepared(
     data: &StatementData,
     prepared: &PreparedStatement,
     known: Option<&ColumnTypes>,
+    profile: Option<&ExecutionProfileHandle>,
 ) -> Outcome {
     let session = &connected.session;
     let paged = data.paging_size > 0 || data.paging_state.is_some();
-    if !paged && data.settings.is_default() && connected.speculative.is_none() {
+    if !paged && data.settings.is_default() && connected.speculative.is_none() && profile.is_none() {
         // Nothing to change on the prepared statement: no copy of it per request.
         let result = session.execute_unpaged(prepared, &data.values).await.map(|result| (result, None));
         return into_outcome(result, known);
     }
     let mut statement = prepared.clone();
     apply_settings!(statement, &data.settings);
+    if let Some(profile) = profile {
+        statement.set_execution_profile_handle(Some(profile.clone()));
+    }
     if let Some(listener) = &connected.speculative {
         statement.set_history_listener(listener.clone());
     }
@@ -379,22 +413,29 @@ fn into_outcome(
     }
 }
 
-/// The execution profile a request names must exist; none exist yet besides the default.
-fn check_profile(settings: &RequestSettings) -> Result<(), Failure> {
+/// The execution profile a request names (None: the default profile); an unknown name fails the
+/// request, as upstream.
+fn profile_handle<'c>(
+    connected: &'c Connected,
+    settings: &RequestSettings,
+) -> Result<Option<&'c ExecutionProfileHandle>, Failure> {
     match &settings.execution_profile {
-        Some(name) => Err(Failure::new(
-            CassError::CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID,
-            format!("Invalid execution profile specified: '{name}'"),
-        )),
-        None => Ok(()),
+        Some(name) => match connected.profiles.get(name) {
+            Some(handle) => Ok(Some(handle)),
+            None => Err(Failure::new(
+                CassError::CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID,
+                format!("Execution profile '{name}' does not exist"),
+            )),
+        },
+        None => Ok(None),
     }
 }
 
 async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
-    check_profile(&data.settings)?;
+    let profile = profile_handle(connected, &data.settings)?;
     let session = &connected.session;
     if let Some(prepared) = &data.prepared {
-        return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types)).await;
+        return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types), profile).await;
     }
     if data.values.count() > 0 {
         // The crate would prepare before every execution; reuse the preparation instead.
@@ -408,10 +449,13 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
                 Err(e) => return Err(errors::prepare_failure(&e)),
             },
         };
-        return run_prepared(connected, data, &prepared, None).await;
+        return run_prepared(connected, data, &prepared, None, profile).await;
     }
     let mut statement = Statement::new(&*data.query);
     apply_settings!(statement, &data.settings);
+    if let Some(profile) = profile {
+        statement.set_execution_profile_handle(Some(profile.clone()));
+    }
     if let Some(listener) = &connected.speculative {
         statement.set_history_listener(listener.clone());
     }
@@ -437,7 +481,7 @@ async fn wait_for_trace(connected: &Connected, outcome: &Outcome) {
 
 async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
     let session = &connected.session;
-    check_profile(&data.settings)?;
+    let profile = profile_handle(connected, &data.settings)?;
     let mut batch = Batch::new(match data.kind {
         CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
         CassBatchType::CASS_BATCH_TYPE_UNLOGGED => BatchType::Unlogged,
@@ -450,6 +494,9 @@ async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
         });
     }
     apply_settings!(batch, &data.settings);
+    if let Some(profile) = profile {
+        batch.set_execution_profile_handle(Some(profile.clone()));
+    }
     if let Some(listener) = &connected.speculative {
         batch.set_history_listener(listener.clone());
     }

@@ -1,0 +1,321 @@
+//! The `cass_execution_profile_*` functions. Each answers `CASS_ERROR_LIB_BAD_PARAMS` for a NULL
+//! profile (the C++ driver would crash).
+
+use super::CassExecProfile;
+use crate::error::CassError;
+use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::policies::load_balancing::{BasePolicy, ListKind};
+use crate::policies::retry::CassRetryPolicy;
+use crate::statement::settings::consistency_setting;
+use crate::types::{cass_bool_arg, CassConsistencyArg};
+use std::ffi::{c_char, c_int, c_uint};
+
+fn with_profile(profile: *mut CassExecProfile, change: impl FnOnce(&mut CassExecProfile) -> CassError) -> CassError {
+    guard(|| match CassExecProfile::from_ptr_mut(profile) {
+        Some(profile) => change(profile),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// Creates an execution profile with nothing set (everything comes from the cluster). Free it with
+/// `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_new() -> *mut CassExecProfile {
+    guard(|| CassExecProfile::default().into_ptr())
+}
+
+/// Frees an execution profile. NULL is ignored.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_free(profile: *mut CassExecProfile) {
+    guard(|| CassExecProfile::free(profile))
+}
+
+/// Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
+/// for the cluster's.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_request_timeout(
+    profile: *mut CassExecProfile,
+    timeout_ms: u64,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.request_timeout_ms = timeout_ms;
+        CassError::CASS_OK
+    })
+}
+
+/// Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
+/// default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_consistency(
+    profile: *mut CassExecProfile,
+    consistency: CassConsistencyArg,
+) -> CassError {
+    with_profile(profile, |p| match consistency_setting(consistency) {
+        Ok(c) => {
+            p.consistency = c;
+            CassError::CASS_OK
+        }
+        Err(e) => e,
+    })
+}
+
+/// Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
+/// cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_serial_consistency(
+    profile: *mut CassExecProfile,
+    serial_consistency: CassConsistencyArg,
+) -> CassError {
+    with_profile(profile, |p| match consistency_setting(serial_consistency) {
+        Ok(c) => {
+            p.serial_consistency = c;
+            CassError::CASS_OK
+        }
+        Err(e) => e,
+    })
+}
+
+/// Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
+/// policy of its own (the default), a profile uses the cluster's.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_load_balance_round_robin(profile: *mut CassExecProfile) -> CassError {
+    with_profile(profile, |p| {
+        p.load_balancing.base = Some(BasePolicy::RoundRobin);
+        CassError::CASS_OK
+    })
+}
+
+/// Gives the profile a DC-aware load balancing policy: the hosts of `local_dc` in turn, then (when
+/// `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
+/// LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
+/// `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware(
+    profile: *mut CassExecProfile,
+    local_dc: *const c_char,
+    used_hosts_per_remote_dc: c_uint,
+    allow_remote_dcs_for_local_cl: cass_bool_arg,
+) -> CassError {
+    if local_dc.is_null() {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    }
+    cass_execution_profile_set_load_balance_dc_aware_n(
+        profile,
+        local_dc,
+        safe_strlen(local_dc),
+        used_hosts_per_remote_dc,
+        allow_remote_dcs_for_local_cl,
+    )
+}
+
+/// Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware_n(
+    profile: *mut CassExecProfile,
+    local_dc: *const c_char,
+    local_dc_length: usize,
+    used_hosts_per_remote_dc: c_uint,
+    allow_remote_dcs_for_local_cl: cass_bool_arg,
+) -> CassError {
+    with_profile(profile, |p| match str_n(local_dc, local_dc_length) {
+        Ok(dc) => p.load_balancing.set_dc_aware(dc, used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl.get()),
+        Err(e) => e.into(),
+    })
+}
+
+/// Sets whether the profile's own policy sends requests to a replica of their partition first
+/// (default on). Applies only when the profile has a load balancing policy of its own.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_token_aware_routing(
+    profile: *mut CassExecProfile,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.token_aware_routing = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Sets whether token-aware routing picks the replicas in random order per request (default on)
+/// or always in the same order. Applies only when the profile has a load balancing policy of its own.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_token_aware_routing_shuffle_replicas(
+    profile: *mut CassExecProfile,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.load_balancing.shuffle_replicas = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Sets whether the profile's own policy moves hosts answering much slower than the fastest to
+/// the end of query plans (default off). Applies only when the profile has a load balancing
+/// policy of its own.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_latency_aware_routing(
+    profile: *mut CassExecProfile,
+    enabled: cass_bool_arg,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.load_balancing.latency_aware = enabled.get();
+        CassError::CASS_OK
+    })
+}
+
+/// Sets the latency-aware routing settings of the profile (see
+/// `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_latency_aware_routing_settings(
+    profile: *mut CassExecProfile,
+    exclusion_threshold: f64,
+    scale_ms: u64,
+    retry_period_ms: u64,
+    update_rate_ms: u64,
+    min_measured: u64,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.load_balancing.set_latency_settings(
+            exclusion_threshold,
+            scale_ms,
+            retry_period_ms,
+            update_rate_ms,
+            min_measured,
+        );
+        CassError::CASS_OK
+    })
+}
+
+fn update_list(profile: *mut CassExecProfile, kind: ListKind, text: *const c_char, length: usize) -> CassError {
+    with_profile(profile, |p| match str_n(text, length) {
+        Ok(text) => {
+            p.load_balancing.lists.update(kind, text);
+            CassError::CASS_OK
+        }
+        Err(e) => e.into(),
+    })
+}
+
+/// Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
+/// non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
+/// load balancing policy of its own.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_whitelist_filtering(
+    profile: *mut CassExecProfile,
+    hosts: *const c_char,
+) -> CassError {
+    cass_execution_profile_set_whitelist_filtering_n(profile, hosts, safe_strlen(hosts))
+}
+
+/// Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_whitelist_filtering_n(
+    profile: *mut CassExecProfile,
+    hosts: *const c_char,
+    hosts_length: usize,
+) -> CassError {
+    update_list(profile, ListKind::AllowHosts, hosts, hosts_length)
+}
+
+/// Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
+/// policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_blacklist_filtering(
+    profile: *mut CassExecProfile,
+    hosts: *const c_char,
+) -> CassError {
+    cass_execution_profile_set_blacklist_filtering_n(profile, hosts, safe_strlen(hosts))
+}
+
+/// Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_blacklist_filtering_n(
+    profile: *mut CassExecProfile,
+    hosts: *const c_char,
+    hosts_length: usize,
+) -> CassError {
+    update_list(profile, ListKind::DenyHosts, hosts, hosts_length)
+}
+
+/// Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
+/// list, the profile's policy uses only hosts of those data centers.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering(
+    profile: *mut CassExecProfile,
+    dcs: *const c_char,
+) -> CassError {
+    cass_execution_profile_set_whitelist_dc_filtering_n(profile, dcs, safe_strlen(dcs))
+}
+
+/// Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering_n(
+    profile: *mut CassExecProfile,
+    dcs: *const c_char,
+    dcs_length: usize,
+) -> CassError {
+    update_list(profile, ListKind::AllowDcs, dcs, dcs_length)
+}
+
+/// Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
+/// policy never uses hosts of those data centers.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering(
+    profile: *mut CassExecProfile,
+    dcs: *const c_char,
+) -> CassError {
+    cass_execution_profile_set_blacklist_dc_filtering_n(profile, dcs, safe_strlen(dcs))
+}
+
+/// Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering_n(
+    profile: *mut CassExecProfile,
+    dcs: *const c_char,
+    dcs_length: usize,
+) -> CassError {
+    update_list(profile, ListKind::DenyDcs, dcs, dcs_length)
+}
+
+/// Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
+/// own reference. A statement's or batch's own retry policy still wins.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_retry_policy(
+    profile: *mut CassExecProfile,
+    retry_policy: *mut CassRetryPolicy,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|policy| policy.policy.clone());
+        CassError::CASS_OK
+    })
+}
+
+/// Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
+/// one every `constant_delay_ms` while no answer came. Negative values are
+/// `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_constant_speculative_execution_policy(
+    profile: *mut CassExecProfile,
+    constant_delay_ms: i64,
+    max_speculative_executions: c_int,
+) -> CassError {
+    with_profile(profile, |p| {
+        if constant_delay_ms < 0 || max_speculative_executions < 0 {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        p.speculative = Some(Some((constant_delay_ms as u64, max_speculative_executions as usize)));
+        CassError::CASS_OK
+    })
+}
+
+/// No speculative executions for this profile's requests, whatever the cluster's setting.
+#[no_mangle]
+pub extern "C" fn cass_execution_profile_set_no_speculative_execution_policy(
+    profile: *mut CassExecProfile,
+) -> CassError {
+    with_profile(profile, |p| {
+        p.speculative = Some(None);
+        CassError::CASS_OK
+    })
+}

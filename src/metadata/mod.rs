@@ -1,0 +1,242 @@
+//! Schema metadata: `CassSchemaMeta` and the keyspace, table, view, column, index, function and
+//! aggregate metadata inside it (cassandra.h, "Schema Metadata").
+//!
+//! The session reads `system_schema` itself (the `scylla` crate keeps only part of the schema and
+//! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
+//! - when it connects, before the connect future completes (if `cass_cluster_set_use_schema` is on);
+//! - after a statement whose text starts with CREATE, ALTER or DROP succeeded, before its future
+//!   completes (the crate has already waited for schema agreement then), so the statement's change
+//!   is visible as soon as its future is;
+//! - every [`WATCH_INTERVAL`], for changes made by other clients: one small query
+//!   (`system.local`'s schema version), and a reload only when that version moved.
+//!
+//! `cass_session_get_schema_meta()` only takes a new reference to the current snapshot: no I/O.
+//! The C++ driver refreshes on the server's schema events instead; the `scylla` crate does not
+//! pass those on, hence the version check.
+
+mod cql_type;
+mod exports_function;
+mod exports_iter;
+mod exports_schema;
+mod exports_table;
+mod loader;
+pub mod model;
+mod out;
+
+pub use exports_iter::MetaCursor;
+pub use model::CassSchemaMeta;
+
+use crate::ffi::PanicAnswer;
+use crate::types::{CassClusteringOrder, CassColumnType, CassIndexType, CassVersion};
+use futures::future::BoxFuture;
+use once_cell::sync::Lazy;
+use parking_lot::RwLock;
+use scylla::client::session::Session;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+/// How often a session checks whether another client changed the schema.
+pub const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The snapshot of a session that is not connected (or reads no schema): no keyspaces, version 0.
+pub fn empty() -> Arc<CassSchemaMeta> {
+    static EMPTY: Lazy<Arc<CassSchemaMeta>> = Lazy::new(|| Arc::new(CassSchemaMeta::empty()));
+    EMPTY.clone()
+}
+
+/// What a session's snapshots hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (`cass_cluster_set_use_schema`, the default).
+    Full,
+    /// Keyspaces with their raw fields only: schema off but token-aware routing on, where the C++
+    /// driver still reads `system_schema.keyspaces` (for replication) and shows it.
+    Keyspaces,
+    /// The server version only.
+    Nothing,
+}
+
+/// A connected session's current snapshot and what refreshes it.
+pub struct SchemaHolder {
+    scope: Scope,
+    current: RwLock<Arc<CassSchemaMeta>>,
+    /// One refresh at a time.
+    refreshing: tokio::sync::Mutex<()>,
+    /// How many refreshes have started (see `refresh`).
+    started: AtomicU64,
+}
+
+impl SchemaHolder {
+    /// The holder for a session with `use_schema` and `token_aware_routing` as configured.
+    pub fn new(use_schema: bool, token_aware_routing: bool) -> Self {
+        let scope = match (use_schema, token_aware_routing) {
+            (true, _) => Scope::Full,
+            (false, true) => Scope::Keyspaces,
+            (false, false) => Scope::Nothing,
+        };
+        SchemaHolder {
+            scope,
+            current: RwLock::new(empty()),
+            refreshing: Default::default(),
+            started: AtomicU64::new(0),
+        }
+    }
+
+    /// Whether snapshots hold any schema (and so need refreshing).
+    pub fn enabled(&self) -> bool {
+        self.scope != Scope::Nothing
+    }
+
+    /// The current snapshot (a new reference; no I/O).
+    pub fn current(&self) -> Arc<CassSchemaMeta> {
+        self.current.read().clone()
+    }
+
+    /// The first load, while connecting. A failure leaves the empty snapshot (the watch retries).
+    pub async fn load_initial(&self, session: &Session) {
+        if self.enabled() {
+            if let Err(e) = self.refresh(session).await {
+                tracing::warn!("{e}");
+            }
+            return;
+        }
+        // Without schema, the snapshot still tells the server version, as the C++ driver's does.
+        match loader::read_local(session).await {
+            Ok(local) => {
+                let snapshot = CassSchemaMeta { server_version: local.server_version, ..CassSchemaMeta::empty() };
+                *self.current.write() = Arc::new(snapshot);
+            }
+            Err(e) => tracing::warn!("unable to read the server version: {e}"),
+        }
+    }
+
+    /// Reloads the schema if its version moved since the current snapshot was read. A caller
+    /// whose change happened before the call sees it in `current()` once this returns `Ok`: a
+    /// refresh that started after the call and has finished covers it, otherwise this one checks.
+    /// The current snapshot stays as it was when a query fails.
+    pub async fn refresh(&self, session: &Session) -> Result<(), String> {
+        if !self.enabled() {
+            return Ok(());
+        }
+        let ticket = self.started.load(Ordering::Acquire);
+        let _one_at_a_time = self.refreshing.lock().await;
+        if self.started.load(Ordering::Acquire) != ticket {
+            return Ok(());
+        }
+        self.started.fetch_add(1, Ordering::AcqRel);
+        let local =
+            loader::read_local(session).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
+        let current = self.current();
+        if current.schema_version.is_some() && current.schema_version == local.schema_version {
+            return Ok(());
+        }
+        let started = std::time::Instant::now();
+        match loader::load(session, local, current.version.wrapping_add(1), self.scope).await {
+            Ok(snapshot) => {
+                tracing::debug!(
+                    "schema metadata refreshed (snapshot {}, {} keyspaces) in {:?}",
+                    snapshot.version,
+                    snapshot.keyspaces.len(),
+                    started.elapsed()
+                );
+                *self.current.write() = Arc::new(snapshot);
+                Ok(())
+            }
+            Err(e) => Err(format!("unable to refresh the schema metadata: {e}")),
+        }
+    }
+
+    /// After a successful request: the refresh to await when `query` changes the schema, else
+    /// None. Boxed, so that the futures of ordinary requests do not grow by a refresh's size.
+    pub fn after_request<'a>(&'a self, session: &'a Session, query: &str) -> Option<BoxFuture<'a, ()>> {
+        if !self.enabled() || !is_schema_change(query) {
+            return None;
+        }
+        Some(Box::pin(async move {
+            if let Err(e) = self.refresh(session).await {
+                tracing::warn!("{e} (after a schema change)");
+            }
+        }))
+    }
+}
+
+/// Checks for other clients' schema changes every [`WATCH_INTERVAL`] while `owner` lives.
+/// `parts` finds the session and the holder inside the owner; the owner is only held during a check.
+pub async fn watch<T: Send + Sync + 'static>(
+    owner: Weak<T>,
+    parts: for<'a> fn(&'a T) -> (&'a Session, &'a SchemaHolder),
+) {
+    loop {
+        tokio::time::sleep(WATCH_INTERVAL).await;
+        let Some(owner) = owner.upgrade() else {
+            return;
+        };
+        let (session, holder) = parts(&owner);
+        if !holder.enabled() {
+            return;
+        }
+        // Every second while a node is unreachable: not worth a warning each time.
+        if let Err(e) = holder.refresh(session).await {
+            tracing::debug!("{e}");
+        }
+    }
+}
+
+/// Whether a statement's first keyword is CREATE, ALTER or DROP (white space and comments before
+/// it are skipped).
+pub fn is_schema_change(query: &str) -> bool {
+    let mut rest = query;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("--").or_else(|| rest.strip_prefix("//")) {
+            rest = after.split_once('\n').map_or("", |(_, tail)| tail);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, tail)| tail);
+        } else {
+            break;
+        }
+    }
+    let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    ["CREATE", "ALTER", "DROP"].iter().any(|k| word.eq_ignore_ascii_case(k))
+}
+
+impl PanicAnswer for CassVersion {
+    fn on_panic() -> Self {
+        CassVersion::default()
+    }
+}
+impl PanicAnswer for CassColumnType {
+    fn on_panic() -> Self {
+        CassColumnType::CASS_COLUMN_TYPE_REGULAR
+    }
+}
+impl PanicAnswer for CassIndexType {
+    fn on_panic() -> Self {
+        CassIndexType::CASS_INDEX_TYPE_UNKNOWN
+    }
+}
+impl PanicAnswer for CassClusteringOrder {
+    fn on_panic() -> Self {
+        CassClusteringOrder::CASS_CLUSTERING_ORDER_NONE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_changes_are_recognized_by_their_first_keyword() {
+        assert!(is_schema_change("CREATE TABLE t (k int PRIMARY KEY)"));
+        assert!(is_schema_change("  alter table t add v int"));
+        assert!(is_schema_change("-- note\n/* more */ DROP KEYSPACE ks"));
+        assert!(is_schema_change("drop"));
+        assert!(!is_schema_change("SELECT * FROM t"));
+        assert!(!is_schema_change("INSERT INTO created (k) VALUES (1)"));
+        assert!(!is_schema_change("CREATED"));
+        assert!(!is_schema_change("/* unterminated CREATE"));
+        assert!(!is_schema_change(""));
+    }
+}
