@@ -112,7 +112,11 @@ pub(super) fn build_session_config(
     sc.connection_pool_size = scylla::client::PoolSize::PerHost(
         std::num::NonZeroUsize::new(connections).unwrap_or(std::num::NonZeroUsize::MIN),
     );
-    sc.fetch_schema_metadata = config.use_schema;
+    // The crate reads keyspaces (replication, for token-aware routing) only when routing needs
+    // them; tables, columns and types it never needs: schema metadata for C comes from our own
+    // reader (`crate::metadata`). So a column type the crate cannot parse breaks nothing.
+    sc.fetch_schema_metadata = config.use_schema || config.token_aware_routing;
+    sc.fetch_full_schema_metadata = false;
     let locality = Arc::new(Locality::new(contact_ips(config, detects_locality(config))));
     let default_chain = ChainPolicy::build(&config.load_balancing, config.token_aware_routing, &locality)
         .or_else(|| ChainPolicy::build(&LoadBalancingConfig::for_cluster(), config.token_aware_routing, &locality))
