@@ -674,10 +674,11 @@ CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib
 CASS_EXPORT CassError cass_cluster_set_use_beta_protocol_version(CassCluster *cluster, cass_bool_t enable);
 
 /**
- * Sends the NO_COMPACT startup option (for tables WITH COMPACT STORAGE on Cassandra 3.x).
- * The connection layer cannot add startup options, so `cass_true` gives
- * `CASS_ERROR_LIB_NOT_IMPLEMENTED` (Cassandra 4.0 and later have no compact tables, where the
- * option changes nothing); `cass_false`, the default, gives `CASS_OK`.
+ * The NO_COMPACT startup option (for tables WITH COMPACT STORAGE on Cassandra 3.x). The
+ * connection layer cannot add startup options, so the option is not sent: against Cassandra 4.0
+ * and later, which have no compact tables and ignore it, the outcome is the C++ driver's; against
+ * 3.x, compact tables keep their compact view (a warning is logged when the session connects).
+ * Returns `CASS_OK`.
  */
 CASS_EXPORT CassError cass_cluster_set_no_compact(CassCluster *cluster, cass_bool_t enabled);
 

@@ -119,6 +119,7 @@ def test_node_that_never_answers(silent_listener):
     completed = run_script(
         SCRIPT_PREAMBLE
         + f"""
+import time
 async def main():
     cluster = acsylla.create_cluster(["127.0.0.1"], port={silent_listener}, connect_timeout=0.1, log_level="critical")
     started = time.monotonic()

@@ -34,8 +34,9 @@ async def drop_table(keyspace):
 async def worker(keyspace, index, log_level):
     messages = []
     # "localhost" as contact point: resolved by the driver in every thread.
+    contact_point = "localhost" if HOST == "127.0.0.1" else HOST
     cluster = acsylla.create_cluster(
-        ["localhost"], **{**CLUSTER_DEFAULTS, "log_level": log_level}, logging_callback=messages.append
+        [contact_point], **{**CLUSTER_DEFAULTS, "log_level": log_level}, logging_callback=messages.append
     )
     session = await cluster.create_session(keyspace=keyspace)
     seen = []

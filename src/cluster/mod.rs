@@ -53,6 +53,7 @@ pub struct ClusterConfig {
     pub local_port_range: Option<(u16, u16)>,
     /// Compatibility settings (`compat_settings.rs`).
     pub use_hostname_resolution: bool,
+    pub no_compact: bool,
     pub use_randomized_contact_points: bool,
     pub prepare_on_all_hosts: bool,
     pub prepare_on_up_or_add_host: bool,
@@ -106,6 +107,7 @@ impl Default for ClusterConfig {
             local_port_range: None,
             speculative: None,
             use_hostname_resolution: false,
+            no_compact: false,
             use_randomized_contact_points: true,
             prepare_on_all_hosts: true,
             prepare_on_up_or_add_host: true,

@@ -84,6 +84,9 @@ pub(super) fn build_session_config(
     if config.cloud_bundle.is_some() {
         return Err(failure(CassError::CASS_ERROR_LIB_UNABLE_TO_CONNECT, crate::cluster::cloud::NOT_SUPPORTED));
     }
+    if config.no_compact {
+        tracing::warn!("NO_COMPACT is not sent (no custom startup options): compact tables of Cassandra 3.x keep their compact view");
+    }
     if config.contact_points.is_empty() {
         return Err(failure(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, "No contact points provided"));
     }

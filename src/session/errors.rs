@@ -61,6 +61,15 @@ pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
 }
 
 /// The code and message of a failed connect.
+/// The error of a connect that took longer than the connect timeout allows (a node that accepts
+/// TCP connections but never answers).
+pub fn connect_timed_out(bound: std::time::Duration) -> Failure {
+    Failure::new(
+        CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
+        format!("Unable to connect to any contact point: no answer within {} ms (connect timeout)", bound.as_millis()),
+    )
+}
+
 pub fn connect_failure(e: &NewSessionError) -> Failure {
     match e {
         NewSessionError::FailedToResolveAnyHostname(hosts) => Failure::new(
@@ -79,6 +88,9 @@ pub fn connect_failure(e: &NewSessionError) -> Failure {
                 Failure::new(CassError::CASS_ERROR_SSL_IDENTITY_MISMATCH, text)
             } else if text.contains(crate::ssl::INVALID_PEER_CERT) || text.contains("certificate verify failed") {
                 Failure::new(CassError::CASS_ERROR_SSL_INVALID_PEER_CERT, text)
+            } else if text.contains("SSL routines") {
+                // Any other TLS failure (e.g. a node that does not speak TLS: "wrong version number").
+                Failure::new(CassError::CASS_ERROR_SSL_PROTOCOL_ERROR, text)
             } else if text.contains("Bad credentials") || text.contains("uthenticat") {
                 Failure::new(CassError::CASS_ERROR_SERVER_BAD_CREDENTIALS, text)
             } else {

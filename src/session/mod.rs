@@ -35,7 +35,7 @@ use scylla::statement::{Consistency, SerialConsistency};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What requests in flight share: the crate's session and the in-flight count that close waits on.
 pub struct Connected {
@@ -162,9 +162,19 @@ impl CassSession {
                 Err(outcome) => outcome,
                 Ok((session_config, profiles)) => {
                     tracing::info!("connecting to {:?}", config.contact_points);
-                    match Session::connect(session_config).await {
+                    // The crate bounds only the TCP connect by the connect timeout; the C++
+                    // driver bounds each connection's whole setup. A node that accepts TCP and
+                    // never answers must not hold the connect future for minutes.
+                    let per_contact = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
+                    let bound = per_contact * config.contact_points.len().max(1) as u32 + Duration::from_secs(1);
+                    let attempt = match tokio::time::timeout(bound, Session::connect(session_config)).await {
+                        Ok(connected) => connected.map_err(|e| errors::connect_failure(&e)),
+                        Err(_) => Err(errors::connect_timed_out(bound)),
+                    };
+                    match attempt {
                         Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
+                            wait_for_pools(&connected, &config).await;
                             if config.host_listener.is_some() {
                                 // The hosts' ADD and UP events reach the callback before the
                                 // connect future completes.
@@ -201,7 +211,7 @@ impl CassSession {
                             *session.state.lock() = State::Connected(connected);
                             Ok(Payload::Empty)
                         }
-                        Err(e) => Err(errors::connect_failure(&e)),
+                        Err(failure) => Err(failure),
                     }
                 }
             };
@@ -229,6 +239,7 @@ impl CassSession {
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
         self.submit_request(move |connected| async move {
             let outcome = run_statement(&connected, &statement).await;
+            let outcome = unavailable_as_upstream(&connected, &statement.settings, outcome);
             if outcome.is_ok() {
                 // DDL: its change is in the schema snapshot before its future completes.
                 if let Some(refresh) = connected.metadata.after_request(&connected.session, &statement.query) {
@@ -246,6 +257,7 @@ impl CassSession {
     pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
         self.submit_request(move |connected| async move {
             let outcome = run_batch(&connected, &batch).await;
+            let outcome = unavailable_as_upstream(&connected, &batch.settings, outcome);
             if batch.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
             }
@@ -363,6 +375,61 @@ impl CassSession {
     }
 }
 
+/// Whether a retry policy sends an Unavailable answer to the next host (the default policy and
+/// a logging wrapper of it do; fallthrough and downgrading consistency do not). Only called on
+/// the error path.
+fn retries_unavailable(policy: Option<&Arc<dyn scylla::policies::retry::RetryPolicy>>) -> bool {
+    policy.is_none_or(|policy| {
+        let name = format!("{policy:?}");
+        !(name.contains("Fallthrough") || name.contains("Downgrading"))
+    })
+}
+
+/// The C++ driver's default retry policy moves an Unavailable answer to the next host; when the
+/// request has no other host, the request fails with `CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` instead of
+/// the server's error. The crate's policy makes the same move but reports the server's error when
+/// no host is left, so the answer is mapped here (one connected host: no next host).
+fn unavailable_as_upstream(connected: &Connected, settings: &RequestSettings, outcome: Outcome) -> Outcome {
+    let Err(failure) = &outcome else {
+        return outcome;
+    };
+    if failure.code != CassError::CASS_ERROR_SERVER_UNAVAILABLE {
+        return outcome;
+    }
+    let retries = match &settings.retry_policy {
+        Some(policy) => retries_unavailable(Some(policy)),
+        None => {
+            let profile = match profile_handle(connected, settings) {
+                Ok(Some(handle)) => handle.to_profile(),
+                _ => connected.session.get_default_execution_profile_handle().to_profile(),
+            };
+            retries_unavailable(Some(profile.get_retry_policy()))
+        }
+    };
+    let hosts =
+        connected.session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count();
+    if retries && hosts <= 1 {
+        let message = format!(
+            "All hosts in current policy attempted and were either unavailable or failed ({})",
+            failure.message.to_string_lossy()
+        );
+        return Err(Failure::new(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, message));
+    }
+    outcome
+}
+
+/// Waits (at most the connect timeout) until every connected host has its core connections, as
+/// the C++ driver's connect does; the crate opens all but the first in the background.
+async fn wait_for_pools(session: &Session, config: &ClusterConfig) {
+    let per_host = config.core_connections_per_host.max(1) as u64 * config.io_threads.max(1) as u64;
+    let hosts = session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count() as u64;
+    let metrics = session.get_metrics();
+    let deadline = Instant::now() + Duration::from_millis(config.connect_timeout_ms as u64);
+    while metrics.get_total_connections() < hosts * per_host && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+}
+
 async fn run_prepared(
     connected: &Connected,
     data: &StatementData,
@@ -449,6 +516,15 @@ async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
                 Err(e) => return Err(errors::prepare_failure(&e)),
             },
         };
+        let markers = prepared.get_variable_col_specs().len();
+        if markers != data.values.count() {
+            // What the server answers when a QUERY carries the wrong number of values (the C++
+            // driver sends the values with the query text; here they go with its preparation).
+            return failure(
+                CassError::CASS_ERROR_SERVER_INVALID_QUERY,
+                format!("There were {markers} markers(?) in CQL but {} bound variables", data.values.count()),
+            );
+        }
         return run_prepared(connected, data, &prepared, None, profile).await;
     }
     let mut statement = Statement::new(&*data.query);
