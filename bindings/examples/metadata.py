@@ -21,7 +21,13 @@ async def main(keyspace):
     await session.query(
         f"CREATE TABLE IF NOT EXISTS {KEYSPACE}.customers (id uuid PRIMARY KEY, name text, home frozen<address>)"
     )
-    metadata = session.get_metadata()
+    # The C++ driver applies schema changes to its metadata shortly after the DDL completes (this
+    # library before completing it): wait until the new table is there.
+    for _ in range(100):
+        metadata = session.get_metadata()
+        if "customers" in metadata.get_tables(KEYSPACE):
+            break
+        await asyncio.sleep(0.1)
     print("server version:", ".".join(map(str, metadata.get_version())))
     print("keyspaces:", ", ".join(metadata.get_keyspaces()))
     print()
