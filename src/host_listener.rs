@@ -11,14 +11,8 @@ use std::net::{IpAddr, SocketAddr};
 #[derive(Clone, Copy)]
 pub struct HostCallback {
     pub callback: extern "C" fn(CassHostListenerEvent, CassInet, *mut std::ffi::c_void),
-    pub data: *mut std::ffi::c_void,
+    pub data: UserData,
 }
-
-// SAFETY: the data pointer is only handed back to the C callback, never dereferenced here; the
-// C API documents that callbacks run on library threads.
-unsafe impl Send for HostCallback {}
-// SAFETY: as above; the pair is only copied.
-unsafe impl Sync for HostCallback {}
 
 impl std::fmt::Debug for HostCallback {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -35,7 +29,7 @@ fn inet(addr: SocketAddr) -> CassInet {
 
 impl HostCallback {
     fn send(&self, event: CassHostListenerEvent, addr: SocketAddr) {
-        dispatch_host(self.callback, event, inet(addr), UserData(self.data));
+        dispatch_host(self.callback, event, inet(addr), self.data);
     }
 }
 

@@ -3,10 +3,9 @@
 //! The bundle is read and checked when set, as in the C++ driver; connecting through the cloud's
 //! SNI proxy is not implemented, so a session connecting with a bundle fails and says so.
 
-use super::CassCluster;
+use super::{with_cluster, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, BoxHandle};
 use std::ffi::c_char;
 use std::io::Read;
 use std::sync::Arc;
@@ -55,10 +54,7 @@ impl CloudBundle {
 }
 
 fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize) -> CassError {
-    guard(|| {
-        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        };
+    with_cluster(cluster, |cluster| {
         let Ok(path) = str_n(path, path_length) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };

@@ -3,17 +3,9 @@
 //! statements are prepared, contact point order, and reverse DNS of node addresses. Each doc
 //! comment says what a value does here.
 
-use super::CassCluster;
+use super::{with_cluster, CassCluster};
 use crate::error::CassError;
-use crate::ffi::{guard, BoxHandle};
 use crate::types::cass_bool_arg;
-
-fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
-    guard(|| match CassCluster::from_ptr_mut(cluster) {
-        Some(cluster) => change(cluster),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
 
 /// Asks for the newest beta protocol version (v5). This library speaks protocol v4 only:
 /// `cass_false` gives `CASS_OK` (v4 is the newest non-beta version), `cass_true` gives
@@ -111,7 +103,8 @@ pub extern "C" fn cass_cluster_set_host_listener_callback(
     data: *mut std::ffi::c_void,
 ) -> CassError {
     with_cluster(cluster, |c| {
-        c.config.host_listener = callback.map(|callback| crate::host_listener::HostCallback { callback, data });
+        c.config.host_listener =
+            callback.map(|callback| crate::host_listener::HostCallback { callback, data: crate::ffi::UserData(data) });
         CassError::CASS_OK
     })
 }

@@ -1,28 +1,12 @@
 //! Connection-level cluster settings: identity, heartbeats, TCP options, local address and port
 //! range, schema agreement wait, speculative execution, and the C++ driver's internal tuning knobs.
 
-use super::CassCluster;
+use super::{with_cluster, with_cluster_void, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, BoxHandle};
 use crate::types::cass_bool_arg;
 use std::ffi::{c_char, c_int, c_uint};
 use std::net::IpAddr;
-
-fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
-    guard(|| match CassCluster::from_ptr_mut(cluster) {
-        Some(cluster) => change(cluster),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
-fn with_cluster_void(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster)) {
-    guard(|| {
-        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
-            change(cluster)
-        }
-    })
-}
 
 /// Sets the application name sent to the server in the STARTUP message. NULL clears it.
 #[no_mangle]

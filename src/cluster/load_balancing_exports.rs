@@ -2,31 +2,16 @@
 //! generators and execution profiles (the policies themselves are in `crate::policies` and
 //! `crate::execution_profile`).
 
-use super::CassCluster;
+use super::{with_cluster, with_cluster_void, CassCluster};
 use crate::error::CassError;
 use crate::execution_profile::CassExecProfile;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{ArcHandle, BoxHandle};
 use crate::policies::load_balancing::{BasePolicy, ListKind};
 use crate::policies::reconnect::ReconnectConfig;
 use crate::policies::timestamp::CassTimestampGen;
 use crate::types::cass_bool_arg;
 use std::ffi::{c_char, c_uint};
-
-fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
-    guard(|| match CassCluster::from_ptr_mut(cluster) {
-        Some(cluster) => change(cluster),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
-fn with_cluster_void(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster)) {
-    guard(|| {
-        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
-            change(cluster)
-        }
-    })
-}
 
 /// Uses round-robin load balancing: every host of the cluster in turn, all considered local.
 #[no_mangle]

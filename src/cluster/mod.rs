@@ -7,6 +7,7 @@ mod connection_settings;
 mod exports;
 mod load_balancing_exports;
 
+use crate::error::CassError;
 use crate::ffi::BoxHandle;
 use crate::types::{CassConsistency, CassUuid};
 
@@ -122,6 +123,11 @@ impl Default for ClusterConfig {
 }
 
 impl ClusterConfig {
+    /// Connections the session keeps to each host: the core connections per I/O thread.
+    pub fn connections_per_host(&self) -> usize {
+        self.core_connections_per_host.max(1) as usize * self.io_threads.max(1) as usize
+    }
+
     /// Adds the comma-separated hosts of `list`; an empty list clears the contact points.
     pub fn add_contact_points(&mut self, list: &str) {
         if list.is_empty() {
@@ -140,6 +146,24 @@ impl std::fmt::Debug for Authenticator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Authenticator")
     }
+}
+
+/// Runs `change` on the cluster behind `cluster` inside the panic boundary; NULL gives
+/// `CASS_ERROR_LIB_BAD_PARAMS`. For the `CassError` setters.
+pub(crate) fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
+    crate::ffi::guard(|| match CassCluster::from_ptr_mut(cluster) {
+        Some(cluster) => change(cluster),
+        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    })
+}
+
+/// `with_cluster` for the `void` setters: NULL is ignored.
+pub(crate) fn with_cluster_void(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster)) {
+    crate::ffi::guard(|| {
+        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
+            change(cluster)
+        }
+    })
 }
 
 /// The cluster handle C holds (Box-owned; `cass_cluster_free`).

@@ -2,7 +2,7 @@
 //! id (proxy login), the GSSAPI authenticator (not built in, as in the reference build), and
 //! proxy execution (`cass_statement_set_execute_as`).
 
-use crate::cluster::{Authenticator, CassCluster};
+use crate::cluster::{with_cluster, Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, BoxHandle};
@@ -80,10 +80,7 @@ fn set_plaintext(
     (password, password_length): (*const c_char, usize),
     (authorization_id, authorization_id_length): (*const c_char, usize),
 ) -> CassError {
-    guard(|| {
-        let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        };
+    with_cluster(cluster, |cluster| {
         let text = |p: *const c_char, n: usize| if p.is_null() { Ok("") } else { str_n(p, n) };
         match (
             text(username, username_length),
@@ -166,10 +163,7 @@ pub extern "C" fn cass_cluster_set_dse_plaintext_authenticator_proxy_n(
 }
 
 fn gssapi_not_built(cluster: *mut CassCluster) -> CassError {
-    guard(|| {
-        if CassCluster::from_ptr_mut(cluster).is_none() {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        }
+    with_cluster(cluster, |_| {
         tracing::error!("The DSE GSSAPI (Kerberos) authenticator is not available in this build");
         CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
     })

@@ -111,7 +111,7 @@ pub(super) fn build_session_config(
         0 => None,
         ms => Some(Duration::from_millis(ms as u64)),
     };
-    let connections = config.core_connections_per_host.max(1) as usize * config.io_threads.max(1) as usize;
+    let connections = config.connections_per_host();
     sc.connection_pool_size = scylla::client::PoolSize::PerHost(
         std::num::NonZeroUsize::new(connections).unwrap_or(std::num::NonZeroUsize::MIN),
     );

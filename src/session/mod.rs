@@ -281,15 +281,7 @@ impl CassSession {
         F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
         Fut: std::future::Future<Output = Outcome> + Send + 'static,
     {
-        let start = Instant::now();
-        self.submit(move |connected| async move {
-            let outcome = work(connected.clone()).await;
-            connected.metrics.record_request(start.elapsed());
-            if matches!(&outcome, Err(f) if f.code == CassError::CASS_ERROR_LIB_REQUEST_TIMED_OUT) {
-                connected.metrics.record_timeout();
-            }
-            outcome
-        })
+        self.submit_measured(work, Some(Instant::now()))
     }
 
     /// Copies the session's metrics into C's structs; zeros (and a warning) before the first connect.
@@ -301,6 +293,16 @@ impl CassSession {
 
     /// Runs `work` on the runtime as a request in flight (close waits for it).
     fn submit<F, Fut>(&self, work: F) -> Arc<CassFuture>
+    where
+        F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Outcome> + Send + 'static,
+    {
+        self.submit_measured(work, None)
+    }
+
+    /// `submit`; with `start`, the request's latency (from `start`) and a client-side timeout are
+    /// recorded in the session's metrics before its future completes.
+    fn submit_measured<F, Fut>(&self, work: F, start: Option<Instant>) -> Arc<CassFuture>
     where
         F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
         Fut: std::future::Future<Output = Outcome> + Send + 'static,
@@ -322,6 +324,12 @@ impl CassSession {
                 tracing::error!("internal error: a request panicked");
                 failure(CassError::CASS_ERROR_LIB_INTERNAL_ERROR, "Internal error while running the request")
             });
+            if let Some(start) = start {
+                connected.metrics.record_request(start.elapsed());
+                if matches!(&outcome, Err(f) if f.code == CassError::CASS_ERROR_LIB_REQUEST_TIMED_OUT) {
+                    connected.metrics.record_timeout();
+                }
+            }
             done.complete(outcome);
             if connected.inflight.fetch_sub(1, Ordering::AcqRel) == 1 {
                 connected.drained.notify_waiters();
@@ -406,8 +414,7 @@ fn unavailable_as_upstream(connected: &Connected, settings: &RequestSettings, ou
             retries_unavailable(Some(profile.get_retry_policy()))
         }
     };
-    let hosts =
-        connected.session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count();
+    let hosts = connected_hosts(&connected.session);
     if retries && hosts <= 1 {
         let message = format!(
             "All hosts in current policy attempted and were either unavailable or failed ({})",
@@ -418,14 +425,18 @@ fn unavailable_as_upstream(connected: &Connected, settings: &RequestSettings, ou
     outcome
 }
 
+/// Hosts the session has at least one connection to.
+fn connected_hosts(session: &Session) -> usize {
+    session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count()
+}
+
 /// Waits (at most the connect timeout) until every connected host has its core connections, as
 /// the C++ driver's connect does; the crate opens all but the first in the background.
 async fn wait_for_pools(session: &Session, config: &ClusterConfig) {
-    let per_host = config.core_connections_per_host.max(1) as u64 * config.io_threads.max(1) as u64;
-    let hosts = session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count() as u64;
+    let wanted = (connected_hosts(session) * config.connections_per_host()) as u64;
     let metrics = session.get_metrics();
     let deadline = Instant::now() + Duration::from_millis(config.connect_timeout_ms as u64);
-    while metrics.get_total_connections() < hosts * per_host && Instant::now() < deadline {
+    while metrics.get_total_connections() < wanted && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
 }
