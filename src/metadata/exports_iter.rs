@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 /// What a metadata iterator walks: a slice of the snapshot.
 pub enum MetaCursor {
-    Keyspaces(*const [CassKeyspaceMeta]),
+    Keyspaces(*const [Arc<CassKeyspaceMeta>]),
     Tables(*const [Arc<CassTableMeta>]),
     Views(*const [Arc<CassMaterializedViewMeta>]),
     UserTypes(*const [Arc<CassDataType>]),
@@ -218,7 +218,7 @@ pub extern "C" fn cass_iterator_fields_from_aggregate_meta(
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_keyspace_meta(iterator: *const CassIterator) -> *const CassKeyspaceMeta {
     guard(|| match current(iterator) {
-        Some((MetaCursor::Keyspaces(s), i)) => item(*s, i).map_or(std::ptr::null(), CassKeyspaceMeta::as_ptr),
+        Some((MetaCursor::Keyspaces(s), i)) => item(*s, i).map_or(std::ptr::null(), Arc::as_ptr),
         _ => std::ptr::null(),
     })
 }

@@ -92,7 +92,7 @@ pub struct LocalInfo {
     pub schema_version: Option<uuid::Uuid>,
 }
 
-async fn select(session: &Session, cql: &'static str) -> Result<Arc<CassResult>, String> {
+async fn select(session: &Session, cql: &str) -> Result<Arc<CassResult>, String> {
     let result = session.query_unpaged(cql, ()).await.map_err(|e| format!("{cql}: {e}"))?;
     CassResult::from_query_result(result, None, None).map_err(|e| format!("{cql}: {e}"))
 }
@@ -116,6 +116,12 @@ pub async fn read_local(session: &Session) -> Result<LocalInfo, String> {
     Ok(LocalInfo { server_version, schema_version })
 }
 
+/// The `system_schema` tables a full snapshot is built from, in the order `read` expects them.
+const SCHEMA_TABLES: [&str; 8] =
+    ["keyspaces", "tables", "views", "columns", "indexes", "types", "functions", "aggregates"];
+/// The `system_virtual_schema` tables (Cassandra 4+): keyspaces, tables, columns.
+const VIRTUAL_TABLES: [&str; 3] = ["keyspaces", "tables", "columns"];
+
 /// Reads the schema tables `scope` asks for and builds snapshot number `version`.
 pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scope) -> Result<CassSchemaMeta, String> {
     let mut snapshot = CassSchemaMeta {
@@ -124,49 +130,82 @@ pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scop
         schema_version: local.schema_version,
         ..CassSchemaMeta::empty()
     };
-    if local.server_version.major_version < 3 {
-        tracing::warn!(
-            "schema metadata is read from system_schema (Cassandra 3.0 and later); this server reports \
-             release {}.{}.{}, so the schema snapshot stays empty",
-            local.server_version.major_version,
-            local.server_version.minor_version,
-            local.server_version.patch_version
-        );
+    if !reads_system_schema(local.server_version) {
         return Ok(snapshot);
     }
-    if scope == Scope::Keyspaces {
-        let rows = Rows(select(session, "SELECT * FROM system_schema.keyspaces").await?);
+    snapshot.keyspaces = match scope {
+        Scope::Keyspaces => {
+            let rows = Rows(select(session, "SELECT * FROM system_schema.keyspaces").await?);
+            let mut builder = Builder::default();
+            builder.keyspaces(&rows, false);
+            builder.finish(&[rows.0])
+        }
+        _ => read(session, None, local.server_version.major_version >= 4).await?,
+    };
+    Ok(snapshot)
+}
+
+/// Reads one keyspace (everything a full snapshot holds of it); None when it does not exist (any
+/// more). Used after a schema change of that keyspace, instead of re-reading the whole schema.
+pub async fn load_keyspace(
+    session: &Session,
+    server_version: CassVersion,
+    scope: Scope,
+    keyspace: &str,
+) -> Result<Option<Arc<CassKeyspaceMeta>>, String> {
+    if !reads_system_schema(server_version) {
+        return Ok(None);
+    }
+    let filter = format!(" WHERE keyspace_name = '{}'", keyspace.replace('\'', "''"));
+    let keyspaces = if scope == Scope::Keyspaces {
+        let rows = Rows(select(session, &format!("SELECT * FROM system_schema.keyspaces{filter}")).await?);
         let mut builder = Builder::default();
         builder.keyspaces(&rows, false);
-        snapshot.keyspaces = builder.finish();
-        snapshot.owners = vec![rows.0];
-        return Ok(snapshot);
+        builder.finish(&[rows.0])
+    } else {
+        read(session, Some(&filter), false).await?
+    };
+    Ok(keyspaces.into_iter().find(|k| k.name == keyspace))
+}
+
+fn reads_system_schema(server_version: CassVersion) -> bool {
+    if server_version.major_version >= 3 {
+        return true;
     }
-    let queries = [
-        "SELECT * FROM system_schema.keyspaces",
-        "SELECT * FROM system_schema.tables",
-        "SELECT * FROM system_schema.views",
-        "SELECT * FROM system_schema.columns",
-        "SELECT * FROM system_schema.indexes",
-        "SELECT * FROM system_schema.types",
-        "SELECT * FROM system_schema.functions",
-        "SELECT * FROM system_schema.aggregates",
-    ];
-    let virtual_queries = [
-        "SELECT * FROM system_virtual_schema.keyspaces",
-        "SELECT * FROM system_virtual_schema.tables",
-        "SELECT * FROM system_virtual_schema.columns",
-    ];
-    let with_virtual = local.server_version.major_version >= 4;
+    tracing::warn!(
+        "schema metadata is read from system_schema (Cassandra 3.0 and later); this server reports \
+         release {}.{}.{}, so the schema snapshot stays empty",
+        server_version.major_version,
+        server_version.minor_version,
+        server_version.patch_version
+    );
+    false
+}
+
+/// Reads every table of `SCHEMA_TABLES` (with `filter`, a WHERE clause, appended) and, with
+/// `with_virtual`, the virtual schema, all at once, and builds the keyspaces they describe.
+async fn read(
+    session: &Session,
+    filter: Option<&str>,
+    with_virtual: bool,
+) -> Result<Vec<Arc<CassKeyspaceMeta>>, String> {
+    let filter = filter.unwrap_or("");
+    let queries: Vec<String> =
+        SCHEMA_TABLES.iter().map(|table| format!("SELECT * FROM system_schema.{table}{filter}")).collect();
+    let virtual_queries: Vec<String> = VIRTUAL_TABLES
+        .iter()
+        .filter(|_| with_virtual)
+        .map(|table| format!("SELECT * FROM system_virtual_schema.{table}"))
+        .collect();
     let (main, virt) = futures::future::join(
         futures::future::join_all(queries.iter().map(|q| select(session, q))),
-        futures::future::join_all(virtual_queries.iter().filter(|_| with_virtual).map(|q| select(session, q))),
+        futures::future::join_all(virtual_queries.iter().map(|q| select(session, q))),
     )
     .await;
     let main: Vec<Rows> = main.into_iter().map(|r| r.map(Rows)).collect::<Result<_, _>>()?;
     // The virtual schema is optional: a server without it (or without access) still has a schema.
     let virt: Option<Vec<Rows>> = match virt.into_iter().map(|r| r.map(Rows)).collect::<Result<Vec<_>, _>>() {
-        Ok(rows) if rows.len() == 3 => Some(rows),
+        Ok(rows) if rows.len() == VIRTUAL_TABLES.len() => Some(rows),
         Ok(_) => None,
         Err(e) => {
             tracing::debug!("virtual schema not read: {e}");
@@ -175,7 +214,7 @@ pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scop
     };
     let mut builder = Builder::default();
     let [keyspaces, tables, views, columns, indexes, types, functions, aggregates] = &main[..] else {
-        unreachable!("eight schema queries");
+        unreachable!("one response per schema table");
     };
     builder.keyspaces(keyspaces, false);
     builder.tables(tables);
@@ -192,9 +231,8 @@ pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scop
     builder.indexes(indexes);
     builder.functions(functions);
     builder.aggregates(aggregates);
-    snapshot.keyspaces = builder.finish();
-    snapshot.owners = main.into_iter().chain(virt.into_iter().flatten()).map(|rows| rows.0).collect();
-    Ok(snapshot)
+    let owners: Vec<Arc<CassResult>> = main.into_iter().chain(virt.into_iter().flatten()).map(|rows| rows.0).collect();
+    Ok(builder.finish(&owners))
 }
 
 /// The rows of one response.
@@ -570,7 +608,8 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Vec<CassKeyspaceMeta> {
+    /// The keyspaces, each keeping `owners` (the responses its fields point into) alive.
+    fn finish(self, owners: &[Arc<CassResult>]) -> Vec<Arc<CassKeyspaceMeta>> {
         self.keyspaces
             .into_iter()
             .map(|(name, mut ks)| {
@@ -607,7 +646,7 @@ impl Builder {
                 views.sort_by(|a, b| a.name.cmp(&b.name));
                 let mut user_types: Vec<_> = ks.user_types.into_values().collect();
                 user_types.sort_by(|a, b| a.type_name.cmp(&b.type_name));
-                CassKeyspaceMeta {
+                Arc::new(CassKeyspaceMeta {
                     name: name.into(),
                     is_virtual: ks.is_virtual,
                     fields: ks.fields,
@@ -616,7 +655,8 @@ impl Builder {
                     user_types,
                     functions: ks.functions.into_values().collect(),
                     aggregates: ks.aggregates.into_values().collect(),
-                }
+                    owners: owners.to_vec(),
+                })
             })
             .collect()
     }

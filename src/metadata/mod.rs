@@ -22,9 +22,11 @@ mod exports_table;
 mod loader;
 pub mod model;
 mod out;
+mod schema_change;
 
 pub use exports_iter::MetaCursor;
 pub use model::CassSchemaMeta;
+pub use schema_change::{schema_change, SchemaChange};
 
 use crate::ffi::PanicAnswer;
 use crate::types::{CassClusteringOrder, CassColumnType, CassIndexType, CassVersion};
@@ -147,14 +149,55 @@ impl SchemaHolder {
         }
     }
 
-    /// After a successful request: the refresh to await when `query` changes the schema, else
+    /// Re-reads only `keyspace` (after a change of it by this session) and publishes a snapshot
+    /// with the other keyspaces as they were. The schema version is read first, so a change by
+    /// another client in between is still found by the next version check.
+    pub async fn refresh_keyspace(&self, session: &Session, keyspace: &str) -> Result<(), String> {
+        if !self.enabled() {
+            return Ok(());
+        }
+        let _one_at_a_time = self.refreshing.lock().await;
+        self.started.fetch_add(1, Ordering::AcqRel);
+        let local =
+            loader::read_local(session).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
+        let started = std::time::Instant::now();
+        let fresh = loader::load_keyspace(session, local.server_version, self.scope, keyspace)
+            .await
+            .map_err(|e| format!("unable to refresh the metadata of keyspace {keyspace}: {e}"))?;
+        let current = self.current();
+        let mut keyspaces: Vec<Arc<model::CassKeyspaceMeta>> =
+            current.keyspaces.iter().filter(|k| k.name != keyspace).cloned().collect();
+        keyspaces.extend(fresh);
+        keyspaces.sort_by(|a, b| a.name.cmp(&b.name));
+        let snapshot = CassSchemaMeta {
+            version: current.version.wrapping_add(1),
+            server_version: local.server_version,
+            schema_version: local.schema_version,
+            keyspaces,
+        };
+        tracing::debug!("schema metadata of keyspace {keyspace} refreshed in {:?}", started.elapsed());
+        *self.current.write() = Arc::new(snapshot);
+        Ok(())
+    }
+
+    /// After a successful request: the refresh to await when `query` changed the schema, else
     /// None. Boxed, so that the futures of ordinary requests do not grow by a refresh's size.
     pub fn after_request<'a>(&'a self, session: &'a Session, query: &str) -> Option<BoxFuture<'a, ()>> {
-        if !self.enabled() || !is_schema_change(query) {
+        if !self.enabled() {
             return None;
         }
+        let change = schema_change(query, session.get_keyspace().as_deref().map(String::as_str));
+        let keyspace = match change {
+            SchemaChange::None => return None,
+            SchemaChange::Keyspace(keyspace) => Some(keyspace),
+            SchemaChange::Unknown => None,
+        };
         Some(Box::pin(async move {
-            if let Err(e) = self.refresh(session).await {
+            let refreshed = match &keyspace {
+                Some(keyspace) => self.refresh_keyspace(session, keyspace).await,
+                None => self.refresh(session).await,
+            };
+            if let Err(e) = refreshed {
                 tracing::warn!("{e} (after a schema change)");
             }
         }))
@@ -183,25 +226,6 @@ pub async fn watch<T: Send + Sync + 'static>(
     }
 }
 
-/// Whether a statement's first keyword is CREATE, ALTER or DROP (white space and comments before
-/// it are skipped).
-pub fn is_schema_change(query: &str) -> bool {
-    let mut rest = query;
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("--").or_else(|| rest.strip_prefix("//")) {
-            rest = after.split_once('\n').map_or("", |(_, tail)| tail);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, tail)| tail);
-        } else {
-            break;
-        }
-    }
-    let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let word = &rest[..word_end];
-    ["CREATE", "ALTER", "DROP"].iter().any(|k| word.eq_ignore_ascii_case(k))
-}
-
 impl PanicAnswer for CassVersion {
     fn on_panic() -> Self {
         CassVersion::default()
@@ -220,23 +244,5 @@ impl PanicAnswer for CassIndexType {
 impl PanicAnswer for CassClusteringOrder {
     fn on_panic() -> Self {
         CassClusteringOrder::CASS_CLUSTERING_ORDER_NONE
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn schema_changes_are_recognized_by_their_first_keyword() {
-        assert!(is_schema_change("CREATE TABLE t (k int PRIMARY KEY)"));
-        assert!(is_schema_change("  alter table t add v int"));
-        assert!(is_schema_change("-- note\n/* more */ DROP KEYSPACE ks"));
-        assert!(is_schema_change("drop"));
-        assert!(!is_schema_change("SELECT * FROM t"));
-        assert!(!is_schema_change("INSERT INTO created (k) VALUES (1)"));
-        assert!(!is_schema_change("CREATED"));
-        assert!(!is_schema_change("/* unterminated CREATE"));
-        assert!(!is_schema_change(""));
     }
 }

@@ -107,11 +107,9 @@ pub struct CassSchemaMeta {
     pub server_version: CassVersion,
     /// `system.local.schema_version` read before the tables (None: nothing loaded yet).
     pub schema_version: Option<uuid::Uuid>,
-    /// Sorted by name.
-    pub keyspaces: Vec<CassKeyspaceMeta>,
-    /// The responses the fields point into.
-    #[allow(dead_code)]
-    pub owners: Vec<Arc<CassResult>>,
+    /// Sorted by name. Shared with the snapshots before and after this one: a refresh after a
+    /// schema change rebuilds only the keyspace that changed.
+    pub keyspaces: Vec<Arc<CassKeyspaceMeta>>,
 }
 
 impl ArcHandle for CassSchemaMeta {}
@@ -123,12 +121,11 @@ impl CassSchemaMeta {
             server_version: CassVersion::default(),
             schema_version: None,
             keyspaces: Vec::new(),
-            owners: Vec::new(),
         }
     }
 
     pub fn keyspace(&self, name: &str) -> Option<&CassKeyspaceMeta> {
-        find_sorted(&self.keyspaces, name, |k| k.name.as_str())
+        find_sorted(&self.keyspaces, name, |k| k.name.as_str()).map(|k| &**k)
     }
 }
 
@@ -146,6 +143,9 @@ pub struct CassKeyspaceMeta {
     pub functions: Vec<Arc<CassFunctionMeta>>,
     /// Sorted by full name.
     pub aggregates: Vec<Arc<CassAggregateMeta>>,
+    /// The `system_schema` responses this keyspace's raw fields point into.
+    #[allow(dead_code)]
+    pub owners: Vec<Arc<CassResult>>,
 }
 
 impl RefHandle for CassKeyspaceMeta {}
