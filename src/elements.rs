@@ -22,9 +22,11 @@ pub struct Elements {
 }
 
 impl Elements {
-    /// `count` unset slots.
+    /// `count` unset slots, with arena room for typical values (16 bytes each), so that binding
+    /// a row of numbers, uuids and short text does not grow the arena value by value.
     pub fn with_count(count: usize) -> Self {
-        Elements { slots: vec![Slot::Unset; count], arena: Vec::new(), garbage: 0 }
+        let room = count.min(1 << 16) * 16;
+        Elements { slots: vec![Slot::Unset; count], arena: Vec::with_capacity(room), garbage: 0 }
     }
 
     /// No slots, room for `capacity` appended ones.

@@ -10,20 +10,23 @@
 //! Tasks get a `Handle` or the `Submitter`, never the `Runtime` itself: only the session owns it,
 //! so no task can end up dropping the runtime from inside.
 
+use crate::future::CassFuture;
 use futures::task::AtomicWaker;
 use parking_lot::Mutex;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::Poll;
+use std::task::{Context, Poll};
 
 /// A request ready to run on the runtime.
 pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
 thread_local! {
     static ON_RUNTIME_THREAD: Cell<bool> = const { Cell::new(false) };
+    /// The completion queue of the one-thread runtime this thread belongs to, if any.
+    static COMPLETIONS: RefCell<Option<Arc<Completions>>> = const { RefCell::new(None) };
 }
 
 /// True on the threads of any I/O runtime of this library.
@@ -31,30 +34,53 @@ pub fn on_worker_thread() -> bool {
     ON_RUNTIME_THREAD.with(|flag| flag.get())
 }
 
-/// The submission queue between C threads and one runtime.
-pub struct Submitter {
-    queue: Mutex<Vec<Job>>,
+/// A queue that one task of the runtime drains, woken only when no wake-up is already owed, so
+/// that many pushes in a row cost one wake-up.
+struct WakeQueue<T> {
+    items: Mutex<Vec<T>>,
     waker: AtomicWaker,
     wake_owed: AtomicBool,
 }
 
-impl Submitter {
-    /// Queues a job; never blocks on the runtime.
-    pub fn submit(&self, job: Job) {
-        self.queue.lock().push(job);
+impl<T> WakeQueue<T> {
+    fn new() -> Self {
+        WakeQueue {
+            items: Mutex::new(Vec::with_capacity(64)),
+            waker: AtomicWaker::new(),
+            wake_owed: AtomicBool::new(false),
+        }
+    }
+
+    fn push(&self, item: T) {
+        self.items.lock().push(item);
         if !self.wake_owed.swap(true, Ordering::AcqRel) {
             self.waker.wake();
         }
+    }
+
+    /// Moves everything queued into `into` (empty), registering the draining task for the next push.
+    fn drain_into(&self, cx: &Context<'_>, into: &mut Vec<T>) {
+        self.waker.register(cx.waker());
+        // Cleared before draining: an item pushed from now on owes a new wake-up.
+        self.wake_owed.store(false, Ordering::Release);
+        std::mem::swap(&mut *self.items.lock(), into);
+    }
+}
+
+/// The submission queue between C threads and one runtime.
+pub struct Submitter(WakeQueue<Job>);
+
+impl Submitter {
+    /// Queues a job; never blocks on the runtime.
+    pub fn submit(&self, job: Job) {
+        self.0.push(job);
     }
 
     /// The dispatcher: runs forever on the runtime, spawning what C threads submitted.
     async fn dispatch(self: Arc<Self>) {
         let mut batch: Vec<Job> = Vec::with_capacity(64);
         std::future::poll_fn(|cx| {
-            self.waker.register(cx.waker());
-            // Cleared before draining: a job pushed from now on owes a new wake-up.
-            self.wake_owed.store(false, Ordering::Release);
-            std::mem::swap(&mut *self.queue.lock(), &mut batch);
+            self.0.drain_into(cx, &mut batch);
             for job in batch.drain(..) {
                 tokio::spawn(job);
             }
@@ -70,9 +96,7 @@ impl Submitter {
         let mut batch: Vec<Job> = Vec::with_capacity(64);
         let mut running: FuturesUnordered<Job> = FuturesUnordered::new();
         std::future::poll_fn(|cx| {
-            self.waker.register(cx.waker());
-            self.wake_owed.store(false, Ordering::Release);
-            std::mem::swap(&mut *self.queue.lock(), &mut batch);
+            self.0.drain_into(cx, &mut batch);
             running.extend(batch.drain(..));
             // Drive every ready job; finished ones are dropped.
             while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
@@ -80,6 +104,36 @@ impl Submitter {
         })
         .await
     }
+}
+
+/// Futures completed on a one-thread runtime whose callbacks are due; a task of that runtime
+/// runs them (see `crate::future::callbacks`).
+pub struct Completions(WakeQueue<Arc<CassFuture>>);
+
+impl Completions {
+    async fn run(self: Arc<Self>) {
+        let mut batch: Vec<Arc<CassFuture>> = Vec::with_capacity(64);
+        std::future::poll_fn(|cx| {
+            self.0.drain_into(cx, &mut batch);
+            for future in batch.drain(..) {
+                future.run_due_callback();
+            }
+            Poll::<()>::Pending
+        })
+        .await
+    }
+}
+
+/// Queues a completed future's callback to the completion task of this thread's runtime; gives the
+/// future back when this thread has none (more than one I/O thread, or not an I/O thread).
+pub fn queue_completion(future: Arc<CassFuture>) -> Result<(), Arc<CassFuture>> {
+    COMPLETIONS.with(|completions| match &*completions.borrow() {
+        Some(completions) => {
+            completions.0.push(future);
+            Ok(())
+        }
+        None => Err(future),
+    })
 }
 
 /// A session's runtime: `num_threads_io` worker threads.
@@ -90,20 +144,23 @@ pub struct IoRuntime {
 
 impl IoRuntime {
     pub fn new(io_threads: usize) -> std::io::Result<Self> {
+        let one_thread = io_threads <= 1;
+        let completions = one_thread.then(|| Arc::new(Completions(WakeQueue::new())));
+        let for_threads = completions.clone();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(io_threads.max(1))
             .max_blocking_threads(64)
             .thread_name("cass-io")
-            .on_thread_start(|| ON_RUNTIME_THREAD.with(|flag| flag.set(true)))
+            .on_thread_start(move || {
+                ON_RUNTIME_THREAD.with(|flag| flag.set(true));
+                COMPLETIONS.with(|slot| *slot.borrow_mut() = for_threads.clone());
+            })
             .enable_all()
             .build()?;
-        let submitter = Arc::new(Submitter {
-            queue: Mutex::new(Vec::with_capacity(64)),
-            waker: AtomicWaker::new(),
-            wake_owed: AtomicBool::new(false),
-        });
-        if io_threads <= 1 {
+        let submitter = Arc::new(Submitter(WakeQueue::new()));
+        if let Some(completions) = completions {
             runtime.spawn(submitter.clone().dispatch_inline());
+            runtime.spawn(completions.run());
         } else {
             runtime.spawn(submitter.clone().dispatch());
         }

@@ -1,12 +1,16 @@
-//! The thread that runs C future callbacks.
+//! Where C callbacks run.
 //!
-//! Completions happen on the I/O runtime's workers; their callbacks are handed to this one thread
-//! instead of running on the worker. Measured with bench/run-simple-insert.sh (null server, one
-//! I/O thread, client pinned to one core, 100,000 requests): client CPU per request went from
-//! 7.6-7.7 µs to 5.8-6.1 µs at 32 in flight and from 4.8-5.0 µs to 3.6-4.4 µs at 256, because the
-//! worker no longer stops its I/O loop for C code (which typically signals another thread), and
-//! a busy callback thread drains completions in runs. It also means a callback may block, for
-//! example waiting on another future, without ever stalling I/O, even with one I/O thread.
+//! Future callbacks run on the I/O thread that completed the request, as with the C++ driver: no
+//! hand-off to another thread per completion. With one I/O thread the runtime's dispatcher polls
+//! every request itself, so a callback must not run inside that poll (a callback that waits on
+//! another future would stop the dispatcher that completes it): completions are queued to a task
+//! of the same runtime (`crate::runtime::Completions`), which runs them in a batch right after
+//! the dispatcher yields. With more I/O threads each request is its own task and its callback runs
+//! right there. A callback may block, for example waiting on another future: the worker then
+//! hands its other work to a new thread (`CassFuture::wait`).
+//!
+//! Host listener events keep one process-wide thread of their own, so that they reach C in order
+//! and `barrier` can tell when the events queued before it were delivered.
 
 use super::CassFuture;
 use crate::ffi::UserData;
@@ -15,12 +19,8 @@ use once_cell::sync::Lazy;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 
-type Callback = extern "C" fn(*mut CassFuture, *mut std::ffi::c_void);
-
-/// Work for the callback thread, run in the order it was queued.
+/// Work for the host event thread, run in the order it was queued.
 enum Job {
-    /// A future's callback: the future stays alive (and its pointer valid) until it has run.
-    Future { future: Arc<CassFuture>, callback: Callback, data: UserData },
     /// A host listener event (`cass_cluster_set_host_listener_callback`).
     Host { callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData },
     /// Tells a waiter that everything queued before it has run.
@@ -32,7 +32,7 @@ type HostCallback = extern "C" fn(CassHostListenerEvent, CassInet, *mut std::ffi
 static QUEUE: Lazy<Sender<Job>> = Lazy::new(|| {
     let (sender, receiver) = channel::<Job>();
     std::thread::Builder::new()
-        .name("cass-callbacks".into())
+        .name("cass-host-events".into())
         .spawn(move || {
             for job in receiver {
                 run(job);
@@ -44,7 +44,6 @@ static QUEUE: Lazy<Sender<Job>> = Lazy::new(|| {
 
 fn run(job: Job) {
     match job {
-        Job::Future { future, callback, data } => callback(Arc::as_ptr(&future) as *mut CassFuture, data.0),
         Job::Host { callback, event, address, data } => callback(event, address, data.0),
         Job::Barrier(done) => {
             let _ = done.send(());
@@ -59,17 +58,20 @@ fn queue(job: Job) {
     }
 }
 
-/// Runs `callback` for `future` on the callback thread.
-pub fn dispatch(future: Arc<CassFuture>, callback: Callback, data: UserData) {
-    queue(Job::Future { future, callback, data });
+/// Runs the due callback of a future that just completed: queued to this runtime's completion
+/// task when there is one (one I/O thread), at once otherwise.
+pub fn run_completed(future: Arc<CassFuture>) {
+    if let Err(future) = crate::runtime::queue_completion(future) {
+        future.run_due_callback();
+    }
 }
 
-/// Runs a host listener `callback` on the callback thread, after the callbacks queued before it.
+/// Runs a host listener `callback` on the host event thread, after the events queued before it.
 pub fn dispatch_host(callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData) {
     queue(Job::Host { callback, event, address, data });
 }
 
-/// Completes once every callback queued before this call has run.
+/// Completes once every host event queued before this call has been delivered.
 pub async fn barrier() {
     let (done, wait) = tokio::sync::oneshot::channel();
     queue(Job::Barrier(done));

@@ -13,7 +13,6 @@ mod exports;
 use crate::error::CassError;
 use crate::ffi::{ArcHandle, UserData};
 use crate::result::CassResult;
-use crate::session::CassSession;
 use parking_lot::{Condvar, Mutex};
 use std::ffi::CString;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,8 +28,6 @@ pub enum Payload {
     Empty,
     /// The result of an executed statement.
     Result(Arc<CassResult>),
-    /// A connected session, kept alive while the connect future exists.
-    Session(Arc<CassSession>),
     /// A prepared statement (`cass_session_prepare`).
     Prepared(Arc<crate::prepared::CassPrepared>),
 }
@@ -59,15 +56,44 @@ impl Failure {
 
 pub type Outcome = Result<Payload, Failure>;
 
+type Callback = extern "C" fn(*mut CassFuture, *mut std::ffi::c_void);
+
+/// Where a future's C callback is in its life.
+enum CallbackState {
+    /// None registered yet.
+    Unset,
+    /// Registered; the future is still pending.
+    Registered(Callback, UserData),
+    /// The future completed; the callback waits for whichever thread takes it first: the
+    /// completion runner (`callbacks::run_completed`) or a thread waiting on the future.
+    Due(Callback, UserData),
+    /// Being called, on the thread `RUNNING` names.
+    Running,
+    /// Called and returned (or there is none and the future completed).
+    Done,
+}
+
 struct State {
     outcome: Option<Outcome>,
-    callback: Option<(extern "C" fn(*mut CassFuture, *mut std::ffi::c_void), UserData)>,
-    /// True once a callback was registered (or fired): a second one is refused.
-    callback_taken: bool,
+    callback: CallbackState,
     waiters: u32,
 }
 
+thread_local! {
+    /// The futures whose callbacks this thread is running (innermost last): a wait on one of them
+    /// from inside its own callback returns at once.
+    static RUNNING: std::cell::RefCell<Vec<*const CassFuture>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn running_here(future: &CassFuture) -> bool {
+    RUNNING.with(|running| running.borrow().contains(&(future as *const CassFuture)))
+}
+
 /// The future handle C sees. Its outcome is written once and read-only afterwards.
+///
+/// Ordering, as with the C++ driver: a callback has returned by the time `cass_future_wait` on its
+/// future returns. A waiter that finds the callback due but not started runs it itself, so a
+/// callback waiting on another future whose callback is queued behind it never deadlocks.
 pub struct CassFuture {
     state: Mutex<State>,
     ready: Condvar,
@@ -79,7 +105,7 @@ impl ArcHandle for CassFuture {}
 impl CassFuture {
     pub fn new_pending() -> Arc<Self> {
         Arc::new(CassFuture {
-            state: Mutex::new(State { outcome: None, callback: None, callback_taken: false, waiters: 0 }),
+            state: Mutex::new(State { outcome: None, callback: CallbackState::Unset, waiters: 0 }),
             ready: Condvar::new(),
             done: AtomicBool::new(false),
         })
@@ -92,23 +118,64 @@ impl CassFuture {
         future
     }
 
-    /// Stores the outcome, wakes waiters and runs the callback (once, on this thread).
+    /// Stores the outcome and wakes waiters; a registered callback is handed to the completion
+    /// runner of this thread (`callbacks::run_completed`).
     pub fn complete(self: &Arc<Self>, outcome: Outcome) {
-        let (callback, wake) = {
+        let (due, wake) = {
             let mut state = self.state.lock();
             if state.outcome.is_some() {
                 return;
             }
             state.outcome = Some(outcome);
             self.done.store(true, Ordering::Release);
-            (state.callback.take(), state.waiters > 0)
+            let due = match std::mem::replace(&mut state.callback, CallbackState::Done) {
+                CallbackState::Registered(callback, data) => {
+                    state.callback = CallbackState::Due(callback, data);
+                    true
+                }
+                other => {
+                    state.callback = other;
+                    false
+                }
+            };
+            (due, state.waiters > 0)
         };
         if wake {
             self.ready.notify_all();
         }
-        if let Some((callback, data)) = callback {
-            callbacks::dispatch(self.clone(), callback, data);
+        if due {
+            callbacks::run_completed(self.clone());
         }
+    }
+
+    /// Calls the callback if it is still due (no other thread took it); true when this call ran it.
+    pub(crate) fn run_due_callback(&self) -> bool {
+        let (callback, data) = {
+            let mut state = self.state.lock();
+            match std::mem::replace(&mut state.callback, CallbackState::Running) {
+                CallbackState::Due(callback, data) => (callback, data),
+                other => {
+                    state.callback = other;
+                    return false;
+                }
+            }
+        };
+        self.call(callback, data);
+        let wake = {
+            let mut state = self.state.lock();
+            state.callback = CallbackState::Done;
+            state.waiters > 0
+        };
+        if wake {
+            self.ready.notify_all();
+        }
+        true
+    }
+
+    fn call(&self, callback: Callback, data: UserData) {
+        RUNNING.with(|running| running.borrow_mut().push(self as *const CassFuture));
+        callback(self as *const CassFuture as *mut CassFuture, data.0);
+        RUNNING.with(|running| running.borrow_mut().pop());
     }
 
     pub fn is_ready(&self) -> bool {
@@ -116,32 +183,37 @@ impl CassFuture {
     }
 
     /// Registers the callback; calls it at once on this thread when the future is already complete.
-    pub fn set_callback(
-        self: &Arc<Self>,
-        callback: extern "C" fn(*mut CassFuture, *mut std::ffi::c_void),
-        data: UserData,
-    ) -> CassError {
+    pub fn set_callback(self: &Arc<Self>, callback: Callback, data: UserData) -> CassError {
         {
             let mut state = self.state.lock();
-            if state.callback_taken {
+            if !matches!(state.callback, CallbackState::Unset) {
                 return CassError::CASS_ERROR_LIB_CALLBACK_ALREADY_SET;
             }
-            state.callback_taken = true;
             if state.outcome.is_none() {
-                state.callback = Some((callback, data));
+                state.callback = CallbackState::Registered(callback, data);
                 return CassError::CASS_OK;
             }
+            state.callback = CallbackState::Running;
         }
-        callback(Arc::as_ptr(self) as *mut CassFuture, data.0);
+        self.call(callback, data);
+        let wake = {
+            let mut state = self.state.lock();
+            state.callback = CallbackState::Done;
+            state.waiters > 0
+        };
+        if wake {
+            self.ready.notify_all();
+        }
         CassError::CASS_OK
     }
 
-    /// Blocks until the future completes, or until `timeout` passed; true when complete.
+    /// Blocks until the future completes and its callback (if any) has returned, or until
+    /// `timeout` passed; true when complete.
     ///
     /// On a runtime worker thread (a callback that waits on another future) the worker first hands
     /// its other work to a new thread, so the future it waits for can still complete.
     pub fn wait(&self, timeout: Option<Duration>) -> bool {
-        if self.is_ready() {
+        if self.is_ready() && self.settled_or_run() {
             return true;
         }
         if crate::runtime::on_worker_thread() {
@@ -150,22 +222,49 @@ impl CassFuture {
         self.wait_blocking(timeout)
     }
 
+    /// For a completed future: true when nothing is left to wait for (no callback, or it
+    /// returned, or it is running on this very thread); a due callback is run here first.
+    fn settled_or_run(&self) -> bool {
+        loop {
+            match &self.state.lock().callback {
+                CallbackState::Unset | CallbackState::Done => return true,
+                CallbackState::Running => return running_here(self),
+                CallbackState::Registered(..) => return false,
+                CallbackState::Due(..) => {}
+            }
+            self.run_due_callback();
+        }
+    }
+
     fn wait_blocking(&self, timeout: Option<Duration>) -> bool {
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut state = self.state.lock();
         state.waiters += 1;
-        while state.outcome.is_none() {
+        let complete = loop {
+            if state.outcome.is_some() {
+                match state.callback {
+                    CallbackState::Unset | CallbackState::Done => break true,
+                    CallbackState::Running if running_here(self) => break true,
+                    CallbackState::Due(..) => {
+                        drop(state);
+                        self.run_due_callback();
+                        state = self.state.lock();
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             match deadline {
                 None => self.ready.wait(&mut state),
                 Some(deadline) => {
                     if self.ready.wait_until(&mut state, deadline).timed_out() {
-                        break;
+                        break state.outcome.is_some();
                     }
                 }
             }
-        }
+        };
         state.waiters -= 1;
-        state.outcome.is_some()
+        complete
     }
 
     /// Runs `f` on the outcome, waiting for completion first.

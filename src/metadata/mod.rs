@@ -187,16 +187,30 @@ impl SchemaHolder {
             return None;
         }
         let change = schema_change(query, session.get_keyspace().as_deref().map(String::as_str));
-        let keyspace = match change {
+        let (keyspace, replication) = match change {
             SchemaChange::None => return None,
-            SchemaChange::Keyspace(keyspace) => Some(keyspace),
-            SchemaChange::Unknown => None,
+            SchemaChange::Keyspace(keyspace) => (Some(keyspace), false),
+            SchemaChange::Replication(keyspace) => (Some(keyspace), true),
+            SchemaChange::Unknown => (None, true),
         };
         Some(Box::pin(async move {
-            let refreshed = match &keyspace {
-                Some(keyspace) => self.refresh_keyspace(session, keyspace).await,
-                None => self.refresh(session).await,
+            let ours = async {
+                match &keyspace {
+                    Some(keyspace) => self.refresh_keyspace(session, keyspace).await,
+                    None => self.refresh(session).await,
+                }
             };
+            // A new or altered keyspace's replication is what token-aware routing needs for the
+            // requests that follow: the crate re-reads its metadata too (it would otherwise pick
+            // the change up only from the server's event, shortly after).
+            let routing = async {
+                if replication {
+                    if let Err(e) = session.refresh_metadata().await {
+                        tracing::warn!("unable to refresh the cluster metadata after a schema change: {e}");
+                    }
+                }
+            };
+            let (refreshed, ()) = futures::future::join(ours, routing).await;
             if let Err(e) = refreshed {
                 tracing::warn!("{e} (after a schema change)");
             }

@@ -12,8 +12,11 @@
 pub enum SchemaChange {
     /// Not a schema change (also CREATE/ALTER/DROP of roles, users and identities).
     None,
-    /// Something inside this keyspace, or the keyspace itself.
+    /// Something inside this keyspace.
     Keyspace(String),
+    /// The keyspace itself was created or altered: its replication, which routing uses, may
+    /// have changed.
+    Replication(String),
     /// A schema change whose keyspace is not known: re-read everything.
     Unknown,
 }
@@ -40,8 +43,10 @@ pub fn schema_change(query: &str, session_keyspace: Option<&str>) -> SchemaChang
     let qualified = match kind.as_str() {
         "ROLE" | "USER" | "IDENTITY" => return SchemaChange::None,
         "KEYSPACE" | "SCHEMA" => {
+            let named =
+                if verb.eq_ignore_ascii_case("DROP") { SchemaChange::Keyspace } else { SchemaChange::Replication };
             return match tokens.skip_if_exists().next() {
-                Some(token) => token.name().map_or(SchemaChange::Unknown, SchemaChange::Keyspace),
+                Some(token) => token.name().map_or(SchemaChange::Unknown, named),
                 None => SchemaChange::Unknown,
             };
         }
@@ -181,7 +186,7 @@ impl<'a> Tokens<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::SchemaChange::{Keyspace, None as NoChange, Unknown};
+    use super::SchemaChange::{Keyspace, None as NoChange, Replication, Unknown};
     use super::*;
 
     fn ks(name: &str) -> SchemaChange {
@@ -190,10 +195,11 @@ mod tests {
 
     #[test]
     fn keyspace_statements_name_their_keyspace() {
-        assert_eq!(schema_change("CREATE KEYSPACE Ks1 WITH replication = {}", None), ks("ks1"));
-        assert_eq!(schema_change("create keyspace if not exists \"MyKs\" WITH x", None), ks("MyKs"));
+        let replication = |name: &str| Replication(name.to_string());
+        assert_eq!(schema_change("CREATE KEYSPACE Ks1 WITH replication = {}", None), replication("ks1"));
+        assert_eq!(schema_change("create keyspace if not exists \"MyKs\" WITH x", None), replication("MyKs"));
         assert_eq!(schema_change("DROP KEYSPACE IF EXISTS ks", Some("other")), ks("ks"));
-        assert_eq!(schema_change("ALTER SCHEMA ks WITH durable_writes = false", None), ks("ks"));
+        assert_eq!(schema_change("ALTER SCHEMA ks WITH durable_writes = false", None), replication("ks"));
     }
 
     #[test]
