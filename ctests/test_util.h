@@ -242,4 +242,43 @@ static inline void test_execute_at(const char* file, int line, CassSession* sess
 
 #define test_execute(session, cql) test_execute_at(__FILE__, __LINE__, (session), (cql))
 
+/* Prepares `cql`; fails the test when that fails. Free the result with cass_prepared_free(). */
+static inline const CassPrepared* test_prepare_at(const char* file, int line, CassSession* session,
+                                                  const char* cql) {
+  CassFuture* future = cass_session_prepare(session, cql);
+  const CassPrepared* prepared;
+  test_check_future_at(file, line, cql, future);
+  prepared = cass_future_get_prepared(future);
+  if (prepared == NULL) test_fail_at(file, line, "cass_future_get_prepared returned NULL");
+  cass_future_free(future);
+  return prepared;
+}
+
+#define test_prepare(session, cql) test_prepare_at(__FILE__, __LINE__, (session), (cql))
+
+/* Executes `statement`; fails the test when that fails. Free the result with cass_result_free(). */
+static inline const CassResult* test_run_at(const char* file, int line, CassSession* session,
+                                            CassStatement* statement) {
+  CassFuture* future = cass_session_execute(session, statement);
+  const CassResult* result;
+  test_check_future_at(file, line, "cass_session_execute", future);
+  result = cass_future_get_result(future);
+  if (result == NULL) test_fail_at(file, line, "cass_future_get_result returned NULL");
+  cass_future_free(future);
+  return result;
+}
+
+#define test_run(session, statement) test_run_at(__FILE__, __LINE__, (session), (statement))
+
+/* Executes the simple statement `cql` (no values) and returns its result. */
+static inline const CassResult* test_query_at(const char* file, int line, CassSession* session,
+                                              const char* cql) {
+  CassStatement* statement = cass_statement_new(cql, 0);
+  const CassResult* result = test_run_at(file, line, session, statement);
+  cass_statement_free(statement);
+  return result;
+}
+
+#define test_query(session, cql) test_query_at(__FILE__, __LINE__, (session), (cql))
+
 #endif /* SCYLLA_CPP_DRIVER_TEST_UTIL_H */

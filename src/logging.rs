@@ -52,26 +52,29 @@ fn enabled(level: CassLogLevel) -> bool {
 }
 
 extern "C" fn stderr_callback(message: *const CassLogMessage, _data: *mut c_void) {
-    // SAFETY: called only by `deliver` with a message it built on its stack.
-    let message = unsafe { &*message };
-    // SAFETY: `deliver` NUL-terminates all three strings.
-    let (text, file, function) = unsafe {
-        (
-            std::ffi::CStr::from_ptr(message.message.as_ptr()).to_string_lossy(),
-            std::ffi::CStr::from_ptr(message.file).to_string_lossy(),
-            std::ffi::CStr::from_ptr(message.function).to_string_lossy(),
-        )
-    };
-    eprintln!(
-        "{}.{:03} [{}] ({}:{}:{}): {}",
-        message.time_ms / 1000,
-        message.time_ms % 1000,
-        level_name(message.severity),
-        file,
-        message.line,
-        function,
-        text
-    );
+    // Writing to a closed stderr panics: never unwind into the C caller of the logger.
+    guard(|| {
+        // SAFETY: called only by `deliver` with a message it built on its stack.
+        let message = unsafe { &*message };
+        // SAFETY: `deliver` NUL-terminates all three strings.
+        let (text, file, function) = unsafe {
+            (
+                std::ffi::CStr::from_ptr(message.message.as_ptr()).to_string_lossy(),
+                std::ffi::CStr::from_ptr(message.file).to_string_lossy(),
+                std::ffi::CStr::from_ptr(message.function).to_string_lossy(),
+            )
+        };
+        eprintln!(
+            "{}.{:03} [{}] ({}:{}:{}): {}",
+            message.time_ms / 1000,
+            message.time_ms % 1000,
+            level_name(message.severity),
+            file,
+            message.line,
+            function,
+            text
+        );
+    })
 }
 
 fn level_name(level: CassLogLevel) -> &'static str {

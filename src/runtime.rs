@@ -166,10 +166,6 @@ impl IoRuntime {
         }
         Ok(IoRuntime { runtime: Some(runtime), submitter })
     }
-
-    pub fn handle(&self) -> &tokio::runtime::Handle {
-        self.runtime.as_ref().expect("runtime is alive until drop").handle()
-    }
 }
 
 impl Drop for IoRuntime {

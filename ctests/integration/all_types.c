@@ -69,23 +69,6 @@ typedef struct {
 static CassSession* session;
 static char ks[64];
 
-static const CassResult* run(CassStatement* statement) {
-  CassFuture* future = cass_session_execute(session, statement);
-  const CassResult* result;
-  CHECK_FUTURE_OK(future);
-  result = cass_future_get_result(future);
-  CHECK(result != NULL);
-  cass_future_free(future);
-  return result;
-}
-
-static const CassResult* query(const char* cql) {
-  CassStatement* statement = cass_statement_new(cql, 0);
-  const CassResult* result = run(statement);
-  cass_statement_free(statement);
-  return result;
-}
-
 /* The result that lends the column data types (kept until the end). */
 static const CassResult* types_result;
 
@@ -261,7 +244,7 @@ static void insert_row(const Row* r, int mode) {
     BIND(collection, 28, coll);
     cass_collection_free(coll);
   }
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
 }
 
@@ -327,7 +310,7 @@ static void check_row(const Row* r) {
   snprintf(cql, sizeof cql, "SELECT %s", COLUMNS[0]);
   for (i = 1; i < NCOLS; i++) snprintf(cql + strlen(cql), sizeof cql - strlen(cql), ", %s", COLUMNS[i]);
   snprintf(cql + strlen(cql), sizeof cql - strlen(cql), " FROM %s.t WHERE k = %d", ks, (int)r->k);
-  result = query(cql);
+  result = test_query(session, cql);
   CHECK_EQ_INT(1, cass_result_row_count(result));
   row = cass_result_first_row(result);
 
@@ -653,7 +636,7 @@ static void check_type_errors(void) {
   CHECK_OK(cass_statement_bind_int32(st, 0, 1));
   cass_statement_free(st);
 
-  result = query("SELECT release_version, bootstrapped FROM system.local");
+  result = test_query(session, "SELECT release_version, bootstrapped FROM system.local");
   row = cass_result_first_row(result);
   CHECK_ERR(CASS_ERROR_LIB_INVALID_VALUE_TYPE, cass_value_get_int32(cass_row_get_column(row, 0), &i32));
   CHECK_ERR(CASS_ERROR_LIB_INVALID_VALUE_TYPE, cass_value_get_int64(cass_row_get_column(row, 1), &i64));
@@ -674,12 +657,12 @@ static void check_counter(void) {
   st = cass_statement_new(cql, 2);
   CHECK_OK(cass_statement_bind_int64(st, 0, 9223372036854775807LL));
   CHECK_OK(cass_statement_bind_int32(st, 1, 1));
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   CHECK_OK(cass_statement_bind_int64(st, 0, -9223372036854775807LL));
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
   snprintf(cql, sizeof cql, "SELECT n FROM %s.c WHERE k = 1", ks);
-  result = query(cql);
+  result = test_query(session, cql);
   CHECK_EQ_INT(CASS_VALUE_TYPE_COUNTER, cass_result_column_type(result, 0));
   CHECK_OK(cass_value_get_int64(cass_row_get_column(cass_result_first_row(result), 0), &n));
   CHECK_EQ_INT(0, n);
@@ -718,7 +701,7 @@ int main(void) {
   snprintf(cql, sizeof cql, "SELECT %s", COLUMNS[0]);
   for (i = 1; i < NCOLS; i++) snprintf(cql + strlen(cql), sizeof cql - strlen(cql), ", %s", COLUMNS[i]);
   snprintf(cql + strlen(cql), sizeof cql - strlen(cql), " FROM %s.t LIMIT 1", ks);
-  types_result = query(cql);
+  types_result = test_query(session, cql);
   check_column_types();
   check_type_errors();
 

@@ -28,16 +28,6 @@ static double now_s(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static const CassPrepared* prepare(const char* cql) {
-  CassFuture* future = cass_session_prepare(session, cql);
-  const CassPrepared* prepared;
-  CHECK_FUTURE_OK(future);
-  prepared = cass_future_get_prepared(future);
-  CHECK(prepared != NULL);
-  cass_future_free(future);
-  return prepared;
-}
-
 /* ---- callback-driven inserts ---------------------------------------------------------------- */
 
 static struct {
@@ -113,7 +103,7 @@ static void test_callback_inserts(void) {
 
   pthread_mutex_init(&flow.lock, NULL);
   pthread_cond_init(&flow.all_done, NULL);
-  flow.insert = prepare(insert_cql);
+  flow.insert = test_prepare(session, insert_cql);
   flow.total = insert_count();
   flow.issued = 0;
   flow.completed = 0;
@@ -180,7 +170,7 @@ typedef struct {
 static void* worker_main(void* arg) {
   Worker* w = (Worker*)arg;
   /* The same SELECT prepared by every thread at once. */
-  const CassPrepared* select = prepare(select_cql);
+  const CassPrepared* select = test_prepare(session, select_cql);
   int i;
   for (i = 0; i < PER_THREAD; i++) {
     cass_int32_t k = THREAD_KEY_BASE + w->index * PER_THREAD + i;
@@ -216,7 +206,7 @@ static void* worker_main(void* arg) {
 static void test_threads(void) {
   pthread_t threads[THREADS];
   Worker workers[THREADS];
-  const CassPrepared* insert = prepare(insert_cql);
+  const CassPrepared* insert = test_prepare(session, insert_cql);
   char cql[256];
   CassStatement* st;
   CassFuture* future;

@@ -6,26 +6,6 @@
 static CassSession* session;
 static char ks[64];
 
-static const CassPrepared* prepare(const char* cql) {
-  CassFuture* future = cass_session_prepare(session, cql);
-  const CassPrepared* prepared;
-  CHECK_FUTURE_OK(future);
-  prepared = cass_future_get_prepared(future);
-  CHECK(prepared != NULL);
-  cass_future_free(future);
-  return prepared;
-}
-
-static const CassResult* run(CassStatement* statement) {
-  CassFuture* future = cass_session_execute(session, statement);
-  const CassResult* result;
-  CHECK_FUTURE_OK(future);
-  result = cass_future_get_result(future);
-  CHECK(result != NULL);
-  cass_future_free(future);
-  return result;
-}
-
 static void check_name(const CassPrepared* prepared, size_t index, const char* expected) {
   const char* name;
   size_t len;
@@ -68,7 +48,7 @@ int main(void) {
   test_execute(session, cql);
 
   snprintf(cql, sizeof cql, "INSERT INTO %s.p (id, \"Mixed\", pts, tags, origin) VALUES (?, ?, ?, ?, ?)", ks);
-  insert = prepare(cql);
+  insert = test_prepare(session, cql);
   check_name(insert, 0, "id");
   check_name(insert, 1, "Mixed");
   check_name(insert, 4, "origin");
@@ -135,16 +115,16 @@ int main(void) {
   }
   CHECK_OK(cass_statement_bind_collection(st, 3, coll));
   cass_collection_free(coll);
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
 
   /* named markers */
   snprintf(cql, sizeof cql, "SELECT \"Mixed\", pts, tags, origin FROM %s.p WHERE id = :wanted", ks);
-  named = prepare(cql);
+  named = test_prepare(session, cql);
   check_name(named, 0, "wanted");
   st = cass_prepared_bind(named);
   CHECK_OK(cass_statement_bind_int32_by_name(st, "wanted", 7));
-  result = run(st);
+  result = test_run(session, st);
   CHECK_EQ_INT(1, cass_result_row_count(result));
   row = cass_result_first_row(result);
   CHECK_OK(cass_value_get_int64(cass_row_get_column_by_name(row, "\"Mixed\""), &i64));
@@ -179,10 +159,10 @@ int main(void) {
 
   /* a prepared select by index, with a NULL result column */
   snprintf(cql, sizeof cql, "SELECT id, origin FROM %s.p WHERE id = ?", ks);
-  select = prepare(cql);
+  select = test_prepare(session, cql);
   st = cass_prepared_bind(select);
   CHECK_OK(cass_statement_bind_int32(st, 0, 8));
-  result = run(st);
+  result = test_run(session, st);
   CHECK_EQ_INT(0, cass_result_row_count(result));
   cass_result_free(result);
   cass_statement_free(st);
@@ -214,7 +194,7 @@ int main(void) {
     CHECK(cass_future_error_code(future) != CASS_OK);
     cass_future_free(future);
     CHECK_OK(cass_statement_set_consistency(st, CASS_CONSISTENCY_ONE));
-    cass_result_free(run(st));
+    cass_result_free(test_run(session, st));
     cass_statement_free(st);
     cass_prepared_free(inherited);
   }

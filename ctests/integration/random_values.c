@@ -1428,26 +1428,6 @@ static const Type* key_type;
 static Table tables[NTABLES];
 static long values_checked, rows_checked;
 
-static const CassResult* run(CassStatement* statement) {
-  CassFuture* future = cass_session_execute(session, statement);
-  const CassResult* result;
-  CHECK_FUTURE_OK(future);
-  result = cass_future_get_result(future);
-  CHECK(result != NULL);
-  cass_future_free(future);
-  return result;
-}
-
-static const CassPrepared* prepare(const char* cql) {
-  CassFuture* future = cass_session_prepare(session, cql);
-  const CassPrepared* prepared;
-  CHECK_FUTURE_OK(future);
-  prepared = cass_future_get_prepared(future);
-  CHECK(prepared != NULL);
-  cass_future_free(future);
-  return prepared;
-}
-
 static void execute_cql(const char* cql) {
   printf("  %s\n", cql);
   test_execute(session, cql);
@@ -1588,7 +1568,7 @@ static void insert_row(const Table* tb, const CassPrepared* insert, int r) {
     if (handmade != NULL) cass_data_type_free(handmade);
     path_pop(col_mark);
   }
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
   path_pop(mark);
 }
@@ -1602,7 +1582,7 @@ static void check_row(const Table* tb, const CassPrepared* select, int r) {
   int c, by_name = (r / 2) % 2;
   size_t mark = path_push("%s row %d (k=%d) read ", tb->name, r, (int)tb->keys[r]);
   CHECK_OK(cass_statement_bind_int32(st, 0, tb->keys[r]));
-  result = run(st);
+  result = test_run(session, st);
   cass_statement_free(st);
   if (cass_result_row_count(result) != 1) fail("%zu rows", cass_result_row_count(result));
   if (cass_result_column_count(result) != (size_t)tb->ncols + 1) fail("%zu columns", cass_result_column_count(result));
@@ -1653,7 +1633,7 @@ static void check_scan(const Table* tb) {
   st = cass_statement_new(cql, 0);
   CHECK_OK(cass_statement_set_paging_size(st, 7));
   while (more) {
-    const CassResult* result = run(st);
+    const CassResult* result = test_run(session, st);
     CassIterator* rows = cass_iterator_from_result(result);
     CHECK(rows != NULL);
     CHECK(cass_result_row_count(result) <= 7);
@@ -1935,8 +1915,8 @@ static void check_binds(const Table* tb, const CassPrepared* insert) {
 /* ------------------------------------------------------------------------------------------ */
 
 static void run_table(Table* tb) {
-  const CassPrepared* insert = prepare(tb->insert_cql);
-  const CassPrepared* select = prepare(tb->select_cql);
+  const CassPrepared* insert = test_prepare(session, tb->insert_cql);
+  const CassPrepared* select = test_prepare(session, tb->select_cql);
   int r, c;
   size_t mark = path_push("%s parameters ", tb->name);
   CHECK_EQ_INT(CASS_VALUE_TYPE_INT, cass_data_type_type(cass_prepared_parameter_data_type(insert, 0)));

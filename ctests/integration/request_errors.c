@@ -17,16 +17,6 @@
 static CassSession* session;
 static char ks[64];
 
-static const CassPrepared* prepare(CassSession* on, const char* cql) {
-  CassFuture* future = cass_session_prepare(on, cql);
-  const CassPrepared* prepared;
-  CHECK_FUTURE_OK(future);
-  prepared = cass_future_get_prepared(future);
-  CHECK(prepared != NULL);
-  cass_future_free(future);
-  return prepared;
-}
-
 /* ROWS rows of BLOB_SIZE bytes each in ks.big: a full scan is a response of several megabytes. */
 static void fill_big(void) {
   char cql[256];
@@ -39,7 +29,7 @@ static void fill_big(void) {
     blob[i] = (cass_byte_t)(i * 31 + 7);
   }
   snprintf(cql, sizeof cql, "INSERT INTO %s.big (k, data) VALUES (?, ?)", ks);
-  insert = prepare(session, cql);
+  insert = test_prepare(session, cql);
   for (i = 0; i < ROWS; i += 100) {
     for (j = 0; j < 100; j++) {
       CassStatement* st = cass_prepared_bind(insert);
@@ -184,9 +174,9 @@ static void test_reprepare(void) {
   snprintf(cql, sizeof cql, "INSERT INTO %s.t (k, v) VALUES (1, 100)", ks);
   test_execute(session, cql);
   snprintf(cql, sizeof cql, "SELECT v FROM %s.t WHERE k = ?", ks);
-  select = prepare(session, cql);
+  select = test_prepare(session, cql);
   snprintf(cql, sizeof cql, "INSERT INTO %s.t (k, v) VALUES (?, ?)", ks);
-  insert = prepare(session, cql);
+  insert = test_prepare(session, cql);
   expect_row(select, 1, 100);
 
   for (round = 0; round < 2; round++) {

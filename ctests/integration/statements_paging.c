@@ -15,25 +15,6 @@ static char ks[64];
 
 static CassFuture* submit(CassStatement* st) { return cass_session_execute(session, st); }
 
-static const CassResult* run(CassStatement* st) {
-  CassFuture* future = submit(st);
-  const CassResult* result;
-  CHECK_FUTURE_OK(future);
-  result = cass_future_get_result(future);
-  CHECK(result != NULL);
-  cass_future_free(future);
-  return result;
-}
-
-static const CassPrepared* prepare(const char* cql) {
-  CassFuture* future = cass_session_prepare(session, cql);
-  const CassPrepared* prepared;
-  CHECK_FUTURE_OK(future);
-  prepared = cass_future_get_prepared(future);
-  cass_future_free(future);
-  return prepared;
-}
-
 static void run_batch(CassBatch* batch) {
   CassFuture* future = cass_session_execute_batch(session, batch);
   CHECK_FUTURE_OK(future);
@@ -45,7 +26,7 @@ static void fill(void) {
   const CassPrepared* insert;
   int i, j;
   snprintf(cql, sizeof cql, "INSERT INTO %s.rows (p, c, v) VALUES (0, ?, ?)", ks);
-  insert = prepare(cql);
+  insert = test_prepare(session, cql);
   for (i = 0; i < ROWS; i += 500) {
     CassBatch* batch = cass_batch_new(CASS_BATCH_TYPE_UNLOGGED);
     for (j = i; j < i + 500; j++) {
@@ -70,7 +51,7 @@ static void page_through(int page_size, int with_token) {
   st = cass_statement_new(cql, 0);
   CHECK_OK(cass_statement_set_paging_size(st, page_size));
   for (;;) {
-    const CassResult* result = run(st);
+    const CassResult* result = test_run(session, st);
     CassIterator* it = cass_iterator_from_result(result);
     int more = cass_result_has_more_pages(result);
     while (cass_iterator_next(it)) {
@@ -113,7 +94,7 @@ static void page_through(int page_size, int with_token) {
 
 static cass_int64_t select_int64(const char* cql) {
   CassStatement* st = cass_statement_new(cql, 0);
-  const CassResult* result = run(st);
+  const CassResult* result = test_run(session, st);
   cass_int64_t value = -1;
   CHECK_EQ_INT(1, cass_result_row_count(result));
   CHECK_OK(cass_value_get_int64(cass_row_get_column(cass_result_first_row(result), 0), &value));
@@ -131,7 +112,7 @@ static void batches(void) {
   int kind;
 
   snprintf(cql, sizeof cql, "INSERT INTO %s.kv (k, v) VALUES (?, ?)", ks);
-  insert = prepare(cql);
+  insert = test_prepare(session, cql);
   for (kind = 0; kind < 2; kind++) {
     batch = cass_batch_new(kind == 0 ? CASS_BATCH_TYPE_LOGGED : CASS_BATCH_TYPE_UNLOGGED);
     CHECK_OK(cass_batch_set_consistency(batch, CASS_CONSISTENCY_ONE));
@@ -158,7 +139,7 @@ static void batches(void) {
   CHECK_EQ_INT(6, select_int64(cql));
 
   snprintf(cql, sizeof cql, "UPDATE %s.counts SET n = n + ? WHERE k = ?", ks);
-  bump = prepare(cql);
+  bump = test_prepare(session, cql);
   batch = cass_batch_new(CASS_BATCH_TYPE_COUNTER);
   st = cass_prepared_bind(bump);
   CHECK_OK(cass_statement_bind_int64(st, 0, 5));
@@ -206,11 +187,11 @@ static void lwt(void) {
   snprintf(cql, sizeof cql, "INSERT INTO %s.kv (k, v) VALUES ('lwt', 1) IF NOT EXISTS", ks);
   st = cass_statement_new(cql, 0);
   CHECK_OK(cass_statement_set_serial_consistency(st, CASS_CONSISTENCY_LOCAL_SERIAL));
-  result = run(st);
+  result = test_run(session, st);
   CHECK(applied(result) == cass_true);
   cass_result_free(result);
   CHECK_OK(cass_statement_set_serial_consistency(st, CASS_CONSISTENCY_SERIAL));
-  result = run(st);
+  result = test_run(session, st);
   CHECK(applied(result) == cass_false);
   CHECK_EQ_INT(3, cass_result_column_count(result)); /* [applied], k, v of the existing row */
   cass_result_free(result);
@@ -251,7 +232,7 @@ static void settings(void) {
   CHECK_OK(cass_statement_set_request_timeout(st, 10000));
   CHECK_OK(cass_statement_set_consistency(st, CASS_CONSISTENCY_LOCAL_ONE));
   CHECK_OK(cass_statement_set_keyspace(st, ks));
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
   snprintf(cql, sizeof cql, "SELECT WRITETIME(v) FROM %s.kv WHERE k = 'ts'", ks);
   CHECK_EQ_INT(1234567890123LL, select_int64(cql));
@@ -267,7 +248,7 @@ static void settings(void) {
   CHECK(node != NULL);
   CHECK_OK(cass_statement_set_node(st, node));
   cass_future_free(first);
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
 
   /* executed twice, changed in between, while the first is still in flight */
   CHECK_OK(cass_statement_set_paging_size(st, 10));
@@ -291,7 +272,7 @@ static void settings(void) {
   CHECK_ERR(CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID, cass_future_error_code(first));
   cass_future_free(first);
   CHECK_OK(cass_statement_set_execution_profile(st, NULL));
-  cass_result_free(run(st));
+  cass_result_free(test_run(session, st));
   cass_statement_free(st);
 
   /* retry policies on a statement and a batch (each keeps its own reference) */
@@ -305,7 +286,7 @@ static void settings(void) {
     st = cass_statement_new(cql, 0);
     CHECK_OK(cass_statement_set_retry_policy(st, fallthrough));
     cass_retry_policy_free(fallthrough);
-    cass_result_free(run(st));
+    cass_result_free(test_run(session, st));
     cass_statement_free(st);
     snprintf(cql, sizeof cql, "INSERT INTO %s.kv (k, v) VALUES ('retry', 1)", ks);
     st = cass_statement_new(cql, 0);

@@ -167,7 +167,7 @@ pub extern "C" fn cass_batch_set_execution_profile_n(
 #[no_mangle]
 pub extern "C" fn cass_batch_set_retry_policy(batch: *mut CassBatch, retry_policy: *mut CassRetryPolicy) -> CassError {
     with_batch(batch, |b| {
-        b.data_mut().settings.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|p| p.policy.clone());
+        b.data_mut().settings.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
         CassError::CASS_OK
     })
 }

@@ -192,14 +192,17 @@ pub extern "C" fn cass_cluster_set_max_reusable_write_objects(
     cluster: *mut CassCluster,
     num_objects: c_uint,
 ) -> CassError {
-    let _ = num_objects;
-    with_cluster(cluster, |_| CassError::CASS_OK)
+    with_cluster(cluster, |_| {
+        let _ = num_objects;
+        CassError::CASS_OK
+    })
 }
 
 /// The interval of DataStax Insights monitoring reports, a DSE feature; accepted and not used,
 /// as the C++ driver does against Apache Cassandra.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_monitor_reporting_interval(cluster: *mut CassCluster, interval_secs: c_uint) {
-    let _ = interval_secs;
-    with_cluster_void(cluster, |_| {})
+    with_cluster_void(cluster, |_| {
+        let _ = interval_secs;
+    })
 }

@@ -278,10 +278,9 @@ pub extern "C" fn cass_cluster_set_retry_policy(cluster: *mut CassCluster, retry
     guard(|| {
         if let (Some(cluster), Some(policy)) = (
             CassCluster::from_ptr_mut(cluster),
-            crate::ffi::ArcHandle::from_ptr(retry_policy as *const CassRetryPolicy),
+            crate::ffi::ArcHandle::clone_from_ptr(retry_policy as *const CassRetryPolicy),
         ) {
-            let policy: &CassRetryPolicy = policy;
-            cluster.config.retry_policy = Some(policy.policy.clone());
+            cluster.config.retry_policy = Some(policy);
         }
     })
 }

@@ -6,7 +6,7 @@ use super::{with_cluster, with_cluster_void, CassCluster};
 use crate::error::CassError;
 use crate::execution_profile::CassExecProfile;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{ArcHandle, BoxHandle};
+use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::policies::load_balancing::{BasePolicy, ListKind};
 use crate::policies::reconnect::ReconnectConfig;
 use crate::policies::timestamp::CassTimestampGen;
@@ -31,16 +31,18 @@ pub extern "C" fn cass_cluster_set_load_balance_dc_aware(
     used_hosts_per_remote_dc: c_uint,
     allow_remote_dcs_for_local_cl: cass_bool_arg,
 ) -> CassError {
-    if local_dc.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    cass_cluster_set_load_balance_dc_aware_n(
-        cluster,
-        local_dc,
-        safe_strlen(local_dc),
-        used_hosts_per_remote_dc,
-        allow_remote_dcs_for_local_cl,
-    )
+    guard(|| {
+        if local_dc.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        cass_cluster_set_load_balance_dc_aware_n(
+            cluster,
+            local_dc,
+            safe_strlen(local_dc),
+            used_hosts_per_remote_dc,
+            allow_remote_dcs_for_local_cl,
+        )
+    })
 }
 
 /// Same as `cass_cluster_set_load_balance_dc_aware()`, with the data center's length given.
@@ -69,16 +71,18 @@ pub extern "C" fn cass_cluster_set_load_balance_rack_aware(
     local_dc: *const c_char,
     local_rack: *const c_char,
 ) -> CassError {
-    if local_dc.is_null() || local_rack.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    cass_cluster_set_load_balance_rack_aware_n(
-        cluster,
-        local_dc,
-        safe_strlen(local_dc),
-        local_rack,
-        safe_strlen(local_rack),
-    )
+    guard(|| {
+        if local_dc.is_null() || local_rack.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        cass_cluster_set_load_balance_rack_aware_n(
+            cluster,
+            local_dc,
+            safe_strlen(local_dc),
+            local_rack,
+            safe_strlen(local_rack),
+        )
+    })
 }
 
 /// Same as `cass_cluster_set_load_balance_rack_aware()`, with the lengths given.

@@ -39,7 +39,7 @@ pub struct ClusterConfig {
     /// Whether requests go to a replica of their partition first (`cass_cluster_set_token_aware_routing`).
     pub token_aware_routing: bool,
     /// The default retry policy (None: the default policy).
-    pub retry_policy: Option<std::sync::Arc<dyn scylla::policies::retry::RetryPolicy>>,
+    pub retry_policy: Option<std::sync::Arc<crate::policies::retry::CassRetryPolicy>>,
     /// TLS settings (`cass_cluster_set_ssl`); None: plain connections.
     pub ssl: Option<std::sync::Arc<crate::ssl::CassSsl>>,
     /// Connection settings (`connection_settings.rs`).

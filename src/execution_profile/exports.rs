@@ -97,16 +97,18 @@ pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware(
     used_hosts_per_remote_dc: c_uint,
     allow_remote_dcs_for_local_cl: cass_bool_arg,
 ) -> CassError {
-    if local_dc.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    cass_execution_profile_set_load_balance_dc_aware_n(
-        profile,
-        local_dc,
-        safe_strlen(local_dc),
-        used_hosts_per_remote_dc,
-        allow_remote_dcs_for_local_cl,
-    )
+    guard(|| {
+        if local_dc.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        cass_execution_profile_set_load_balance_dc_aware_n(
+            profile,
+            local_dc,
+            safe_strlen(local_dc),
+            used_hosts_per_remote_dc,
+            allow_remote_dcs_for_local_cl,
+        )
+    })
 }
 
 /// Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
@@ -286,7 +288,7 @@ pub extern "C" fn cass_execution_profile_set_retry_policy(
     retry_policy: *mut CassRetryPolicy,
 ) -> CassError {
     with_profile(profile, |p| {
-        p.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|policy| policy.policy.clone());
+        p.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
         CassError::CASS_OK
     })
 }

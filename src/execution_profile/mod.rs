@@ -17,7 +17,6 @@ mod exports;
 use crate::ffi::BoxHandle;
 use crate::policies::load_balancing::LoadBalancingConfig;
 use crate::types::CassConsistency;
-use scylla::policies::retry::RetryPolicy;
 use std::sync::Arc;
 
 /// An execution profile (Box-owned by C; `cass_execution_profile_free`). The cluster keeps a copy.
@@ -29,7 +28,7 @@ pub struct CassExecProfile {
     pub serial_consistency: Option<CassConsistency>,
     pub load_balancing: LoadBalancingConfig,
     pub token_aware_routing: bool,
-    pub retry_policy: Option<Arc<dyn RetryPolicy>>,
+    pub retry_policy: Option<Arc<crate::policies::retry::CassRetryPolicy>>,
     /// None: the cluster's; Some(None): no speculative executions; Some(Some((delay ms, max))).
     pub speculative: Option<Option<(u64, usize)>>,
 }

@@ -111,6 +111,13 @@ pub fn slice_arg<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
     // SAFETY: the C caller promises `ptr` points to `len` readable elements that outlive the call.
     Some(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
+
+/// Reads a by-pointer C struct argument (a `const CassInet*`, say); NULL is `None`.
+#[inline]
+pub fn struct_arg<'a, T>(ptr: *const T) -> Option<&'a T> {
+    // SAFETY: the C caller passes NULL or a pointer to a valid T that outlives the call.
+    unsafe { ptr.as_ref() }
+}
 impl PanicAnswer for crate::types::CassValueType {
     fn on_panic() -> Self {
         crate::types::CassValueType::CASS_VALUE_TYPE_UNKNOWN

@@ -30,15 +30,6 @@ pub fn cstr<'a>(ptr: *const c_char) -> Result<&'a str, StrError> {
     std::str::from_utf8(bytes).map_err(|_| StrError::NotUtf8)
 }
 
-/// A NUL-terminated C string, NULL read as "" (the C++ driver's SAFE_STRLEN rule).
-pub fn cstr_or_empty<'a>(ptr: *const c_char) -> Result<&'a str, StrError> {
-    if ptr.is_null() {
-        Ok("")
-    } else {
-        cstr(ptr)
-    }
-}
-
 /// A `(const char*, size_t)` pair as `&str`. NULL is accepted only with length 0.
 pub fn str_n<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, StrError> {
     std::str::from_utf8(bytes_n(ptr, len)?).map_err(|_| StrError::NotUtf8)

@@ -187,9 +187,9 @@ pub extern "C" fn cass_future_custom_payload_item(
     value: *mut *const cass_byte_t,
     value_size: *mut usize,
 ) -> CassError {
-    let _ = (index, name, name_length, value, value_size);
     guard(|| match CassFuture::from_ptr(future) {
         Some(future) => {
+            let _ = (index, name, name_length, value, value_size);
             future.wait(None);
             CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
         }

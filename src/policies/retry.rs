@@ -17,13 +17,16 @@ use std::sync::Arc;
 pub struct CassRetryPolicy {
     pub policy: Arc<dyn RetryPolicy>,
     is_logging: bool,
+    /// Whether an Unavailable answer moves to the next host (the default policy, and a logging
+    /// policy around it); recorded when the policy is made, for `crate::session`'s upstream rule.
+    pub moves_unavailable: bool,
 }
 
 impl ArcHandle for CassRetryPolicy {}
 
 impl CassRetryPolicy {
-    fn new(policy: Arc<dyn RetryPolicy>) -> *mut CassRetryPolicy {
-        CassRetryPolicy::into_ptr(Arc::new(CassRetryPolicy { policy, is_logging: false })) as *mut _
+    fn new(policy: Arc<dyn RetryPolicy>, moves_unavailable: bool) -> *mut CassRetryPolicy {
+        CassRetryPolicy::into_ptr(Arc::new(CassRetryPolicy { policy, is_logging: false, moves_unavailable })) as *mut _
     }
 }
 
@@ -78,20 +81,20 @@ impl RetrySession for LoggingRetrySession {
 /// `cass_retry_policy_free()`.
 #[no_mangle]
 pub extern "C" fn cass_retry_policy_default_new() -> *mut CassRetryPolicy {
-    guard(|| CassRetryPolicy::new(Arc::new(DefaultRetryPolicy::new())))
+    guard(|| CassRetryPolicy::new(Arc::new(DefaultRetryPolicy::new()), true))
 }
 
 /// Creates the downgrading consistency policy (deprecated upstream: it may silently weaken
 /// consistency): as the default, and retries at a lower consistency the replicas can satisfy.
 #[no_mangle]
 pub extern "C" fn cass_retry_policy_downgrading_consistency_new() -> *mut CassRetryPolicy {
-    guard(|| CassRetryPolicy::new(Arc::new(DowngradingConsistencyRetryPolicy::new())))
+    guard(|| CassRetryPolicy::new(Arc::new(DowngradingConsistencyRetryPolicy::new()), false))
 }
 
 /// Creates a policy that never retries: every error is returned.
 #[no_mangle]
 pub extern "C" fn cass_retry_policy_fallthrough_new() -> *mut CassRetryPolicy {
-    guard(|| CassRetryPolicy::new(Arc::new(FallthroughRetryPolicy::new())))
+    guard(|| CassRetryPolicy::new(Arc::new(FallthroughRetryPolicy::new()), false))
 }
 
 /// Creates a policy that decides as `child_retry_policy` and logs each retry or ignore at INFO.
@@ -101,7 +104,8 @@ pub extern "C" fn cass_retry_policy_logging_new(child_retry_policy: *mut CassRet
     guard(|| match CassRetryPolicy::from_ptr(child_retry_policy) {
         Some(child) if !child.is_logging => {
             let policy = Arc::new(LoggingRetryPolicy { child: child.policy.clone() });
-            CassRetryPolicy::into_ptr(Arc::new(CassRetryPolicy { policy, is_logging: true })) as *mut _
+            let retry = CassRetryPolicy { policy, is_logging: true, moves_unavailable: child.moves_unavailable };
+            CassRetryPolicy::into_ptr(Arc::new(retry)) as *mut _
         }
         _ => std::ptr::null_mut(),
     })

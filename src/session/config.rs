@@ -5,6 +5,7 @@ use crate::cluster::ClusterConfig;
 use crate::error::CassError;
 use crate::future::Outcome;
 use crate::policies::load_balancing::{ChainPolicy, LoadBalancingConfig, Locality, SessionHostFilter};
+use crate::policies::retry::CassRetryPolicy;
 use crate::types::CassUuid;
 use scylla::client::execution_profile::{ExecutionProfile, ExecutionProfileHandle};
 use scylla::client::session::SessionConfig;
@@ -19,13 +20,31 @@ use std::time::Duration;
 
 /// The named execution profiles of a session, and its default load balancing policy.
 pub(super) struct Profiles {
-    named: HashMap<String, ExecutionProfileHandle>,
+    named: HashMap<String, Profile>,
     default_policy: Arc<ChainPolicy>,
+    /// Whether the default profile's retry policy moves an Unavailable answer to the next host.
+    default_moves_unavailable: bool,
+}
+
+/// A named execution profile, as the crate runs it.
+pub(super) struct Profile {
+    pub(super) handle: ExecutionProfileHandle,
+    /// Whether its retry policy moves an Unavailable answer to the next host.
+    pub(super) moves_unavailable: bool,
+}
+
+/// Whether `policy` (None: the crate's default policy) moves an Unavailable answer on.
+fn moves_unavailable(policy: Option<&Arc<CassRetryPolicy>>) -> bool {
+    policy.is_none_or(|p| p.moves_unavailable)
 }
 
 impl Profiles {
-    pub(super) fn get(&self, name: &str) -> Option<&ExecutionProfileHandle> {
+    pub(super) fn get(&self, name: &str) -> Option<&Profile> {
         self.named.get(name)
+    }
+
+    pub(super) fn default_moves_unavailable(&self) -> bool {
+        self.default_moves_unavailable
     }
 
     /// Whether the connected session's default policy selects any host: the C++ driver fails the
@@ -148,7 +167,7 @@ pub(super) fn build_session_config(
         .load_balancing_policy(policy.clone())
         .speculative_execution_policy(speculative_policy(config.speculative));
     if let Some(retry) = &config.retry_policy {
-        profile = profile.retry_policy(retry.clone());
+        profile = profile.retry_policy(retry.policy.clone());
     }
     let profile = profile
         .consistency(consistency(config.consistency).unwrap_or(Consistency::LocalOne))
@@ -158,7 +177,11 @@ pub(super) fn build_session_config(
     sc.default_execution_profile_handle = profile.into_handle();
     // Named profiles: what they leave unset comes from the cluster, except the consistency (the
     // driver's default, as upstream; see `crate::execution_profile`).
-    let mut profiles = Profiles { named: HashMap::new(), default_policy: default_chain };
+    let mut profiles = Profiles {
+        named: HashMap::new(),
+        default_policy: default_chain,
+        default_moves_unavailable: moves_unavailable(config.retry_policy.as_ref()),
+    };
     for (name, p) in &config.execution_profiles {
         let lb: Arc<dyn LoadBalancingPolicy> =
             match ChainPolicy::build(&p.load_balancing, p.token_aware_routing, &locality) {
@@ -179,10 +202,12 @@ pub(super) fn build_session_config(
             .serial_consistency(serial_consistency(p.serial_consistency.unwrap_or(config.serial_consistency)))
             .request_timeout(timeout)
             .speculative_execution_policy(speculative_policy(p.speculative.unwrap_or(config.speculative)));
-        if let Some(retry) = p.retry_policy.as_ref().or(config.retry_policy.as_ref()) {
-            builder = builder.retry_policy(retry.clone());
+        let retry = p.retry_policy.as_ref().or(config.retry_policy.as_ref());
+        if let Some(retry) = retry {
+            builder = builder.retry_policy(retry.policy.clone());
         }
-        profiles.named.insert(name.clone(), builder.build().into_handle());
+        let profile = Profile { handle: builder.build().into_handle(), moves_unavailable: moves_unavailable(retry) };
+        profiles.named.insert(name.clone(), profile);
     }
     if let Some(filter) = SessionHostFilter::for_policies(chains, locality) {
         sc.host_filter = Some(Arc::new(filter));

@@ -5,7 +5,9 @@
 //! preparations (by query text) makes a repeated simple statement cost one round trip, and routes
 //! it by token as a prepared statement. Entries leave in insertion order once the cache is full.
 
+use crate::future::Failure;
 use parking_lot::Mutex;
+use scylla::client::session::Session;
 use scylla::statement::prepared::PreparedStatement;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -25,11 +27,21 @@ struct Inner {
 }
 
 impl ImplicitPreparations {
-    pub fn get(&self, query: &str) -> Option<PreparedStatement> {
+    /// The preparation of `query`: the cached one, or a new one (then cached).
+    pub async fn prepare(&self, session: &Session, query: &Arc<str>) -> Result<PreparedStatement, Failure> {
+        if let Some(prepared) = self.get(query) {
+            return Ok(prepared);
+        }
+        let prepared = session.prepare(&**query).await.map_err(|e| super::errors::prepare_failure(&e))?;
+        self.insert(query.clone(), prepared.clone());
+        Ok(prepared)
+    }
+
+    fn get(&self, query: &str) -> Option<PreparedStatement> {
         self.inner.lock().by_query.get(query).cloned()
     }
 
-    pub fn insert(&self, query: Arc<str>, prepared: PreparedStatement) {
+    fn insert(&self, query: Arc<str>, prepared: PreparedStatement) {
         let mut inner = self.inner.lock();
         if inner.by_query.contains_key(&query) {
             return;

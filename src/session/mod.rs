@@ -1,14 +1,18 @@
-//! `CassSession`: a connection to a cluster, its I/O runtime, and request execution.
+//! `CassSession`: a connection to a cluster, its I/O runtime, and its lifecycle (connect, close).
 //!
-//! The session owns its runtime; the connected `scylla::client::session::Session` is shared (`Arc`)
-//! with the requests in flight. Submitting (`connect`, `execute`, `close`) never blocks: it
-//! snapshots what it needs and queues a job on the runtime.
+//! The session owns its runtime; what requests in flight share ([`Connected`]: the crate's
+//! session, profiles, schema snapshot, metrics) is an `Arc` they hold. Submitting (`connect`,
+//! `execute`, `close`) never blocks: it snapshots what it needs and queues a job on the runtime
+//! ([`CassSession::submit`]). Running a request is `execute`; the rules that make its answer the
+//! C++ driver's are `upstream`.
 
 mod config;
 mod errors;
+mod execute;
 mod exports;
 mod implicit;
 mod tracing_wait;
+mod upstream;
 
 use crate::batch::BatchData;
 use crate::cluster::ClusterConfig;
@@ -17,29 +21,23 @@ use crate::ffi::ArcHandle;
 use crate::future::{CassFuture, Failure, Outcome, Payload};
 use crate::metrics::SessionMetrics;
 use crate::prepared::CassPrepared;
-use crate::result::{CassResult, ColumnTypes};
 use crate::runtime::IoRuntime;
-use crate::statement::settings::{apply_settings, RequestSettings};
+use crate::statement::settings::RequestSettings;
 use crate::statement::StatementData;
-use crate::types::CassBatchType;
 use crate::types::{CassConsistency, CassUuid};
 use futures::FutureExt;
 use parking_lot::Mutex;
-use scylla::client::execution_profile::ExecutionProfileHandle;
 use scylla::client::session::Session;
-use scylla::response::PagingState;
-use scylla::statement::batch::{Batch, BatchStatement, BatchType};
-use scylla::statement::prepared::PreparedStatement;
-use scylla::statement::unprepared::Statement;
 use scylla::statement::{Consistency, SerialConsistency};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// What requests in flight share: the crate's session and the in-flight count that close waits on.
+/// What requests in flight share: the `scylla` crate's connected session (`scylla`), the in-flight
+/// count that close waits on, and the session's profiles, schema snapshot and metrics.
 pub struct Connected {
-    pub session: Session,
+    pub scylla: Session,
     /// The runtime's queue, kept here so a request takes no lock but the session state's.
     submitter: Arc<crate::runtime::Submitter>,
     inflight: AtomicUsize,
@@ -187,7 +185,7 @@ impl CassSession {
                                 .speculative
                                 .map(|_| Arc::new(crate::metrics::SpeculativeListener::new(metrics.clone())));
                             let connected = Arc::new(Connected {
-                                session: connected,
+                                scylla: connected,
                                 submitter: queue,
                                 inflight: AtomicUsize::new(0),
                                 drained: tokio::sync::Notify::new(),
@@ -202,10 +200,10 @@ impl CassSession {
                                 speculative,
                             });
                             // The schema snapshot is there before the connect future completes.
-                            connected.metadata.load_initial(&connected.session).await;
+                            connected.metadata.load_initial(&connected.scylla).await;
                             if connected.metadata.enabled() {
                                 let watch =
-                                    crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.session, &c.metadata));
+                                    crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.scylla, &c.metadata));
                                 connected.submitter.submit(Box::pin(watch));
                             }
                             *session.state.lock() = State::Connected(connected);
@@ -237,12 +235,12 @@ impl CassSession {
 
     /// Executes a statement snapshot; the future completes with its result.
     pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
-        self.submit_request(move |connected| async move {
-            let outcome = run_statement(&connected, &statement).await;
-            let outcome = unavailable_as_upstream(&connected, &statement.settings, outcome);
+        self.submit(Some(Instant::now()), move |connected| async move {
+            let outcome = execute::run_statement(&connected, &statement).await;
+            let outcome = upstream::unavailable_as_upstream(&connected, &statement.settings, outcome);
             if outcome.is_ok() {
                 // DDL: its change is in the schema snapshot before its future completes.
-                if let Some(refresh) = connected.metadata.after_request(&connected.session, &statement.query) {
+                if let Some(refresh) = connected.metadata.after_request(&connected.scylla, &statement.query) {
                     refresh.await;
                 }
             }
@@ -255,9 +253,9 @@ impl CassSession {
 
     /// Executes a batch snapshot; the future completes with its (usually empty) result.
     pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
-        self.submit_request(move |connected| async move {
-            let outcome = run_batch(&connected, &batch).await;
-            let outcome = unavailable_as_upstream(&connected, &batch.settings, outcome);
+        self.submit(Some(Instant::now()), move |connected| async move {
+            let outcome = execute::run_batch(&connected, &batch).await;
+            let outcome = upstream::unavailable_as_upstream(&connected, &batch.settings, outcome);
             if batch.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
             }
@@ -267,21 +265,12 @@ impl CassSession {
 
     /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
     pub fn prepare(&self, query: String, settings: RequestSettings) -> Arc<CassFuture> {
-        self.submit(move |connected| async move {
-            match connected.session.prepare(query).await {
+        self.submit(None, move |connected| async move {
+            match connected.scylla.prepare(query).await {
                 Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared, settings)))),
                 Err(e) => Err(errors::prepare_failure(&e)),
             }
         })
-    }
-
-    /// `submit` for a statement or batch: its latency and timeouts go into the session's metrics.
-    fn submit_request<F, Fut>(&self, work: F) -> Arc<CassFuture>
-    where
-        F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
-        Fut: std::future::Future<Output = Outcome> + Send + 'static,
-    {
-        self.submit_measured(work, Some(Instant::now()))
     }
 
     /// Copies the session's metrics into C's structs; zeros (and a warning) before the first connect.
@@ -291,18 +280,10 @@ impl CassSession {
         Some((ours.fill(crate_metrics), ours.fill_speculative()))
     }
 
-    /// Runs `work` on the runtime as a request in flight (close waits for it).
-    fn submit<F, Fut>(&self, work: F) -> Arc<CassFuture>
-    where
-        F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
-        Fut: std::future::Future<Output = Outcome> + Send + 'static,
-    {
-        self.submit_measured(work, None)
-    }
-
-    /// `submit`; with `start`, the request's latency (from `start`) and a client-side timeout are
-    /// recorded in the session's metrics before its future completes.
-    fn submit_measured<F, Fut>(&self, work: F, start: Option<Instant>) -> Arc<CassFuture>
+    /// Runs `work` on the runtime as a request in flight (close waits for it). With `start`, the
+    /// request's latency (from `start`) and a client-side timeout are recorded in the session's
+    /// metrics before its future completes (statements and batches).
+    fn submit<F, Fut>(&self, start: Option<Instant>, work: F) -> Arc<CassFuture>
     where
         F: FnOnce(Arc<Connected>) -> Fut + Send + 'static,
         Fut: std::future::Future<Output = Outcome> + Send + 'static,
@@ -383,57 +364,10 @@ impl CassSession {
     }
 }
 
-/// Whether a retry policy sends an Unavailable answer to the next host (the default policy and
-/// a logging wrapper of it do; fallthrough and downgrading consistency do not). Only called on
-/// the error path.
-fn retries_unavailable(policy: Option<&Arc<dyn scylla::policies::retry::RetryPolicy>>) -> bool {
-    policy.is_none_or(|policy| {
-        let name = format!("{policy:?}");
-        !(name.contains("Fallthrough") || name.contains("Downgrading"))
-    })
-}
-
-/// The C++ driver's default retry policy moves an Unavailable answer to the next host; when the
-/// request has no other host, the request fails with `CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` instead of
-/// the server's error. The crate's policy makes the same move but reports the server's error when
-/// no host is left, so the answer is mapped here (one connected host: no next host).
-fn unavailable_as_upstream(connected: &Connected, settings: &RequestSettings, outcome: Outcome) -> Outcome {
-    let Err(failure) = &outcome else {
-        return outcome;
-    };
-    if failure.code != CassError::CASS_ERROR_SERVER_UNAVAILABLE {
-        return outcome;
-    }
-    let retries = match &settings.retry_policy {
-        Some(policy) => retries_unavailable(Some(policy)),
-        None => {
-            let profile = match profile_handle(connected, settings) {
-                Ok(Some(handle)) => handle.to_profile(),
-                _ => connected.session.get_default_execution_profile_handle().to_profile(),
-            };
-            retries_unavailable(Some(profile.get_retry_policy()))
-        }
-    };
-    let hosts = connected_hosts(&connected.session);
-    if retries && hosts <= 1 {
-        let message = format!(
-            "All hosts in current policy attempted and were either unavailable or failed ({})",
-            failure.message.to_string_lossy()
-        );
-        return Err(Failure::new(CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE, message));
-    }
-    outcome
-}
-
-/// Hosts the session has at least one connection to.
-fn connected_hosts(session: &Session) -> usize {
-    session.get_cluster_state().get_nodes_info().iter().filter(|node| node.is_connected()).count()
-}
-
 /// Waits (at most the connect timeout) until every connected host has its core connections, as
 /// the C++ driver's connect does; the crate opens all but the first in the background.
 async fn wait_for_pools(session: &Session, config: &ClusterConfig) {
-    let wanted = (connected_hosts(session) * config.connections_per_host()) as u64;
+    let wanted = (upstream::connected_hosts(session) * config.connections_per_host()) as u64;
     let metrics = session.get_metrics();
     let deadline = Instant::now() + Duration::from_millis(config.connect_timeout_ms as u64);
     while metrics.get_total_connections() < wanted && Instant::now() < deadline {
@@ -441,152 +375,10 @@ async fn wait_for_pools(session: &Session, config: &ClusterConfig) {
     }
 }
 
-async fn run_prepared(
-    connected: &Connected,
-    data: &StatementData,
-    prepared: &PreparedStatement,
-    known: Option<&ColumnTypes>,
-    profile: Option<&ExecutionProfileHandle>,
-) -> Outcome {
-    let session = &connected.session;
-    let paged = data.paging_size > 0 || data.paging_state.is_some();
-    if !paged && data.settings.is_default() && connected.speculative.is_none() && profile.is_none() {
-        // Nothing to change on the prepared statement: no copy of it per request.
-        let result = session.execute_unpaged(prepared, &data.values).await.map(|result| (result, None));
-        return into_outcome(result, known);
-    }
-    let mut statement = prepared.clone();
-    apply_settings!(statement, &data.settings);
-    if let Some(profile) = profile {
-        statement.set_execution_profile_handle(Some(profile.clone()));
-    }
-    if let Some(listener) = &connected.speculative {
-        statement.set_history_listener(listener.clone());
-    }
-    let result = if paged {
-        if data.paging_size > 0 {
-            statement.set_page_size(data.paging_size);
-        }
-        let paging = data.paging_state.clone().unwrap_or_else(PagingState::start);
-        session.execute_single_page(&statement, &data.values, paging).await.map(|(r, p)| (r, Some(p)))
-    } else {
-        session.execute_unpaged(&statement, &data.values).await.map(|result| (result, None))
-    };
-    into_outcome(result, known)
-}
-
-fn into_outcome(
-    result: Result<
-        (scylla::response::query_result::QueryResult, Option<scylla::response::PagingStateResponse>),
-        scylla::errors::ExecutionError,
-    >,
-    known: Option<&ColumnTypes>,
-) -> Outcome {
-    match result {
-        Ok((result, paging)) => match CassResult::from_query_result(result, paging, known) {
-            Ok(result) => Ok(Payload::Result(result)),
-            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
-        },
-        Err(e) => Err(errors::execution_failure(&e)),
-    }
-}
-
-/// The execution profile a request names (None: the default profile); an unknown name fails the
-/// request, as upstream.
-fn profile_handle<'c>(
-    connected: &'c Connected,
-    settings: &RequestSettings,
-) -> Result<Option<&'c ExecutionProfileHandle>, Failure> {
-    match &settings.execution_profile {
-        Some(name) => match connected.profiles.get(name) {
-            Some(handle) => Ok(Some(handle)),
-            None => Err(Failure::new(
-                CassError::CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID,
-                format!("Execution profile '{name}' does not exist"),
-            )),
-        },
-        None => Ok(None),
-    }
-}
-
-async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
-    let profile = profile_handle(connected, &data.settings)?;
-    let session = &connected.session;
-    if let Some(prepared) = &data.prepared {
-        return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types), profile).await;
-    }
-    if data.values.count() > 0 {
-        // The crate would prepare before every execution; reuse the preparation instead.
-        let prepared = match connected.implicit.get(&data.query) {
-            Some(prepared) => prepared,
-            None => match session.prepare(&*data.query).await {
-                Ok(prepared) => {
-                    connected.implicit.insert(data.query.clone(), prepared.clone());
-                    prepared
-                }
-                Err(e) => return Err(errors::prepare_failure(&e)),
-            },
-        };
-        let markers = prepared.get_variable_col_specs().len();
-        if markers != data.values.count() {
-            // What the server answers when a QUERY carries the wrong number of values (the C++
-            // driver sends the values with the query text; here they go with its preparation).
-            return failure(
-                CassError::CASS_ERROR_SERVER_INVALID_QUERY,
-                format!("There were {markers} markers(?) in CQL but {} bound variables", data.values.count()),
-            );
-        }
-        return run_prepared(connected, data, &prepared, None, profile).await;
-    }
-    let mut statement = Statement::new(&*data.query);
-    apply_settings!(statement, &data.settings);
-    if let Some(profile) = profile {
-        statement.set_execution_profile_handle(Some(profile.clone()));
-    }
-    if let Some(listener) = &connected.speculative {
-        statement.set_history_listener(listener.clone());
-    }
-    let result = if data.paging_size > 0 || data.paging_state.is_some() {
-        if data.paging_size > 0 {
-            statement.set_page_size(data.paging_size);
-        }
-        let paging = data.paging_state.clone().unwrap_or_else(PagingState::start);
-        session.query_single_page(statement, &data.values, paging).await.map(|(r, p)| (r, Some(p)))
-    } else {
-        session.query_unpaged(statement, &data.values).await.map(|result| (result, None))
-    };
-    into_outcome(result, None)
-}
-
 async fn wait_for_trace(connected: &Connected, outcome: &Outcome) {
     if let Ok(Payload::Result(result)) = outcome {
         if let Some(id) = result.tracing_id() {
-            connected.tracing.wait(&connected.session, id).await;
+            connected.tracing.wait(&connected.scylla, id).await;
         }
     }
-}
-
-async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
-    let session = &connected.session;
-    let profile = profile_handle(connected, &data.settings)?;
-    let mut batch = Batch::new(match data.kind {
-        CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
-        CassBatchType::CASS_BATCH_TYPE_UNLOGGED => BatchType::Unlogged,
-        CassBatchType::CASS_BATCH_TYPE_COUNTER => BatchType::Counter,
-    });
-    for statement in &data.statements {
-        batch.append_statement(match &statement.prepared {
-            Some(prepared) => BatchStatement::PreparedStatement(prepared.statement.clone()),
-            None => BatchStatement::Query(Statement::new(&*statement.query)),
-        });
-    }
-    apply_settings!(batch, &data.settings);
-    if let Some(profile) = profile {
-        batch.set_execution_profile_handle(Some(profile.clone()));
-    }
-    if let Some(listener) = &connected.speculative {
-        batch.set_history_listener(listener.clone());
-    }
-    let values: Vec<&crate::statement::values::BoundValues> = data.statements.iter().map(|s| &s.values).collect();
-    into_outcome(session.batch(&batch, &values).await.map(|result| (result, None)), None)
 }

@@ -41,10 +41,12 @@ pub fn bind_name<'a>(
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
-    if name.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    bind_name_n(statement, name, safe_strlen(name), input)
+    guard(|| {
+        if name.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        bind_name_n(statement, name, safe_strlen(name), input)
+    })
 }
 
 pub fn bind_name_n<'a>(
@@ -53,8 +55,8 @@ pub fn bind_name_n<'a>(
     name_length: usize,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
-    match str_n(name, name_length) {
+    guard(|| match str_n(name, name_length) {
         Ok(name) => bind(statement, Target::Name(name), input),
         Err(_) => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    }
+    })
 }

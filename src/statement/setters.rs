@@ -247,12 +247,14 @@ pub extern "C" fn cass_statement_set_host_n(
     host_length: usize,
     port: i32,
 ) -> CassError {
-    let address = str_n(host, host_length)
-        .ok()
-        .and_then(|h| h.parse::<IpAddr>().ok())
-        .zip(u16::try_from(port).ok())
-        .map(|(ip, port)| SocketAddr::new(ip, port));
-    pin(statement, address)
+    guard(|| {
+        let address = str_n(host, host_length)
+            .ok()
+            .and_then(|h| h.parse::<IpAddr>().ok())
+            .zip(u16::try_from(port).ok())
+            .map(|(ip, port)| SocketAddr::new(ip, port));
+        pin(statement, address)
+    })
 }
 
 /// Same as `cass_statement_set_host()`, with the address as a `CassInet`.
@@ -262,11 +264,13 @@ pub extern "C" fn cass_statement_set_host_inet(
     host: *const CassInet,
     port: i32,
 ) -> CassError {
-    // SAFETY: C passes NULL or a pointer to a CassInet alive during the call.
-    let inet = unsafe { host.as_ref() };
-    let address =
-        inet.and_then(CassInet::to_ip_addr).zip(u16::try_from(port).ok()).map(|(ip, port)| SocketAddr::new(ip, port));
-    pin(statement, address)
+    guard(|| {
+        let address = crate::ffi::struct_arg(host)
+            .and_then(CassInet::to_ip_addr)
+            .zip(u16::try_from(port).ok())
+            .map(|(ip, port)| SocketAddr::new(ip, port));
+        pin(statement, address)
+    })
 }
 
 /// Sends the statement to `node` only (for example the coordinator of an earlier request).
@@ -283,7 +287,7 @@ pub extern "C" fn cass_statement_set_retry_policy(
     retry_policy: *mut CassRetryPolicy,
 ) -> CassError {
     with_statement(statement, |s| {
-        s.data_mut().settings.retry_policy = CassRetryPolicy::from_ptr(retry_policy).map(|p| p.policy.clone());
+        s.data_mut().settings.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
         CassError::CASS_OK
     })
 }

@@ -3,9 +3,9 @@
 
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
+use crate::policies::retry::CassRetryPolicy;
 use crate::types::{CassConsistency, CassConsistencyArg};
 use scylla::policies::load_balancing::LoadBalancingPolicy;
-use scylla::policies::retry::RetryPolicy;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ pub struct RequestSettings {
     pub execution_profile: Option<Arc<str>>,
     /// A pinned coordinator (`cass_statement_set_host*`, `cass_statement_set_node`).
     pub target: Option<Arc<dyn LoadBalancingPolicy>>,
-    pub retry_policy: Option<Arc<dyn RetryPolicy>>,
+    pub retry_policy: Option<Arc<CassRetryPolicy>>,
 }
 
 impl std::fmt::Debug for RequestSettings {
@@ -131,7 +131,7 @@ macro_rules! apply_settings {
             $statement.set_load_balancing_policy(Some(target.clone()));
         }
         if let Some(policy) = &settings.retry_policy {
-            $statement.set_retry_policy(Some(policy.clone()));
+            $statement.set_retry_policy(Some(policy.policy.clone()));
         }
     }};
 }

@@ -89,10 +89,12 @@ fn set_name<'a>(
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
-    if name.is_null() {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    }
-    set_name_n(user_type, name, safe_strlen(name), input)
+    guard(|| {
+        if name.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        set_name_n(user_type, name, safe_strlen(name), input)
+    })
 }
 
 fn set_name_n<'a>(
@@ -101,10 +103,10 @@ fn set_name_n<'a>(
     name_length: usize,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
 ) -> CassError {
-    match str_n(name, name_length) {
+    guard(|| match str_n(name, name_length) {
         Ok(name) => with_user_type(user_type, input, |u, input| u.set_by_name(name, input)),
         Err(_) => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    }
+    })
 }
 
 /// Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL

@@ -1,6 +1,6 @@
-/* The first vertical slice against a real node: every scalar type of the slice bound by index and
-   read back, NULLs, result metadata, column lookup by name, type checks of the getters, server
-   errors, and execute after close. */
+/* Scalar values against a real node: every scalar type bound by index and read back, NULLs,
+   result metadata, column lookup by name, type checks of the getters, server errors, and execute
+   after close. */
 #include "test_util.h"
 
 static const CassResult* select_one(CassSession* session, const char* query) {
@@ -37,7 +37,7 @@ int main(void) {
   cass_double_t d;
 
   test_connect(&cluster, &session);
-  test_name(ks, sizeof ks, "first_slice");
+  test_name(ks, sizeof ks, "scalar_roundtrip");
   snprintf(query, sizeof query, "DROP KEYSPACE IF EXISTS %s", ks);
   test_execute(session, query);
   snprintf(query, sizeof query,

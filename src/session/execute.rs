@@ -1,0 +1,150 @@
+//! Request execution: a statement snapshot, a prepared statement or a batch turned into the
+//! crate's request, run on the connected session, and its answer turned into an `Outcome`.
+
+use super::errors;
+use super::{failure, Connected};
+use crate::batch::BatchData;
+use crate::error::CassError;
+use crate::future::{Failure, Outcome, Payload};
+use crate::result::{CassResult, ColumnTypes};
+use crate::statement::settings::{apply_settings, RequestSettings};
+use crate::statement::StatementData;
+use crate::types::CassBatchType;
+use scylla::response::query_result::QueryResult;
+use scylla::response::{PagingState, PagingStateResponse};
+use scylla::statement::batch::{Batch, BatchStatement, BatchType};
+use scylla::statement::prepared::PreparedStatement;
+use scylla::statement::unprepared::Statement;
+
+/// Applies what a request carries besides its values to one of the crate's request types
+/// (`Statement`, `PreparedStatement`, `Batch`: the same setter names, no common trait): its
+/// settings, its execution profile and the speculative execution listener.
+macro_rules! configure {
+    ($request:expr, $connected:expr, $settings:expr, $profile:expr) => {{
+        apply_settings!($request, $settings);
+        if let Some(profile) = $profile {
+            $request.set_execution_profile_handle(Some(profile.handle.clone()));
+        }
+        if let Some(listener) = &$connected.speculative {
+            $request.set_history_listener(listener.clone());
+        }
+    }};
+}
+
+/// Where a paged statement starts (its page size is set by the caller); None: run unpaged.
+fn paging(data: &StatementData) -> Option<PagingState> {
+    (data.paging_size > 0 || data.paging_state.is_some())
+        .then(|| data.paging_state.clone().unwrap_or_else(PagingState::start))
+}
+
+/// The execution profile a request names (None: the default profile); an unknown name fails the
+/// request, as upstream.
+pub(super) fn profile<'c>(
+    connected: &'c Connected,
+    settings: &RequestSettings,
+) -> Result<Option<&'c super::config::Profile>, Failure> {
+    match &settings.execution_profile {
+        Some(name) => match connected.profiles.get(name) {
+            Some(profile) => Ok(Some(profile)),
+            None => Err(Failure::new(
+                CassError::CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID,
+                format!("Execution profile '{name}' does not exist"),
+            )),
+        },
+        None => Ok(None),
+    }
+}
+
+/// Runs a statement: prepared, simple with values (through a cached preparation) or simple.
+pub(super) async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
+    let profile = profile(connected, &data.settings)?;
+    if let Some(prepared) = &data.prepared {
+        return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types), profile).await;
+    }
+    if data.values.count() > 0 {
+        let prepared = connected.implicit.prepare(&connected.scylla, &data.query).await?;
+        let markers = prepared.get_variable_col_specs().len();
+        if markers != data.values.count() {
+            // What the server answers when a QUERY carries the wrong number of values (the C++
+            // driver sends the values with the query text; here they go with its preparation).
+            return failure(
+                CassError::CASS_ERROR_SERVER_INVALID_QUERY,
+                format!("There were {markers} markers(?) in CQL but {} bound variables", data.values.count()),
+            );
+        }
+        return run_prepared(connected, data, &prepared, None, profile).await;
+    }
+    let session = &connected.scylla;
+    let mut statement = Statement::new(&*data.query);
+    configure!(statement, connected, &data.settings, profile);
+    let result = match paging(data) {
+        Some(start) => {
+            if data.paging_size > 0 {
+                statement.set_page_size(data.paging_size);
+            }
+            session.query_single_page(statement, &data.values, start).await.map(|(r, p)| (r, Some(p)))
+        }
+        None => session.query_unpaged(statement, &data.values).await.map(|result| (result, None)),
+    };
+    into_outcome(result, None)
+}
+
+async fn run_prepared(
+    connected: &Connected,
+    data: &StatementData,
+    prepared: &PreparedStatement,
+    known: Option<&ColumnTypes>,
+    profile: Option<&super::config::Profile>,
+) -> Outcome {
+    let session = &connected.scylla;
+    let start = paging(data);
+    if start.is_none() && data.settings.is_default() && connected.speculative.is_none() && profile.is_none() {
+        // Nothing to change on the prepared statement: no copy of it per request.
+        let result = session.execute_unpaged(prepared, &data.values).await.map(|result| (result, None));
+        return into_outcome(result, known);
+    }
+    let mut statement = prepared.clone();
+    configure!(statement, connected, &data.settings, profile);
+    let result = match start {
+        Some(start) => {
+            if data.paging_size > 0 {
+                statement.set_page_size(data.paging_size);
+            }
+            session.execute_single_page(&statement, &data.values, start).await.map(|(r, p)| (r, Some(p)))
+        }
+        None => session.execute_unpaged(&statement, &data.values).await.map(|result| (result, None)),
+    };
+    into_outcome(result, known)
+}
+
+/// Runs a batch of simple and prepared statements.
+pub(super) async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
+    let profile = profile(connected, &data.settings)?;
+    let mut batch = Batch::new(match data.kind {
+        CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
+        CassBatchType::CASS_BATCH_TYPE_UNLOGGED => BatchType::Unlogged,
+        CassBatchType::CASS_BATCH_TYPE_COUNTER => BatchType::Counter,
+    });
+    for statement in &data.statements {
+        batch.append_statement(match &statement.prepared {
+            Some(prepared) => BatchStatement::PreparedStatement(prepared.statement.clone()),
+            None => BatchStatement::Query(Statement::new(&*statement.query)),
+        });
+    }
+    configure!(batch, connected, &data.settings, profile);
+    let values: Vec<&crate::statement::values::BoundValues> = data.statements.iter().map(|s| &s.values).collect();
+    into_outcome(connected.scylla.batch(&batch, &values).await.map(|result| (result, None)), None)
+}
+
+fn into_outcome(
+    result: Result<(QueryResult, Option<PagingStateResponse>), scylla::errors::ExecutionError>,
+    known: Option<&ColumnTypes>,
+) -> Outcome {
+    match result {
+        Ok((result, paging)) => match CassResult::from_query_result(result, paging, known) {
+            Ok(result) => Ok(Payload::Result(result)),
+            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
+        },
+        Err(e) => Err(errors::execution_failure(&e)),
+    }
+}
