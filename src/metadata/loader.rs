@@ -15,7 +15,10 @@ use crate::types::{CassColumnType, CassIndexType, CassValueType, CassVersion};
 use crate::value::CassValue;
 use once_cell::sync::Lazy;
 use scylla::client::session::Session;
+use scylla::policies::load_balancing::{LoadBalancingPolicy, NodeIdentifier, SingleTargetLoadBalancingPolicy};
+use scylla::statement::unprepared::Statement;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// The raw fields of each kind of object, as the C++ driver reads them from a server >= 3.0
@@ -92,8 +95,36 @@ pub struct LocalInfo {
     pub schema_version: Option<uuid::Uuid>,
 }
 
-async fn select(session: &Session, cql: &str) -> Result<Arc<CassResult>, String> {
-    let result = session.query_unpaged(cql, ()).await.map_err(|e| format!("{cql}: {e}"))?;
+/// Where one refresh reads the schema: one node the session is connected to, for every query (a
+/// consistent snapshot from one node, as the C++ driver reads it over its control connection).
+/// When that node fails, the refresh fails and the next one picks a node again.
+pub struct Source<'a> {
+    session: &'a Session,
+    target: Option<Arc<dyn LoadBalancingPolicy>>,
+}
+
+impl<'a> Source<'a> {
+    /// Reads from `at` (the coordinator of a schema change, which has applied it), else from a
+    /// node the session is connected to.
+    pub fn new(session: &'a Session, at: Option<SocketAddr>) -> Self {
+        let node = match at {
+            Some(address) => Some(NodeIdentifier::NodeAddress(address)),
+            None => session
+                .get_cluster_state()
+                .get_nodes_info()
+                .iter()
+                .find(|n| n.is_connected())
+                .map(|node| NodeIdentifier::Node(node.clone())),
+        };
+        let target = node.map(|node| SingleTargetLoadBalancingPolicy::new(node, None) as Arc<dyn LoadBalancingPolicy>);
+        Source { session, target }
+    }
+}
+
+async fn select(source: &Source<'_>, cql: &str) -> Result<Arc<CassResult>, String> {
+    let mut statement = Statement::new(cql);
+    statement.set_load_balancing_policy(source.target.clone());
+    let result = source.session.query_unpaged(statement, ()).await.map_err(|e| format!("{cql}: {e}"))?;
     CassResult::from_query_result(result, None, None).map_err(|e| format!("{cql}: {e}"))
 }
 
@@ -107,7 +138,7 @@ fn parse_release(text: &str) -> CassVersion {
     }
 }
 
-pub async fn read_local(session: &Session) -> Result<LocalInfo, String> {
+pub async fn read_local(session: &Source<'_>) -> Result<LocalInfo, String> {
     let rows =
         Rows(select(session, "SELECT release_version, schema_version FROM system.local WHERE key='local'").await?);
     let row = rows.iter().next().ok_or("system.local has no row")?;
@@ -123,7 +154,12 @@ const SCHEMA_TABLES: [&str; 8] =
 const VIRTUAL_TABLES: [&str; 3] = ["keyspaces", "tables", "columns"];
 
 /// Reads the schema tables `scope` asks for and builds snapshot number `version`.
-pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scope) -> Result<CassSchemaMeta, String> {
+pub async fn load(
+    session: &Source<'_>,
+    local: LocalInfo,
+    version: u32,
+    scope: Scope,
+) -> Result<CassSchemaMeta, String> {
     let mut snapshot = CassSchemaMeta {
         version,
         server_version: local.server_version,
@@ -148,7 +184,7 @@ pub async fn load(session: &Session, local: LocalInfo, version: u32, scope: Scop
 /// Reads one keyspace (everything a full snapshot holds of it); None when it does not exist (any
 /// more). Used after a schema change of that keyspace, instead of re-reading the whole schema.
 pub async fn load_keyspace(
-    session: &Session,
+    session: &Source<'_>,
     server_version: CassVersion,
     scope: Scope,
     keyspace: &str,
@@ -185,7 +221,7 @@ fn reads_system_schema(server_version: CassVersion) -> bool {
 /// Reads every table of `SCHEMA_TABLES` (with `filter`, a WHERE clause, appended) and, with
 /// `with_virtual`, the virtual schema, all at once, and builds the keyspaces they describe.
 async fn read(
-    session: &Session,
+    session: &Source<'_>,
     filter: Option<&str>,
     with_virtual: bool,
 ) -> Result<Vec<Arc<CassKeyspaceMeta>>, String> {

@@ -34,6 +34,7 @@ use futures::future::BoxFuture;
 use once_cell::sync::Lazy;
 use parking_lot::RwLock;
 use scylla::client::session::Session;
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -98,13 +99,14 @@ impl SchemaHolder {
     /// The first load, while connecting. A failure leaves the empty snapshot (the watch retries).
     pub async fn load_initial(&self, session: &Session) {
         if self.enabled() {
-            if let Err(e) = self.refresh(session).await {
+            if let Err(e) = self.refresh(session, None).await {
                 tracing::warn!("{e}");
             }
             return;
         }
         // Without schema, the snapshot still tells the server version, as the C++ driver's does.
-        match loader::read_local(session).await {
+        let source = loader::Source::new(session, None);
+        match loader::read_local(&source).await {
             Ok(local) => {
                 let snapshot = CassSchemaMeta { server_version: local.server_version, ..CassSchemaMeta::empty() };
                 *self.current.write() = Arc::new(snapshot);
@@ -117,7 +119,7 @@ impl SchemaHolder {
     /// whose change happened before the call sees it in `current()` once this returns `Ok`: a
     /// refresh that started after the call and has finished covers it, otherwise this one checks.
     /// The current snapshot stays as it was when a query fails.
-    pub async fn refresh(&self, session: &Session) -> Result<(), String> {
+    pub async fn refresh(&self, session: &Session, at: Option<SocketAddr>) -> Result<(), String> {
         if !self.enabled() {
             return Ok(());
         }
@@ -127,14 +129,15 @@ impl SchemaHolder {
             return Ok(());
         }
         self.started.fetch_add(1, Ordering::AcqRel);
+        let source = loader::Source::new(session, at);
         let local =
-            loader::read_local(session).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
+            loader::read_local(&source).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
         let current = self.current();
         if current.schema_version.is_some() && current.schema_version == local.schema_version {
             return Ok(());
         }
         let started = std::time::Instant::now();
-        match loader::load(session, local, current.version.wrapping_add(1), self.scope).await {
+        match loader::load(&source, local, current.version.wrapping_add(1), self.scope).await {
             Ok(snapshot) => {
                 tracing::debug!(
                     "schema metadata refreshed (snapshot {}, {} keyspaces) in {:?}",
@@ -152,16 +155,22 @@ impl SchemaHolder {
     /// Re-reads only `keyspace` (after a change of it by this session) and publishes a snapshot
     /// with the other keyspaces as they were. The schema version is read first, so a change by
     /// another client in between is still found by the next version check.
-    pub async fn refresh_keyspace(&self, session: &Session, keyspace: &str) -> Result<(), String> {
+    pub async fn refresh_keyspace(
+        &self,
+        session: &Session,
+        keyspace: &str,
+        at: Option<SocketAddr>,
+    ) -> Result<(), String> {
         if !self.enabled() {
             return Ok(());
         }
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
+        let source = loader::Source::new(session, at);
         let local =
-            loader::read_local(session).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
+            loader::read_local(&source).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
         let started = std::time::Instant::now();
-        let fresh = loader::load_keyspace(session, local.server_version, self.scope, keyspace)
+        let fresh = loader::load_keyspace(&source, local.server_version, self.scope, keyspace)
             .await
             .map_err(|e| format!("unable to refresh the metadata of keyspace {keyspace}: {e}"))?;
         let current = self.current();
@@ -180,41 +189,46 @@ impl SchemaHolder {
         Ok(())
     }
 
-    /// After a successful request: the refresh to await when `query` changed the schema, else
-    /// None. Boxed, so that the futures of ordinary requests do not grow by a refresh's size.
-    pub fn after_request<'a>(&'a self, session: &'a Session, query: &str) -> Option<BoxFuture<'a, ()>> {
-        if !self.enabled() {
-            return None;
-        }
-        let change = schema_change(query, session.get_keyspace().as_deref().map(String::as_str));
-        let (keyspace, replication) = match change {
-            SchemaChange::None => return None,
-            SchemaChange::Keyspace(keyspace) => (Some(keyspace), false),
-            SchemaChange::Replication(keyspace) => (Some(keyspace), true),
-            SchemaChange::Unknown => (None, true),
-        };
-        Some(Box::pin(async move {
-            let ours = async {
-                match &keyspace {
-                    Some(keyspace) => self.refresh_keyspace(session, keyspace).await,
-                    None => self.refresh(session).await,
+    /// Follows a schema change this session made (`change`, answered by `coordinator`), before
+    /// the statement's future completes, as the C++ driver does: waits for schema agreement and
+    /// meanwhile re-reads what changed from the coordinator, which has applied it. A new or
+    /// altered keyspace also refreshes the crate's routing metadata once the nodes agree. Boxed,
+    /// so that the futures of ordinary requests do not grow by its size.
+    pub fn follow<'a>(
+        &'a self,
+        session: &'a Session,
+        change: SchemaChange,
+        coordinator: SocketAddr,
+    ) -> BoxFuture<'a, ()> {
+        Box::pin(async move {
+            let routing = matches!(change, SchemaChange::Replication(_) | SchemaChange::Unknown);
+            let agreement = async {
+                if let Err(e) = session.await_schema_agreement().await {
+                    // The C++ driver's words and outcome: the statement itself succeeded.
+                    tracing::warn!(
+                        "No schema agreement on live nodes: {e}. Schema may not be up-to-date on some nodes."
+                    );
                 }
-            };
-            // A new or altered keyspace's replication is what token-aware routing needs for the
-            // requests that follow: the crate re-reads its metadata too (it would otherwise pick
-            // the change up only from the server's event, shortly after).
-            let routing = async {
-                if replication {
+                if routing && self.enabled() {
                     if let Err(e) = session.refresh_metadata().await {
                         tracing::warn!("unable to refresh the cluster metadata after a schema change: {e}");
                     }
                 }
             };
-            let (refreshed, ()) = futures::future::join(ours, routing).await;
-            if let Err(e) = refreshed {
-                tracing::warn!("{e} (after a schema change)");
-            }
-        }))
+            let snapshot = async {
+                let refreshed = match &change {
+                    SchemaChange::None => Ok(()),
+                    SchemaChange::Keyspace(keyspace) | SchemaChange::Replication(keyspace) => {
+                        self.refresh_keyspace(session, keyspace, Some(coordinator)).await
+                    }
+                    SchemaChange::Unknown => self.refresh(session, Some(coordinator)).await,
+                };
+                if let Err(e) = refreshed {
+                    tracing::warn!("{e} (after a schema change)");
+                }
+            };
+            futures::future::join(agreement, snapshot).await;
+        })
     }
 }
 
@@ -234,7 +248,7 @@ pub async fn watch<T: Send + Sync + 'static>(
             return;
         }
         // Every second while a node is unreachable: not worth a warning each time.
-        if let Err(e) = holder.refresh(session).await {
+        if let Err(e) = holder.refresh(session, None).await {
             tracing::debug!("{e}");
         }
     }

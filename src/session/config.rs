@@ -152,10 +152,12 @@ pub(super) fn build_session_config(
     sc.tcp_nodelay = config.tcp_nodelay;
     sc.tcp_keepalive_interval = config.tcp_keepalive_secs.map(|s| Duration::from_secs(s as u64));
     sc.schema_agreement_timeout = Duration::from_millis(config.max_schema_wait_ms as u64);
-    // After a DDL's schema agreement the crate would re-read its whole metadata (peers and
-    // keyspaces) before the DDL's future completes. The crate's own metadata worker already
-    // re-reads the changed keyspace when the server's SCHEMA_CHANGE event arrives, as the C++
-    // driver does, and our snapshot is refreshed by the request itself (`crate::metadata`).
+    // A DDL's future completes once the nodes agree on the schema and our snapshot shows the
+    // change: `SchemaHolder::follow` does both at once (the crate would wait for agreement, then
+    // re-read its whole metadata, then we would re-read ours, one after the other). The crate's
+    // metadata worker still re-reads a changed keyspace when the server's SCHEMA_CHANGE event
+    // arrives, as the C++ driver does.
+    sc.schema_agreement_automatic_waiting = false;
     sc.refresh_metadata_on_auto_schema_agreement = false;
     sc.local_ip_address = config.local_address;
     if let Some((lo, hi)) = config.local_port_range {

@@ -172,7 +172,15 @@ impl CassSession {
                     match attempt {
                         Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
-                            wait_for_pools(&connected, &config).await;
+                            // The schema snapshot is there before the connect future completes;
+                            // it is read while the pools open their other connections.
+                            let metadata =
+                                crate::metadata::SchemaHolder::new(config.use_schema, config.token_aware_routing);
+                            futures::future::join(
+                                wait_for_pools(&connected, &config),
+                                metadata.load_initial(&connected),
+                            )
+                            .await;
                             if config.host_listener.is_some() {
                                 // The hosts' ADD and UP events reach the callback before the
                                 // connect future completes.
@@ -192,15 +200,10 @@ impl CassSession {
                                 implicit: Default::default(),
                                 tracing: tracing_wait,
                                 profiles,
-                                metadata: crate::metadata::SchemaHolder::new(
-                                    config.use_schema,
-                                    config.token_aware_routing,
-                                ),
+                                metadata,
                                 metrics,
                                 speculative,
                             });
-                            // The schema snapshot is there before the connect future completes.
-                            connected.metadata.load_initial(&connected.scylla).await;
                             if connected.metadata.enabled() {
                                 let watch =
                                     crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.scylla, &c.metadata));
@@ -238,10 +241,13 @@ impl CassSession {
         self.submit(Some(Instant::now()), move |connected| async move {
             let outcome = execute::run_statement(&connected, &statement).await;
             let outcome = upstream::unavailable_as_upstream(&connected, &statement.settings, outcome);
-            if outcome.is_ok() {
-                // DDL: its change is in the schema snapshot before its future completes.
-                if let Some(refresh) = connected.metadata.after_request(&connected.scylla, &statement.query) {
-                    refresh.await;
+            if let Ok(Payload::Result(result)) = &outcome {
+                // DDL: the nodes agree and its change is in the schema snapshot before its future
+                // completes (the crate's own wait for agreement is off, see `config`).
+                let keyspace = connected.scylla.get_keyspace();
+                let change = crate::metadata::schema_change(&statement.query, keyspace.as_deref().map(String::as_str));
+                if change != crate::metadata::SchemaChange::None {
+                    connected.metadata.follow(&connected.scylla, change, result.coordinator().address).await;
                 }
             }
             if statement.settings.tracing {
