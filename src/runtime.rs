@@ -159,7 +159,10 @@ impl IoRuntime {
             .build()?;
         let submitter = Arc::new(Submitter(WakeQueue::new()));
         if let Some(completions) = completions {
-            runtime.spawn(submitter.clone().dispatch_inline());
+            // Out of tokio's cooperative budget: it is one budget per task, and this one task
+            // polls every request in flight, so with hundreds in flight the budget ran out within
+            // one poll and the requests after that were put off with spurious wake-ups.
+            runtime.spawn(tokio::task::coop::unconstrained(submitter.clone().dispatch_inline()));
             runtime.spawn(completions.run());
         } else {
             runtime.spawn(submitter.clone().dispatch());
