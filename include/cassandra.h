@@ -712,7 +712,7 @@ CASS_EXPORT CassError cass_cluster_set_use_randomized_contact_points(CassCluster
 /**
  * Sets the callback told about hosts: ADD and UP for each host when the session connects (before
  * the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
- * on the library's callback thread, one event at a time, in order. NULL removes the callback.
+ * on the library's host event thread, one event at a time, in order. NULL removes the callback.
  * `data` is passed back unchanged and must stay valid while sessions use this configuration.
  */
 CASS_EXPORT CassError cass_cluster_set_host_listener_callback(CassCluster *cluster, CassHostListenerCallback callback, void *data);
@@ -1875,18 +1875,22 @@ CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
 CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
 
 /**
- * The current item of a collection or tuple iterator, or NULL. Valid until the next call to
- * `cass_iterator_next()` or `cass_iterator_free()`.
+ * The current item of a collection or tuple iterator (NULL for other iterators). Before the
+ * first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
+ * end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
+ * or `cass_iterator_free()`.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
 
 /**
- * The current key of a map iterator, or NULL.
+ * The current key of a map iterator (NULL for other iterators; an empty value before the first
+ * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
 
 /**
- * The current value of a map iterator, or NULL.
+ * The current value of a map iterator (NULL for other iterators; an empty value before the first
+ * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
 
@@ -2772,20 +2776,6 @@ CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSessio
  * `cass_schema_meta_free()`.
  */
 CASS_EXPORT const CassSchemaMeta *cass_session_get_schema_meta(const CassSession *session);
-
-extern void ERR_new(void);
-
-extern void ERR_set_debug(const char *file, int line, const char *func);
-
-extern void ERR_set_error(int lib, int reason, const char *fmt, ...);
-
-extern void *X509_STORE_CTX_get0_param(void *ctx);
-
-extern char *X509_VERIFY_PARAM_get1_ip_asc(void *param);
-
-extern void CRYPTO_free(void *ptr, const char *file, int line);
-
-extern int X509_check_host(void *x, const char *name, size_t len, uint32_t flags, char **peername);
 
 /**
  * Creates TLS settings (verify flags: `CASS_SSL_VERIFY_PEER_CERT`). Free with `cass_ssl_free()`.

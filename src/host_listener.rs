@@ -1,5 +1,5 @@
 //! The host listener (`cass_cluster_set_host_listener_callback`): the crate's host events,
-//! delivered to the C callback on the callback thread, in the order they happen.
+//! delivered to the C callback on the host event thread (`crate::future::callbacks`), in the order they happen.
 
 use crate::ffi::UserData;
 use crate::future::callbacks::dispatch_host;

@@ -405,12 +405,16 @@ static void check_row(const Row* r) {
       CHECK_EQ_INT(r->nlist, cass_value_item_count(v));
       it = cass_iterator_from_collection(v);
       CHECK_EQ_INT(CASS_ITERATOR_TYPE_COLLECTION, cass_iterator_type(it));
+      /* As with the C++ driver, an iterator has a value before its first next and after its end
+         (programs test it to tell an empty collection from a non-empty one). */
+      CHECK(cass_iterator_get_value(it) != NULL);
       for (j = 0; j < r->nlist; j++) {
         CHECK(cass_iterator_next(it));
         CHECK_OK(cass_value_get_int32(cass_iterator_get_value(it), &i32));
         CHECK_EQ_INT(r->list[j], i32);
       }
       CHECK(!cass_iterator_next(it));
+      CHECK(cass_iterator_get_value(it) != NULL);
       cass_iterator_free(it);
     }
     v = cass_row_get_column(row, 22);
@@ -435,6 +439,8 @@ static void check_row(const Row* r) {
       CHECK_EQ_INT(r->nmap, cass_value_item_count(v));
       it = cass_iterator_from_map(v);
       CHECK_EQ_INT(CASS_ITERATOR_TYPE_MAP, cass_iterator_type(it));
+      CHECK(cass_iterator_get_map_key(it) != NULL);
+      CHECK(cass_iterator_get_map_value(it) != NULL);
       for (j = 0; j < r->nmap; j++) {
         CHECK(cass_iterator_next(it));
         check_string(cass_iterator_get_map_key(it), r->map_keys[j]);
@@ -459,6 +465,7 @@ static void check_row(const Row* r) {
     CHECK_EQ_INT(3, cass_value_item_count(v));
     it = cass_iterator_from_tuple(v);
     CHECK_EQ_INT(CASS_ITERATOR_TYPE_TUPLE, cass_iterator_type(it));
+    CHECK(cass_iterator_get_value(it) != NULL);
     CHECK(cass_iterator_next(it));
     CHECK_OK(cass_value_get_int32(cass_iterator_get_value(it), &i32));
     CHECK_EQ_INT(r->tup_i, i32);

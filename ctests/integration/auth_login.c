@@ -1,5 +1,6 @@
 /* Plain-text credentials against the PasswordAuthenticator node: the right password connects and
-   queries; a wrong one fails the connect with CASS_ERROR_SERVER_BAD_CREDENTIALS. */
+   queries; a wrong one fails the connect with CASS_ERROR_SERVER_BAD_CREDENTIALS, and so does none,
+   in the C++ driver's words. */
 // test-node: auth
 #include "test_util.h"
 
@@ -23,6 +24,19 @@ int main(void) {
   CHECK_ERR(CASS_ERROR_SERVER_BAD_CREDENTIALS, cass_future_error_code(future));
   cass_future_error_message(future, &message, &length);
   CHECK(length > 0);
+  cass_future_free(future);
+  cass_session_free(session);
+  cass_cluster_free(cluster);
+
+  cluster = cass_cluster_new();
+  session = cass_session_new();
+  CHECK_OK(cass_cluster_set_contact_points(cluster, test_host()));
+  CHECK_OK(cass_cluster_set_port(cluster, test_port()));
+  future = cass_session_connect(session, cluster);
+  CHECK_ERR(CASS_ERROR_SERVER_BAD_CREDENTIALS, cass_future_error_code(future));
+  cass_future_error_message(future, &message, &length);
+  CHECK(strstr(message, "Authentication required but no auth provider set") != NULL);
+  CHECK(strstr(message, "SessionBuilder") == NULL);
   cass_future_free(future);
   cass_session_free(session);
   cass_cluster_free(cluster);

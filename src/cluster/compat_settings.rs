@@ -94,7 +94,7 @@ pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
 
 /// Sets the callback told about hosts: ADD and UP for each host when the session connects (before
 /// the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
-/// on the library's callback thread, one event at a time, in order. NULL removes the callback.
+/// on the library's host event thread, one event at a time, in order. NULL removes the callback.
 /// `data` is passed back unchanged and must stay valid while sessions use this configuration.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_host_listener_callback(

@@ -38,7 +38,7 @@ static QUEUE: Lazy<Sender<Job>> = Lazy::new(|| {
                 run(job);
             }
         })
-        .expect("unable to start the callback thread");
+        .expect("unable to start the host event thread");
     sender
 });
 

@@ -236,20 +236,24 @@ fn current_value(iterator: *const CassIterator, wanted: &[Shape], map_value: boo
     })
 }
 
-/// The current item of a collection or tuple iterator, or NULL. Valid until the next call to
-/// `cass_iterator_next()` or `cass_iterator_free()`.
+/// The current item of a collection or tuple iterator (NULL for other iterators). Before the
+/// first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
+/// end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
+/// or `cass_iterator_free()`.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_value(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Collection, Shape::Tuple], false)
 }
 
-/// The current key of a map iterator, or NULL.
+/// The current key of a map iterator (NULL for other iterators; an empty value before the first
+/// `cass_iterator_next()`, as `cass_iterator_get_value()`).
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_map_key(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Map], false)
 }
 
-/// The current value of a map iterator, or NULL.
+/// The current value of a map iterator (NULL for other iterators; an empty value before the first
+/// `cass_iterator_next()`, as `cass_iterator_get_value()`).
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_map_value(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Map], true)

@@ -31,7 +31,10 @@ pub struct ValueCursor {
     /// Items read so far, and how many there are (collections: elements, or keys plus values).
     read: usize,
     total: usize,
-    /// The current item (the key, for a map), and a map entry's value.
+    /// The current item (the key, for a map), and a map entry's value. As with the C++ driver,
+    /// collection, map and tuple iterators always have one: an empty value (NULL, type unknown)
+    /// before the first `cass_iterator_next()`, the last item after the end (programs tell an
+    /// empty collection from a non-empty one by it).
     pub current: Option<CassValue>,
     pub current_map_value: Option<CassValue>,
 }
@@ -70,8 +73,8 @@ impl ValueCursor {
             rest_len: body.len(),
             read: 0,
             total,
-            current: None,
-            current_map_value: None,
+            current: (shape != Shape::UserType).then(|| CassValue::new(None, &UNKNOWN)),
+            current_map_value: (shape == Shape::Map).then(|| CassValue::new(None, &UNKNOWN)),
         })
     }
 
@@ -115,11 +118,16 @@ impl ValueCursor {
 
     /// Moves to the next item; false at the end or on truncated data.
     pub fn advance(&mut self) -> bool {
-        self.current = None;
-        self.current_map_value = None;
         if self.read >= self.total {
+            // Past the end the C++ driver's iterators keep their last item; a user type field
+            // iterator has none.
+            if self.shape == Shape::UserType {
+                self.current = None;
+            }
             return false;
         }
+        self.current = None;
+        self.current_map_value = None;
         let index = self.read;
         self.read += 1;
         match self.shape {

@@ -70,6 +70,10 @@ pub fn connect_timed_out(bound: std::time::Duration) -> Failure {
     )
 }
 
+/// The crate's words for a node that asks for credentials none were set for, written for Rust
+/// users (`SessionBuilder`); a C user gets the C++ driver's.
+const CRATE_MISSING_AUTH: &str = "Authentication is required. You can use SessionBuilder::user(\"user\", \"pass\") to provide credentials or SessionBuilder::authenticator_provider to provide custom authenticator";
+
 pub fn connect_failure(e: &NewSessionError) -> Failure {
     match e {
         NewSessionError::FailedToResolveAnyHostname(hosts) => Failure::new(
@@ -83,7 +87,8 @@ pub fn connect_failure(e: &NewSessionError) -> Failure {
             // The crate reports TLS and login failures only as text inside its connection setup
             // errors: our TLS verify callback puts a marker there (`crate::ssl`), and a refused
             // login carries the server's message.
-            let text = other.to_string();
+            let text =
+                other.to_string().replace(CRATE_MISSING_AUTH, "Authentication required but no auth provider set");
             if text.contains(crate::ssl::IDENTITY_MISMATCH) {
                 Failure::new(CassError::CASS_ERROR_SSL_IDENTITY_MISMATCH, text)
             } else if text.contains(crate::ssl::INVALID_PEER_CERT) || text.contains("certificate verify failed") {

@@ -141,10 +141,20 @@ fn into_outcome(
     known: Option<&ColumnTypes>,
 ) -> Outcome {
     match result {
-        Ok((result, paging)) => match CassResult::from_query_result(result, paging, known) {
-            Ok(result) => Ok(Payload::Result(result)),
-            Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
-        },
+        Ok((result, paging)) => {
+            for warning in result.warnings() {
+                // The C++ driver's words and level, which programs and tests look for.
+                tracing::warn!("Server-side warning: {warning}");
+            }
+            into_result(result, paging, known)
+        }
         Err(e) => Err(errors::execution_failure(&e)),
+    }
+}
+
+fn into_result(result: QueryResult, paging: Option<PagingStateResponse>, known: Option<&ColumnTypes>) -> Outcome {
+    match CassResult::from_query_result(result, paging, known) {
+        Ok(result) => Ok(Payload::Result(result)),
+        Err(message) => failure(CassError::CASS_ERROR_LIB_UNEXPECTED_RESPONSE, message),
     }
 }
