@@ -134,6 +134,9 @@ impl tracing::field::Visit for Text {
     }
 }
 
+/// How the `scylla` crate logs a server's warning; `crate::session` logs each one itself.
+const CRATE_SERVER_WARNING: &str = "Response from the database contains a warning";
+
 struct CassLayer;
 
 impl<S: Subscriber> Layer<S> for CassLayer {
@@ -145,6 +148,10 @@ impl<S: Subscriber> Layer<S> for CassLayer {
         let metadata = event.metadata();
         let mut text = Text(String::new());
         event.record(&mut text);
+        if text.0.starts_with(CRATE_SERVER_WARNING) {
+            // Logged again by the request, in the C++ driver's words ("Server-side warning: ...").
+            return;
+        }
         deliver(
             level_of(metadata.level()),
             metadata.file().unwrap_or(metadata.target()),
