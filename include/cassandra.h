@@ -667,9 +667,11 @@ CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib
 CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(CassCluster *cluster, const char *path, size_t path_length);
 
 /**
- * Asks for the newest beta protocol version (v5). This library speaks protocol v4 only:
- * `cass_false` gives `CASS_OK` (v4 is the newest non-beta version), `cass_true` gives
- * `CASS_ERROR_LIB_BAD_PARAMS` with an error log line (README, support matrix).
+ * Asks for the newest beta protocol version (v5), falling back to older versions the node
+ * accepts, as the C++ driver does; afterwards `cass_cluster_set_protocol_version()` is refused
+ * (`CASS_ERROR_LIB_BAD_PARAMS`) until this is called with `cass_false`. This library speaks
+ * protocol v4 only (the `scylla` crate has no v5), so with `cass_true` connections use v4, the
+ * version the C++ driver falls back to when v5 is refused; a warning says so. Returns `CASS_OK`.
  */
 CASS_EXPORT CassError cass_cluster_set_use_beta_protocol_version(CassCluster *cluster, cass_bool_t enable);
 

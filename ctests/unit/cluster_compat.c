@@ -14,6 +14,12 @@ static void on_host(CassHostListenerEvent event, const CassInet address, void* d
 int main(void) {
   CassCluster* cluster = cass_cluster_new();
   CHECK_OK(cass_cluster_set_use_beta_protocol_version(cluster, cass_false));
+  CHECK_OK(cass_cluster_set_protocol_version(cluster, 4));
+  /* The newest beta version is accepted; the version can then not be set explicitly. */
+  CHECK_OK(cass_cluster_set_use_beta_protocol_version(cluster, cass_true));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_cluster_set_protocol_version(cluster, 4));
+  CHECK_OK(cass_cluster_set_use_beta_protocol_version(cluster, cass_false));
+  CHECK_OK(cass_cluster_set_protocol_version(cluster, 4));
   CHECK_OK(cass_cluster_set_no_compact(cluster, cass_false));
   CHECK_OK(cass_cluster_set_prepare_on_all_hosts(cluster, cass_true));
   CHECK_OK(cass_cluster_set_prepare_on_all_hosts(cluster, cass_false));

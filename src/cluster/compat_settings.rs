@@ -7,19 +7,24 @@ use super::{with_cluster, CassCluster};
 use crate::error::CassError;
 use crate::types::cass_bool_arg;
 
-/// Asks for the newest beta protocol version (v5). This library speaks protocol v4 only:
-/// `cass_false` gives `CASS_OK` (v4 is the newest non-beta version), `cass_true` gives
-/// `CASS_ERROR_LIB_BAD_PARAMS` with an error log line (README, support matrix).
+/// Asks for the newest beta protocol version (v5), falling back to older versions the node
+/// accepts, as the C++ driver does; afterwards `cass_cluster_set_protocol_version()` is refused
+/// (`CASS_ERROR_LIB_BAD_PARAMS`) until this is called with `cass_false`. This library speaks
+/// protocol v4 only (the `scylla` crate has no v5), so with `cass_true` connections use v4, the
+/// version the C++ driver falls back to when v5 is refused; a warning says so. Returns `CASS_OK`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
     cluster: *mut CassCluster,
     enable: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |_| {
+    with_cluster(cluster, |c| {
+        c.config.use_beta_protocol = enable.get();
         if enable.get() {
-            tracing::error!("The beta protocol version (v5) is not supported: this driver speaks protocol version 4");
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+            tracing::warn!(
+                "The beta protocol version (v5) is not spoken by this driver: connections use protocol version 4"
+            );
         }
+        c.config.protocol_version = 4;
         CassError::CASS_OK
     })
 }

@@ -136,6 +136,12 @@ pub extern "C" fn cass_cluster_set_protocol_version(cluster: *mut CassCluster, p
         let Some(cluster) = CassCluster::from_ptr_mut(cluster) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };
+        if cluster.config.use_beta_protocol {
+            tracing::error!(
+                "The protocol version is already set to the newest beta version v5 and cannot be explicitly set."
+            );
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
         if protocol_version != 4 {
             tracing::error!(
                 "protocol version {protocol_version} is not supported: this driver speaks protocol version 4"

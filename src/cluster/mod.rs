@@ -23,6 +23,9 @@ pub struct ClusterConfig {
     /// A SASL authenticator set instead of credentials (DSE plain text); the last one set wins.
     pub authenticator: Option<Authenticator>,
     pub protocol_version: i32,
+    /// `cass_cluster_set_use_beta_protocol_version(cass_true)`: the protocol version may no longer
+    /// be set explicitly, as upstream.
+    pub use_beta_protocol: bool,
     pub io_threads: u32,
     pub consistency: CassConsistency,
     pub serial_consistency: CassConsistency,
@@ -85,6 +88,7 @@ impl Default for ClusterConfig {
             credentials: None,
             authenticator: None,
             protocol_version: 4,
+            use_beta_protocol: false,
             io_threads: 1,
             consistency: CassConsistency::CASS_CONSISTENCY_LOCAL_ONE,
             serial_consistency: CassConsistency::CASS_CONSISTENCY_ANY,
