@@ -161,6 +161,14 @@ impl CassFuture {
             }
         };
         self.call(callback, data);
+        true
+    }
+
+    /// Calls the callback (its state is `Running`), then marks it `Done` and wakes waiters.
+    fn call(&self, callback: Callback, data: UserData) {
+        RUNNING.with(|running| running.borrow_mut().push(self as *const CassFuture));
+        callback(self as *const CassFuture as *mut CassFuture, data.0);
+        RUNNING.with(|running| running.borrow_mut().pop());
         let wake = {
             let mut state = self.state.lock();
             state.callback = CallbackState::Done;
@@ -169,13 +177,6 @@ impl CassFuture {
         if wake {
             self.ready.notify_all();
         }
-        true
-    }
-
-    fn call(&self, callback: Callback, data: UserData) {
-        RUNNING.with(|running| running.borrow_mut().push(self as *const CassFuture));
-        callback(self as *const CassFuture as *mut CassFuture, data.0);
-        RUNNING.with(|running| running.borrow_mut().pop());
     }
 
     pub fn is_ready(&self) -> bool {
@@ -196,14 +197,6 @@ impl CassFuture {
             state.callback = CallbackState::Running;
         }
         self.call(callback, data);
-        let wake = {
-            let mut state = self.state.lock();
-            state.callback = CallbackState::Done;
-            state.waiters > 0
-        };
-        if wake {
-            self.ready.notify_all();
-        }
         CassError::CASS_OK
     }
 
