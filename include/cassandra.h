@@ -829,6 +829,53 @@ CASS_EXPORT CassError cass_cluster_set_max_reusable_write_objects(CassCluster *c
 CASS_EXPORT void cass_cluster_set_monitor_reporting_interval(CassCluster *cluster, unsigned int interval_secs);
 
 /**
+ * Deprecated upstream and ignored, as by the C++ driver: pools keep
+ * `cass_cluster_set_core_connections_per_host()` connections. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_max_connections_per_host(CassCluster *cluster, unsigned int num_connections);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_max_concurrent_creation(CassCluster *cluster, unsigned int num_connections);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_max_concurrent_requests_threshold(CassCluster *cluster, unsigned int num_requests);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_max_requests_per_flush(CassCluster *cluster, unsigned int num_requests);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_write_bytes_high_water_mark(CassCluster *cluster, unsigned int num_bytes);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_write_bytes_low_water_mark(CassCluster *cluster, unsigned int num_bytes);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_pending_requests_high_water_mark(CassCluster *cluster, unsigned int num_requests);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_pending_requests_low_water_mark(CassCluster *cluster, unsigned int num_requests);
+
+/**
+ * Deprecated upstream and ignored, as by the C++ driver (events have no queue to size here
+ * either: the crate hands them to its metadata worker). Returns `CASS_OK`.
+ */
+CASS_EXPORT CassError cass_cluster_set_queue_size_event(CassCluster *cluster, unsigned int queue_size);
+
+/**
  * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
  * sessions connected with it keep their own copy.
  */
@@ -1919,6 +1966,25 @@ CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
  * be freed right away.
  */
 CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
+
+/**
+ * The current log callback and its data: the library's own (which writes to stderr) with NULL
+ * data until `cass_log_set_callback()` set another; one that does nothing after it was set to
+ * NULL (as upstream). A NULL out-pointer is skipped.
+ */
+CASS_EXPORT void cass_log_get_callback_and_data(CassLogCallback *callback_out, void **data_out);
+
+/**
+ * Deprecated upstream, where it is a no-op: messages reach the callback as they are logged, so
+ * there is no queue to flush or free.
+ */
+CASS_EXPORT void cass_log_cleanup(void);
+
+/**
+ * Deprecated upstream and ignored there: messages reach the callback as they are logged, there
+ * is no queue to size.
+ */
+CASS_EXPORT void cass_log_set_queue_size(size_t queue_size);
 
 /**
  * The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).

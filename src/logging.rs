@@ -4,7 +4,7 @@
 //! The level is one atomic; the callback sits behind a read-write lock, so replacing it waits for
 //! calls of the old one in flight.
 
-use crate::ffi::{guard, UserData};
+use crate::ffi::{guard, write_out, UserData};
 use crate::types::{CassLogLevel, CassLogLevelArg};
 use once_cell::sync::Lazy;
 use parking_lot::RwLock;
@@ -191,6 +191,38 @@ pub extern "C" fn cass_log_set_callback(callback: CassLogCallback, data: *mut c_
     guard(|| {
         init();
         *CALLBACK.write() = (callback, UserData(data));
+    })
+}
+
+/// What `cass_log_get_callback_and_data()` gives once logging was turned off with a NULL callback:
+/// a function that does nothing, as upstream, so that a caller may always call what it got.
+extern "C" fn silent_callback(_message: *const CassLogMessage, _data: *mut c_void) {}
+
+/// The current log callback and its data: the library's own (which writes to stderr) with NULL
+/// data until `cass_log_set_callback()` set another; one that does nothing after it was set to
+/// NULL (as upstream). A NULL out-pointer is skipped.
+#[no_mangle]
+pub extern "C" fn cass_log_get_callback_and_data(callback_out: *mut CassLogCallback, data_out: *mut *mut c_void) {
+    guard(|| {
+        let (callback, data) = *CALLBACK.read();
+        let _ = write_out(callback_out, callback.or(Some(silent_callback)));
+        let _ = write_out(data_out, data.0);
+    })
+}
+
+/// Deprecated upstream, where it is a no-op: messages reach the callback as they are logged, so
+/// there is no queue to flush or free.
+#[no_mangle]
+pub extern "C" fn cass_log_cleanup() {
+    guard(|| {})
+}
+
+/// Deprecated upstream and ignored there: messages reach the callback as they are logged, there
+/// is no queue to size.
+#[no_mangle]
+pub extern "C" fn cass_log_set_queue_size(queue_size: usize) {
+    guard(|| {
+        let _ = queue_size;
     })
 }
 

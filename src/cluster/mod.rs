@@ -4,6 +4,7 @@
 pub mod cloud;
 mod compat_settings;
 mod connection_settings;
+mod deprecated;
 mod exports;
 mod load_balancing_exports;
 
