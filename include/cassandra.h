@@ -363,9 +363,40 @@ typedef enum {
   CASS_PROTOCOL_VERSION_DSEV2 = 66,
 } CassProtocolVersion;
 
-typedef int64_t cass_int64_t;
+/**
+ * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
+ */
+typedef void (*CassAuthenticatorInitialCallback)(CassAuthenticator *auth, void *data);
 
-typedef uint64_t cass_uint64_t;
+/**
+ * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+ */
+typedef void (*CassAuthenticatorChallengeCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+ */
+typedef void (*CassAuthenticatorSuccessCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
+ */
+typedef void (*CassAuthenticatorCleanupCallback)(CassAuthenticator *auth, void *data);
+
+/**
+ * The callbacks of a custom authenticator.
+ */
+typedef struct {
+  CassAuthenticatorInitialCallback initial_callback;
+  CassAuthenticatorChallengeCallback challenge_callback;
+  CassAuthenticatorSuccessCallback success_callback;
+  CassAuthenticatorCleanupCallback cleanup_callback;
+} CassAuthenticatorCallbacks;
+
+/**
+ * `void (*)(void* data)`: frees the data of an authenticator.
+ */
+typedef void (*CassAuthenticatorDataCleanupCallback)(void *data);
 
 typedef uint8_t cass_uint8_t;
 
@@ -376,6 +407,10 @@ typedef struct {
   cass_uint8_t address[16];
   cass_uint8_t address_length;
 } CassInet;
+
+typedef int64_t cass_int64_t;
+
+typedef uint64_t cass_uint64_t;
 
 /**
  * `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
@@ -511,41 +546,6 @@ typedef struct {
 } CassSpeculativeExecutionMetrics;
 
 /**
- * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
- */
-typedef void (*CassAuthenticatorInitialCallback)(CassAuthenticator *auth, void *data);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
- */
-typedef void (*CassAuthenticatorChallengeCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
- */
-typedef void (*CassAuthenticatorSuccessCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
- */
-typedef void (*CassAuthenticatorCleanupCallback)(CassAuthenticator *auth, void *data);
-
-/**
- * The callbacks of a custom authenticator.
- */
-typedef struct {
-  CassAuthenticatorInitialCallback initial_callback;
-  CassAuthenticatorChallengeCallback challenge_callback;
-  CassAuthenticatorSuccessCallback success_callback;
-  CassAuthenticatorCleanupCallback cleanup_callback;
-} CassAuthenticatorCallbacks;
-
-/**
- * `void (*)(void* data)`: frees the data of an authenticator.
- */
-typedef void (*CassAuthenticatorDataCleanupCallback)(void *data);
-
-/**
  * `void* (*)(size_t size)`.
  */
 typedef void *(*CassMallocFunction)(size_t size);
@@ -561,6 +561,69 @@ typedef void *(*CassReallocFunction)(void *ptr, size_t size);
 typedef void (*CassFreeFunction)(void *ptr);
 
 typedef uint16_t cass_uint16_t;
+
+/**
+ * Authenticates with C callbacks (SASL exchanges driven by the caller), replacing credentials
+ * and other authenticators set before. `cleanup_callback` (may be NULL) is called with `data`
+ * once the cluster and every session connected with it are done with the callbacks. NULL
+ * `exchange_callbacks` gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_authenticator_callbacks(CassCluster *cluster, const CassAuthenticatorCallbacks *exchange_callbacks, CassAuthenticatorDataCleanupCallback cleanup_callback, void *data);
+
+/**
+ * The address of the node being authenticated: not known here (the `scylla` crate does not
+ * pass it to authenticators), so `address` is set to an empty address (`address_length` 0).
+ * NULL arguments are ignored.
+ */
+CASS_EXPORT void cass_authenticator_address(const CassAuthenticator *auth, CassInet *address);
+
+/**
+ * The host name of the node being authenticated: "" (not known here, as the address; the C++
+ * driver also gives "" without hostname resolution). `length` (may be NULL) receives 0. NULL
+ * for a NULL authenticator.
+ */
+CASS_EXPORT const char *cass_authenticator_hostname(const CassAuthenticator *auth, size_t *length);
+
+/**
+ * The server's authenticator class (for example
+ * `org.apache.cassandra.auth.PasswordAuthenticator`), NUL-terminated, valid during the exchange;
+ * `length` (may be NULL) receives its length. NULL for a NULL authenticator.
+ */
+CASS_EXPORT const char *cass_authenticator_class_name(const CassAuthenticator *auth, size_t *length);
+
+/**
+ * The exchange's own data pointer (`cass_authenticator_set_exchange_data()`; NULL at first).
+ */
+CASS_EXPORT void *cass_authenticator_exchange_data(CassAuthenticator *auth);
+
+/**
+ * Sets the exchange's own data pointer, for the later callbacks of the same exchange (the
+ * cleanup callback is where to free it).
+ */
+CASS_EXPORT void cass_authenticator_set_exchange_data(CassAuthenticator *auth, void *exchange_data);
+
+/**
+ * A response buffer of `size` bytes (zeroed) for the callback to fill; it is sent when the
+ * callback returns. Valid until the callback returns; replaces an earlier response. NULL for a
+ * NULL authenticator.
+ */
+CASS_EXPORT char *cass_authenticator_response(CassAuthenticator *auth, size_t size);
+
+/**
+ * Sets the response to send (a copy of `response_size` bytes; NULL with size 0 is an empty
+ * response).
+ */
+CASS_EXPORT void cass_authenticator_set_response(CassAuthenticator *auth, const char *response, size_t response_size);
+
+/**
+ * Fails the exchange with `message` (NUL-terminated; NULL is ""): the connection's login fails.
+ */
+CASS_EXPORT void cass_authenticator_set_error(CassAuthenticator *auth, const char *message);
+
+/**
+ * Same as `cass_authenticator_set_error()`, with the message's length.
+ */
+CASS_EXPORT void cass_authenticator_set_error_n(CassAuthenticator *auth, const char *message, size_t message_length);
 
 /**
  * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an

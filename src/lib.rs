@@ -6,6 +6,7 @@ pub mod ffi;
 pub mod error;
 pub mod types;
 
+pub mod authenticator;
 pub mod batch;
 pub mod cluster;
 pub mod collection;

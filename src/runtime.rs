@@ -171,11 +171,22 @@ impl IoRuntime {
     }
 }
 
+/// How long dropping a runtime waits for its tasks to be dropped.
+const SHUTDOWN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Drop for IoRuntime {
     fn drop(&mut self) {
         if let Some(runtime) = self.runtime.take() {
-            // Does not wait for tasks, so it is also safe on one of this runtime's own threads.
-            runtime.shutdown_background();
+            if on_worker_thread() {
+                // On one of this runtime's own threads (a callback freeing its session) waiting
+                // is impossible: the tasks are dropped in the background.
+                runtime.shutdown_background();
+            } else {
+                // As `cass_session_free` in the C++ driver, which joins its threads: once it
+                // returns, every task and what it held (connections, an authenticator's data) is
+                // gone. Tasks are dropped at once; the wait only covers a callback still running.
+                runtime.shutdown_timeout(SHUTDOWN_WAIT);
+            }
         }
     }
 }

@@ -356,8 +356,8 @@ pub struct CassSpeculativeExecutionMetrics {
     pub percentage: cass_double_t,
 }
 
-/// Opaque handle of an authentication exchange (declared in the header; defined with auth).
-pub enum CassAuthenticator {}
+/// Opaque handle of an authentication exchange (declared in the header).
+pub use crate::authenticator::CassAuthenticator;
 
 /// `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
 pub type CassAuthenticatorInitialCallback =

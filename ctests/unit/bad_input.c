@@ -223,6 +223,20 @@ int main(void) {
   CHECK(cass_future_get_result(NULL) == NULL);
   CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_future_set_callback(NULL, NULL, NULL));
 
+  /* Custom authenticators: NULL callbacks, NULL exchanges. */
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_cluster_set_authenticator_callbacks(NULL, NULL, NULL, NULL));
+  CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_cluster_set_authenticator_callbacks(cluster, NULL, NULL, NULL));
+  CHECK(cass_authenticator_class_name(NULL, &length) == NULL);
+  CHECK(cass_authenticator_hostname(NULL, NULL) == NULL);
+  CHECK(cass_authenticator_exchange_data(NULL) == NULL);
+  CHECK(cass_authenticator_response(NULL, 16) == NULL);
+  cass_authenticator_address(NULL, NULL);
+  cass_authenticator_set_exchange_data(NULL, NULL);
+  cass_authenticator_set_response(NULL, "x", 1);
+  cass_authenticator_set_error(NULL, NULL);
+  cass_authenticator_set_error_n(NULL, "x", 1);
+  cass_log_get_callback_and_data(NULL, NULL);
+
   future = cass_session_execute(NULL, statement);
   CHECK_ERR(CASS_ERROR_LIB_BAD_PARAMS, cass_future_error_code(future));
   cass_future_free(future);

@@ -82,6 +82,13 @@ pub fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
 /// A C `void*` that travels with a callback. The C caller promises it may be used from any thread.
 #[derive(Clone, Copy)]
 pub struct UserData(pub *mut std::ffi::c_void);
+
+impl Default for UserData {
+    /// NULL.
+    fn default() -> Self {
+        UserData(std::ptr::null_mut())
+    }
+}
 // SAFETY: the C API documents that callback data is handed back on library threads; the pointer is
 // never dereferenced by us.
 unsafe impl Send for UserData {}
