@@ -441,6 +441,21 @@ typedef double cass_double_t;
 typedef cass_uint8_t cass_byte_t;
 
 /**
+ * `void* (*)(size_t size)`.
+ */
+typedef void *(*CassMallocFunction)(size_t size);
+
+/**
+ * `void* (*)(void* ptr, size_t size)`.
+ */
+typedef void *(*CassReallocFunction)(void *ptr, size_t size);
+
+/**
+ * `void (*)(void* ptr)`.
+ */
+typedef void (*CassFreeFunction)(void *ptr);
+
+/**
  * A C callback: `void (*)(CassFuture* future, void* data)`.
  */
 typedef void (*CassFutureCallback)(CassFuture *future, void *data);
@@ -544,21 +559,6 @@ typedef struct {
   cass_uint64_t count;
   cass_double_t percentage;
 } CassSpeculativeExecutionMetrics;
-
-/**
- * `void* (*)(size_t size)`.
- */
-typedef void *(*CassMallocFunction)(size_t size);
-
-/**
- * `void* (*)(void* ptr, size_t size)`.
- */
-typedef void *(*CassReallocFunction)(void *ptr, size_t size);
-
-/**
- * `void (*)(void* ptr)`.
- */
-typedef void (*CassFreeFunction)(void *ptr);
 
 typedef uint16_t cass_uint16_t;
 
@@ -1801,6 +1801,14 @@ CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_
  * No speculative executions for this profile's requests, whatever the cluster's setting.
  */
 CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
+
+/**
+ * Makes the library allocate with the caller's functions (all three, or none: NULL ones keep
+ * the library's own allocator). Must be called before any other function of the library, as
+ * upstream requires, and is not thread-safe; once the library has allocated memory the call is
+ * refused, with a message on stderr, since memory must go back to the allocator it came from.
+ */
+CASS_EXPORT void cass_alloc_set_functions(CassMallocFunction malloc_func, CassReallocFunction realloc_func, CassFreeFunction free_func);
 
 /**
  * Releases the caller's reference to a future. Work in flight continues, and a callback that was

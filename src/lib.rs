@@ -38,8 +38,7 @@ pub mod user_type;
 pub mod uuid;
 pub mod value;
 
-/// The library's own allocations (requests, results, values) use mimalloc: measured cheaper per
-/// request than glibc malloc (README, "Benchmarks"). Memory handed to C is only ever freed by the
-/// library's own `*_free` functions, so the host's allocator is never mixed with it.
+/// The library's own allocations: mimalloc, or the caller's functions (`cass_alloc_set_functions`);
+/// see `ffi::allocator`.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ffi::allocator::LibraryAllocator = ffi::allocator::LibraryAllocator;

@@ -12,6 +12,7 @@
 //! the one place that relies on it.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
+pub mod allocator;
 pub mod enums;
 pub mod handles;
 pub mod strings;
@@ -65,6 +66,13 @@ pub fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
     // The log bridge must be in place before the first message, whichever function comes first
     // (after the first call this is one atomic load).
     crate::logging::init();
+    guard_before_init(body)
+}
+
+/// `guard` without setting up the log bridge first: for `cass_alloc_set_functions`, which must
+/// run before the library allocates anything.
+#[inline]
+pub fn guard_before_init<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(answer) => answer,
         Err(panic) => {

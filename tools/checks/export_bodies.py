@@ -47,7 +47,7 @@ def main():
             if body is None:
                 continue
             (exports if m.group(1) else helpers).setdefault(m.group(2), []).append((path, first_call(body)))
-    guarded = {"guard"}
+    guarded = {"guard", "guard_before_init"}
     changed = True
     while changed:  # helpers that start with a guarded call are guarded themselves
         changed = False
