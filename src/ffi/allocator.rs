@@ -10,7 +10,7 @@ use crate::types::{CassFreeFunction, CassMallocFunction, CassReallocFunction};
 use mimalloc::MiMalloc;
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
-use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU8, Ordering};
 
 /// The alignment C's `malloc` guarantees on the platforms we build for.
 const MALLOC_ALIGN: usize = 16;
@@ -22,15 +22,24 @@ struct Functions {
     free: extern "C" fn(*mut c_void),
 }
 
-/// Set once by `cass_alloc_set_functions` (a leaked box), before any allocation.
+/// Which allocator is in use: one load per allocation and per release decides.
+static STATE: AtomicU8 = AtomicU8::new(FRESH);
+/// Nothing allocated yet: the caller may still choose its functions.
+const FRESH: u8 = 0;
+/// mimalloc has handed out memory.
+const MIMALLOC: u8 = 1;
+/// The caller's functions (`USER`) are in use.
+const CALLER: u8 = 2;
+/// Set once by `cass_alloc_set_functions`, before `STATE` becomes `CALLER`; never freed.
 static USER: AtomicPtr<Functions> = AtomicPtr::new(std::ptr::null_mut());
-/// Whether mimalloc has handed out memory (then the allocator can no longer change).
-static USED: AtomicBool = AtomicBool::new(false);
 
 pub struct LibraryAllocator;
 
 fn user() -> Option<&'static Functions> {
-    // SAFETY: the pointer is NULL or a leaked box that is never freed.
+    if STATE.load(Ordering::Relaxed) != CALLER {
+        return None;
+    }
+    // SAFETY: USER was set to a block that is never freed before STATE became CALLER.
     unsafe { USER.load(Ordering::Acquire).as_ref() }
 }
 
@@ -42,8 +51,8 @@ unsafe impl GlobalAlloc for LibraryAllocator {
         match user() {
             Some(functions) => user_alloc(functions, layout),
             None => {
-                if !USED.load(Ordering::Relaxed) {
-                    USED.store(true, Ordering::Relaxed);
+                if STATE.load(Ordering::Relaxed) == FRESH {
+                    STATE.store(MIMALLOC, Ordering::Relaxed);
                 }
                 // SAFETY: the caller's layout contract is passed on unchanged.
                 unsafe { MiMalloc.alloc(layout) }
@@ -127,7 +136,7 @@ pub extern "C" fn cass_alloc_set_functions(
         let (Some(malloc), Some(realloc), Some(free)) = (malloc_func, realloc_func, free_func) else {
             return;
         };
-        if USED.load(Ordering::Relaxed) || !USER.load(Ordering::Acquire).is_null() {
+        if STATE.load(Ordering::Relaxed) != FRESH {
             eprintln!("cass_alloc_set_functions: ignored, the driver has already allocated memory (call it first)");
             return;
         }
@@ -139,5 +148,6 @@ pub extern "C" fn cass_alloc_set_functions(
         // SAFETY: `record` is a fresh block of Functions' size from malloc (aligned for it), never freed.
         unsafe { record.write(Functions { malloc, realloc, free }) };
         USER.store(record, Ordering::Release);
+        STATE.store(CALLER, Ordering::Release);
     })
 }
