@@ -171,6 +171,44 @@ typedef enum {
 } CassHostListenerEvent;
 
 /**
+ * A C boolean: a 4-byte enum, not C99 `bool`.
+ */
+typedef enum {
+  cass_false = 0,
+  cass_true = 1,
+} cass_bool_t;
+
+/**
+ * Clustering order of a clustering column.
+ */
+typedef enum {
+  CASS_CLUSTERING_ORDER_NONE = 0,
+  CASS_CLUSTERING_ORDER_ASC = 1,
+  CASS_CLUSTERING_ORDER_DESC = 2,
+} CassClusteringOrder;
+
+/**
+ * The role of a column in its table.
+ */
+typedef enum {
+  CASS_COLUMN_TYPE_REGULAR = 0,
+  CASS_COLUMN_TYPE_PARTITION_KEY = 1,
+  CASS_COLUMN_TYPE_CLUSTERING_KEY = 2,
+  CASS_COLUMN_TYPE_STATIC = 3,
+  CASS_COLUMN_TYPE_COMPACT_VALUE = 4,
+} CassColumnType;
+
+/**
+ * The kind of a secondary index.
+ */
+typedef enum {
+  CASS_INDEX_TYPE_UNKNOWN = 0,
+  CASS_INDEX_TYPE_KEYS = 1,
+  CASS_INDEX_TYPE_CUSTOM = 2,
+  CASS_INDEX_TYPE_COMPOSITES = 3,
+} CassIndexType;
+
+/**
  * CQL value types; each value is the native protocol's type id.
  */
 typedef enum {
@@ -204,14 +242,6 @@ typedef enum {
   CASS_VALUE_TYPE_TUPLE = 49,
   CASS_VALUE_TYPE_LAST_ENTRY = 50,
 } CassValueType;
-
-/**
- * A C boolean: a 4-byte enum, not C99 `bool`.
- */
-typedef enum {
-  cass_false = 0,
-  cass_true = 1,
-} cass_bool_t;
 
 /**
  * Consistency levels.
@@ -282,36 +312,6 @@ typedef enum {
 } CassLogLevel;
 
 /**
- * Clustering order of a clustering column.
- */
-typedef enum {
-  CASS_CLUSTERING_ORDER_NONE = 0,
-  CASS_CLUSTERING_ORDER_ASC = 1,
-  CASS_CLUSTERING_ORDER_DESC = 2,
-} CassClusteringOrder;
-
-/**
- * The role of a column in its table.
- */
-typedef enum {
-  CASS_COLUMN_TYPE_REGULAR = 0,
-  CASS_COLUMN_TYPE_PARTITION_KEY = 1,
-  CASS_COLUMN_TYPE_CLUSTERING_KEY = 2,
-  CASS_COLUMN_TYPE_STATIC = 3,
-  CASS_COLUMN_TYPE_COMPACT_VALUE = 4,
-} CassColumnType;
-
-/**
- * The kind of a secondary index.
- */
-typedef enum {
-  CASS_INDEX_TYPE_UNKNOWN = 0,
-  CASS_INDEX_TYPE_KEYS = 1,
-  CASS_INDEX_TYPE_CUSTOM = 2,
-  CASS_INDEX_TYPE_COMPOSITES = 3,
-} CassIndexType;
-
-/**
  * Where an error comes from (the top byte of a `CassError`).
  */
 typedef enum {
@@ -363,41 +363,6 @@ typedef enum {
   CASS_PROTOCOL_VERSION_DSEV2 = 66,
 } CassProtocolVersion;
 
-/**
- * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
- */
-typedef void (*CassAuthenticatorInitialCallback)(CassAuthenticator *auth, void *data);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
- */
-typedef void (*CassAuthenticatorChallengeCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
- */
-typedef void (*CassAuthenticatorSuccessCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
-
-/**
- * `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
- */
-typedef void (*CassAuthenticatorCleanupCallback)(CassAuthenticator *auth, void *data);
-
-/**
- * The callbacks of a custom authenticator.
- */
-typedef struct {
-  CassAuthenticatorInitialCallback initial_callback;
-  CassAuthenticatorChallengeCallback challenge_callback;
-  CassAuthenticatorSuccessCallback success_callback;
-  CassAuthenticatorCleanupCallback cleanup_callback;
-} CassAuthenticatorCallbacks;
-
-/**
- * `void (*)(void* data)`: frees the data of an authenticator.
- */
-typedef void (*CassAuthenticatorDataCleanupCallback)(void *data);
-
 typedef uint8_t cass_uint8_t;
 
 /**
@@ -408,14 +373,12 @@ typedef struct {
   cass_uint8_t address_length;
 } CassInet;
 
-typedef int64_t cass_int64_t;
-
-typedef uint64_t cass_uint64_t;
-
 /**
  * `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
  */
 typedef void (*CassHostListenerCallback)(CassHostListenerEvent event, CassInet address, void *data);
+
+typedef uint64_t cass_uint64_t;
 
 /**
  * A UUID split into its time part (with the version in the top 4 bits) and its clock sequence and
@@ -426,71 +389,7 @@ typedef struct {
   cass_uint64_t clock_seq_and_node;
 } CassUuid;
 
-typedef int8_t cass_int8_t;
-
-typedef int16_t cass_int16_t;
-
-typedef int32_t cass_int32_t;
-
-typedef uint32_t cass_uint32_t;
-
-typedef float cass_float_t;
-
 typedef double cass_double_t;
-
-typedef cass_uint8_t cass_byte_t;
-
-/**
- * `void* (*)(size_t size)`.
- */
-typedef void *(*CassMallocFunction)(size_t size);
-
-/**
- * `void* (*)(void* ptr, size_t size)`.
- */
-typedef void *(*CassReallocFunction)(void *ptr, size_t size);
-
-/**
- * `void (*)(void* ptr)`.
- */
-typedef void (*CassFreeFunction)(void *ptr);
-
-/**
- * A C callback: `void (*)(CassFuture* future, void* data)`.
- */
-typedef void (*CassFutureCallback)(CassFuture *future, void *data);
-
-/**
- * A duration in microseconds.
- */
-typedef cass_uint64_t cass_duration_t;
-
-/**
- * A log message as the callback receives it. `file` and `function` are never NULL; `message` is
- * NUL-terminated UTF-8. Valid only during the callback.
- */
-typedef struct {
-  uint64_t time_ms;
-  CassLogLevel severity;
-  const char *file;
-  int32_t line;
-  const char *function;
-  char message[CASS_LOG_MAX_MESSAGE_SIZE];
-} CassLogMessage;
-
-/**
- * `void (*)(const CassLogMessage* message, void* data)`.
- */
-typedef void (*CassLogCallback)(const CassLogMessage *message, void *data);
-
-/**
- * A server version.
- */
-typedef struct {
-  int32_t major_version;
-  int32_t minor_version;
-  int32_t patch_version;
-} CassVersion;
 
 /**
  * Request latencies (microseconds) and rates, connection counts and timeout counts of a session.
@@ -560,150 +459,244 @@ typedef struct {
   cass_double_t percentage;
 } CassSpeculativeExecutionMetrics;
 
+typedef uint32_t cass_uint32_t;
+
+/**
+ * A server version.
+ */
+typedef struct {
+  int32_t major_version;
+  int32_t minor_version;
+  int32_t patch_version;
+} CassVersion;
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
+ */
+typedef void (*CassAuthenticatorInitialCallback)(CassAuthenticator *auth, void *data);
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+ */
+typedef void (*CassAuthenticatorChallengeCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+ */
+typedef void (*CassAuthenticatorSuccessCallback)(CassAuthenticator *auth, void *data, const char *token, size_t token_size);
+
+/**
+ * `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
+ */
+typedef void (*CassAuthenticatorCleanupCallback)(CassAuthenticator *auth, void *data);
+
+/**
+ * The callbacks of a custom authenticator.
+ */
+typedef struct {
+  CassAuthenticatorInitialCallback initial_callback;
+  CassAuthenticatorChallengeCallback challenge_callback;
+  CassAuthenticatorSuccessCallback success_callback;
+  CassAuthenticatorCleanupCallback cleanup_callback;
+} CassAuthenticatorCallbacks;
+
+/**
+ * `void (*)(void* data)`: frees the data of an authenticator.
+ */
+typedef void (*CassAuthenticatorDataCleanupCallback)(void *data);
+
+/**
+ * A C callback: `void (*)(CassFuture* future, void* data)`.
+ */
+typedef void (*CassFutureCallback)(CassFuture *future, void *data);
+
+/**
+ * A duration in microseconds.
+ */
+typedef cass_uint64_t cass_duration_t;
+
+typedef cass_uint8_t cass_byte_t;
+
+typedef int8_t cass_int8_t;
+
+typedef int16_t cass_int16_t;
+
+typedef int32_t cass_int32_t;
+
+typedef int64_t cass_int64_t;
+
+typedef float cass_float_t;
+
+/**
+ * A log message as the callback receives it. `file` and `function` are never NULL; `message` is
+ * NUL-terminated UTF-8. Valid only during the callback.
+ */
+typedef struct {
+  uint64_t time_ms;
+  CassLogLevel severity;
+  const char *file;
+  int32_t line;
+  const char *function;
+  char message[CASS_LOG_MAX_MESSAGE_SIZE];
+} CassLogMessage;
+
+/**
+ * `void (*)(const CassLogMessage* message, void* data)`.
+ */
+typedef void (*CassLogCallback)(const CassLogMessage *message, void *data);
+
+/**
+ * `void* (*)(size_t size)`.
+ */
+typedef void *(*CassMallocFunction)(size_t size);
+
+/**
+ * `void* (*)(void* ptr, size_t size)`.
+ */
+typedef void *(*CassReallocFunction)(void *ptr, size_t size);
+
+/**
+ * `void (*)(void* ptr)`.
+ */
+typedef void (*CassFreeFunction)(void *ptr);
+
 typedef uint16_t cass_uint16_t;
 
 /**
- * Authenticates with C callbacks (SASL exchanges driven by the caller), replacing credentials
- * and other authenticators set before. `cleanup_callback` (may be NULL) is called with `data`
- * once the cluster and every session connected with it are done with the callbacks. NULL
- * `exchange_callbacks` gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * Creates an execution profile with nothing set (everything comes from the cluster). Free it with
+ * `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
  */
-CASS_EXPORT CassError cass_cluster_set_authenticator_callbacks(CassCluster *cluster, const CassAuthenticatorCallbacks *exchange_callbacks, CassAuthenticatorDataCleanupCallback cleanup_callback, void *data);
+CASS_EXPORT CassExecProfile *cass_execution_profile_new(void);
 
 /**
- * The address of the node being authenticated: not known here (the `scylla` crate does not
- * pass it to authenticators), so `address` is set to an empty address (`address_length` 0).
- * NULL arguments are ignored.
+ * Frees an execution profile. NULL is ignored.
  */
-CASS_EXPORT void cass_authenticator_address(const CassAuthenticator *auth, CassInet *address);
+CASS_EXPORT void cass_execution_profile_free(CassExecProfile *profile);
 
 /**
- * The host name of the node being authenticated: "" (not known here, as the address; the C++
- * driver also gives "" without hostname resolution). `length` (may be NULL) receives 0. NULL
- * for a NULL authenticator.
+ * Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
+ * for the cluster's.
  */
-CASS_EXPORT const char *cass_authenticator_hostname(const CassAuthenticator *auth, size_t *length);
+CASS_EXPORT CassError cass_execution_profile_set_request_timeout(CassExecProfile *profile, uint64_t timeout_ms);
 
 /**
- * The server's authenticator class (for example
- * `org.apache.cassandra.auth.PasswordAuthenticator`), NUL-terminated, valid during the exchange;
- * `length` (may be NULL) receives its length. NULL for a NULL authenticator.
+ * Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
+ * default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
  */
-CASS_EXPORT const char *cass_authenticator_class_name(const CassAuthenticator *auth, size_t *length);
+CASS_EXPORT CassError cass_execution_profile_set_consistency(CassExecProfile *profile, CassConsistency consistency);
 
 /**
- * The exchange's own data pointer (`cass_authenticator_set_exchange_data()`; NULL at first).
+ * Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
+ * cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
  */
-CASS_EXPORT void *cass_authenticator_exchange_data(CassAuthenticator *auth);
+CASS_EXPORT CassError cass_execution_profile_set_serial_consistency(CassExecProfile *profile, CassConsistency serial_consistency);
 
 /**
- * Sets the exchange's own data pointer, for the later callbacks of the same exchange (the
- * cleanup callback is where to free it).
+ * Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
+ * policy of its own (the default), a profile uses the cluster's.
  */
-CASS_EXPORT void cass_authenticator_set_exchange_data(CassAuthenticator *auth, void *exchange_data);
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_round_robin(CassExecProfile *profile);
 
 /**
- * A response buffer of `size` bytes (zeroed) for the callback to fill; it is sent when the
- * callback returns. Valid until the callback returns; replaces an earlier response. NULL for a
- * NULL authenticator.
+ * Gives the profile a DC-aware load balancing policy: the hosts of `local_dc` in turn, then (when
+ * `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
+ * LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
+ * `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
  */
-CASS_EXPORT char *cass_authenticator_response(CassAuthenticator *auth, size_t size);
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware(CassExecProfile *profile, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
 /**
- * Sets the response to send (a copy of `response_size` bytes; NULL with size 0 is an empty
- * response).
+ * Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
  */
-CASS_EXPORT void cass_authenticator_set_response(CassAuthenticator *auth, const char *response, size_t response_size);
+CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware_n(CassExecProfile *profile, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
 /**
- * Fails the exchange with `message` (NUL-terminated; NULL is ""): the connection's login fails.
+ * Sets whether the profile's own policy sends requests to a replica of their partition first
+ * (default on). Applies only when the profile has a load balancing policy of its own.
  */
-CASS_EXPORT void cass_authenticator_set_error(CassAuthenticator *auth, const char *message);
+CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
 
 /**
- * Same as `cass_authenticator_set_error()`, with the message's length.
+ * Sets whether token-aware routing picks the replicas in random order per request (default on)
+ * or always in the same order. Applies only when the profile has a load balancing policy of its own.
  */
-CASS_EXPORT void cass_authenticator_set_error_n(CassAuthenticator *auth, const char *message, size_t message_length);
+CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing_shuffle_replicas(CassExecProfile *profile, cass_bool_t enabled);
 
 /**
- * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
- * unknown kind.
+ * Sets whether the profile's own policy moves hosts answering much slower than the fastest to
+ * the end of query plans (default off). Applies only when the profile has a load balancing
+ * policy of its own.
  */
-CASS_EXPORT CassBatch *cass_batch_new(CassBatchType type_);
+CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
 
 /**
- * Frees a batch. Executions already started are not affected. NULL is ignored.
+ * Sets the latency-aware routing settings of the profile (see
+ * `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
  */
-CASS_EXPORT void cass_batch_free(CassBatch *batch);
+CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing_settings(CassExecProfile *profile, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
 
 /**
- * Adds a statement (simple or bound from a prepared statement) as it is now, values included:
- * later changes to the statement do not reach the batch. The statement may be freed.
+ * Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
+ * non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
+ * load balancing policy of its own.
  */
-CASS_EXPORT CassError cass_batch_add_statement(CassBatch *batch, CassStatement *statement);
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering(CassExecProfile *profile, const char *hosts);
 
 /**
- * Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ * Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
  */
-CASS_EXPORT CassError cass_batch_set_consistency(CassBatch *batch, CassConsistency consistency);
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
 
 /**
- * Sets the serial consistency of conditional updates in the batch.
+ * Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
+ * policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
  */
-CASS_EXPORT CassError cass_batch_set_serial_consistency(CassBatch *batch, CassConsistency serial_consistency);
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering(CassExecProfile *profile, const char *hosts);
 
 /**
- * Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+ * Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
  */
-CASS_EXPORT CassError cass_batch_set_timestamp(CassBatch *batch, cass_int64_t timestamp);
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
 
 /**
- * Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+ * Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
+ * list, the profile's policy uses only hosts of those data centers.
  */
-CASS_EXPORT CassError cass_batch_set_request_timeout(CassBatch *batch, cass_uint64_t timeout_ms);
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering(CassExecProfile *profile, const char *dcs);
 
 /**
- * Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+ * Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
  */
-CASS_EXPORT CassError cass_batch_set_is_idempotent(CassBatch *batch, cass_bool_t is_idempotent);
+CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
 
 /**
- * Asks the server to trace the batch.
+ * Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
+ * policy never uses hosts of those data centers.
  */
-CASS_EXPORT CassError cass_batch_set_tracing(CassBatch *batch, cass_bool_t enabled);
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering(CassExecProfile *profile, const char *dcs);
 
 /**
- * Custom payloads cannot be sent (the `scylla` crate never sends them):
- * `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+ * Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
  */
-CASS_EXPORT CassError cass_batch_set_custom_payload(CassBatch *batch, const CassCustomPayload *payload);
+CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
 
 /**
- * Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
- * keyspace, as with the C++ driver on v4).
+ * Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
+ * own reference. A statement's or batch's own retry policy still wins.
  */
-CASS_EXPORT CassError cass_batch_set_keyspace(CassBatch *batch, const char *keyspace);
+CASS_EXPORT CassError cass_execution_profile_set_retry_policy(CassExecProfile *profile, CassRetryPolicy *retry_policy);
 
 /**
- * Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+ * Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
+ * one every `constant_delay_ms` while no answer came. Negative values are
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
  */
-CASS_EXPORT CassError cass_batch_set_keyspace_n(CassBatch *batch, const char *keyspace, size_t keyspace_length);
+CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_policy(CassExecProfile *profile, int64_t constant_delay_ms, int max_speculative_executions);
 
 /**
- * Names the execution profile to run with (NULL or "": the default). An unknown name fails the
- * request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ * No speculative executions for this profile's requests, whatever the cluster's setting.
  */
-CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const char *name);
-
-/**
- * Same as `cass_batch_set_execution_profile()`, with the name's length given.
- */
-CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
-
-/**
- * Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
- */
-CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
+CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
 
 /**
  * Reads the cloud secure connection bundle at `path` (a zip file: config.json, ca.crt, cert,
@@ -1199,868 +1192,99 @@ CASS_EXPORT CassError cass_cluster_set_execution_profile(CassCluster *cluster, c
 CASS_EXPORT CassError cass_cluster_set_execution_profile_n(CassCluster *cluster, const char *name, size_t name_length, CassExecProfile *profile);
 
 /**
- * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
- * Free it with `cass_collection_free()`. NULL for an unknown kind.
+ * Creates a session, not yet connected. Free it with `cass_session_free()`.
  */
-CASS_EXPORT CassCollection *cass_collection_new(CassCollectionType type_, size_t item_count);
+CASS_EXPORT CassSession *cass_session_new(void);
 
 /**
- * Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
- * appends are checked against its item types. Free it with `cass_collection_free()`.
+ * Closes the session (waiting for requests in flight), stops its I/O threads and frees it.
+ * Results and prepared statements obtained from it stay valid. NULL is ignored.
  */
-CASS_EXPORT CassCollection *cass_collection_new_from_data_type(const CassDataType *data_type, size_t item_count);
+CASS_EXPORT void cass_session_free(CassSession *session);
 
 /**
- * Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
+ * Connects the session with the cluster's settings (copied: the cluster may be freed after this
+ * call). The future completes when the session is ready; free it with `cass_future_free()`.
  */
-CASS_EXPORT void cass_collection_free(CassCollection *collection);
+CASS_EXPORT CassFuture *cass_session_connect(CassSession *session, const CassCluster *cluster);
 
 /**
- * The collection's data type, valid as long as the collection.
+ * Connects and sets the keyspace of every connection (`USE keyspace`).
  */
-CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *collection);
+CASS_EXPORT CassFuture *cass_session_connect_keyspace(CassSession *session, const CassCluster *cluster, const char *keyspace);
 
 /**
- * Appends a tinyint to the collection (checked against its item type when it has one).
+ * Same as `cass_session_connect_keyspace()`, with the length of the keyspace name given.
  */
-CASS_EXPORT CassError cass_collection_append_int8(CassCollection *collection, cass_int8_t value);
+CASS_EXPORT CassFuture *cass_session_connect_keyspace_n(CassSession *session, const CassCluster *cluster, const char *keyspace, size_t keyspace_length);
 
 /**
- * Appends a smallint to the collection (checked against its item type when it has one).
+ * Closes the session once the requests in flight completed. The future completes when it is
+ * closed; the session may then be freed or connected again.
  */
-CASS_EXPORT CassError cass_collection_append_int16(CassCollection *collection, cass_int16_t value);
+CASS_EXPORT CassFuture *cass_session_close(CassSession *session);
 
 /**
- * Appends an int to the collection (checked against its item type when it has one).
+ * Executes a statement. The statement is copied: it may be changed, executed again or freed
+ * at once. The future gives the result; free it with `cass_future_free()`.
  */
-CASS_EXPORT CassError cass_collection_append_int32(CassCollection *collection, cass_int32_t value);
+CASS_EXPORT CassFuture *cass_session_execute(CassSession *session, const CassStatement *statement);
 
 /**
- * Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+ * The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
  */
-CASS_EXPORT CassError cass_collection_append_uint32(CassCollection *collection, cass_uint32_t value);
+CASS_EXPORT CassUuid cass_session_get_client_id(CassSession *session);
 
 /**
- * Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+ * Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
+ * statement. Free the future with `cass_future_free()`.
  */
-CASS_EXPORT CassError cass_collection_append_int64(CassCollection *collection, cass_int64_t value);
+CASS_EXPORT CassFuture *cass_session_prepare(CassSession *session, const char *query);
 
 /**
- * Appends a float to the collection (checked against its item type when it has one).
+ * Same as `cass_session_prepare()`, with the query's length given.
  */
-CASS_EXPORT CassError cass_collection_append_float(CassCollection *collection, cass_float_t value);
+CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char *query, size_t query_length);
 
 /**
- * Appends a double to the collection (checked against its item type when it has one).
+ * Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
+ * Free the future with `cass_future_free()`.
  */
-CASS_EXPORT CassError cass_collection_append_double(CassCollection *collection, cass_double_t value);
+CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const CassBatch *batch);
 
 /**
- * Appends a boolean to the collection (checked against its item type when it has one).
+ * Prepares the query of an existing simple statement; statements bound from the result start with
+ * its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
+ * The statement may be freed.
  */
-CASS_EXPORT CassError cass_collection_append_bool(CassCollection *collection, cass_bool_t value);
+CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
 
 /**
- * Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+ * Copies the session's request metrics into `output`: latencies (µs, from submission to
+ * completion of each statement and batch), request rates, connection count, and timeouts.
+ * Before the session's first connect everything is 0 (with a warning log line). NULL
+ * arguments are ignored.
  */
-CASS_EXPORT CassError cass_collection_append_string(CassCollection *collection, const char *value);
+CASS_EXPORT void cass_session_get_metrics(const CassSession *session, CassMetrics *output);
 
 /**
- * Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+ * Copies the session's speculative execution metrics into `output`: how many executions were
+ * started speculatively and then aborted because another execution of the same request answered
+ * first, their share of all executions (percent), and latencies (µs) taken when each was
+ * aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
  */
-CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection, const char *value, size_t value_length);
+CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSession *session, CassSpeculativeExecutionMetrics *output);
 
 /**
- * Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+ * A snapshot of the session's schema metadata; it does not change afterwards (call again for
+ * later changes). It is refreshed while connecting, after each CREATE/ALTER/DROP statement of
+ * this session (before that statement's future completes), and within about a second of
+ * another client's schema change. Before connecting, after closing, or with
+ * `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
+ * dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
+ * `cass_schema_meta_free()`.
  */
-CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
-
-/**
- * Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
- * Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
-
-/**
- * Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
- * crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
-
-/**
- * Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_uuid(CassCollection *collection, CassUuid value);
-
-/**
- * Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_inet(CassCollection *collection, CassInet value);
-
-/**
- * Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_decimal(CassCollection *collection, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
-
-/**
- * Appends a duration to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
-
-/**
- * Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collection, const CassCollection *value);
-
-/**
- * Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, const CassTuple *value);
-
-/**
- * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
- */
-CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
-
-/**
- * Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
- */
-CASS_EXPORT CassCustomPayload *cass_custom_payload_new(void);
-
-/**
- * Frees a custom payload. NULL is ignored.
- */
-CASS_EXPORT void cass_custom_payload_free(CassCustomPayload *payload);
-
-/**
- * Sets the item `name` to a copy of `value` (replacing an item of that name).
- */
-CASS_EXPORT void cass_custom_payload_set(CassCustomPayload *payload, const char *name, const cass_byte_t *value, size_t value_size);
-
-/**
- * Same as `cass_custom_payload_set()`, with the name's length given. Invalid arguments (NULL,
- * non-UTF-8 name) are ignored: the function has no way to report them.
- */
-CASS_EXPORT void cass_custom_payload_set_n(CassCustomPayload *payload, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
-
-/**
- * Removes the item `name`, if present.
- */
-CASS_EXPORT void cass_custom_payload_remove(CassCustomPayload *payload, const char *name);
-
-/**
- * Same as `cass_custom_payload_remove()`, with the name's length given.
- */
-CASS_EXPORT void cass_custom_payload_remove_n(CassCustomPayload *payload, const char *name, size_t name_length);
-
-/**
- * Creates a data type of `type`, not frozen and without sub types; add those with
- * `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
- * `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
- * Must be freed with `cass_data_type_free()`.
- */
-CASS_EXPORT CassDataType *cass_data_type_new(CassValueType type_);
-
-/**
- * Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
- * with the original (and therefore read-only). NULL for NULL.
- * Must be freed with `cass_data_type_free()`.
- */
-CASS_EXPORT CassDataType *cass_data_type_new_from_existing(const CassDataType *data_type);
-
-/**
- * Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
- * the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
- */
-CASS_EXPORT CassDataType *cass_data_type_new_tuple(size_t item_count);
-
-/**
- * Creates an empty user type with room for `field_count` fields (the count is a hint; add the
- * fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
- */
-CASS_EXPORT CassDataType *cass_data_type_new_udt(size_t field_count);
-
-/**
- * Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
- * to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
- */
-CASS_EXPORT void cass_data_type_free(CassDataType *data_type);
-
-/**
- * The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
- */
-CASS_EXPORT CassValueType cass_data_type_type(const CassDataType *data_type);
-
-/**
- * Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
- * frozen; types reported by the server may be.
- */
-CASS_EXPORT cass_bool_t cass_data_type_is_frozen(const CassDataType *data_type);
-
-/**
- * The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
- * freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
- * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_data_type_type_name(const CassDataType *data_type, const char **type_name, size_t *type_name_length);
-
-/**
- * Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
- * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
- * ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
- */
-CASS_EXPORT CassError cass_data_type_set_type_name(CassDataType *data_type, const char *type_name);
-
-/**
- * Same as `cass_data_type_set_type_name()`, with the length of the name given.
- */
-CASS_EXPORT CassError cass_data_type_set_type_name_n(CassDataType *data_type, const char *type_name, size_t type_name_length);
-
-/**
- * The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
- * freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
- * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_data_type_keyspace(const CassDataType *data_type, const char **keyspace, size_t *keyspace_length);
-
-/**
- * Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
- * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
- * keyspace as ""), text that is not UTF-8, and a type that is shared.
- */
-CASS_EXPORT CassError cass_data_type_set_keyspace(CassDataType *data_type, const char *keyspace);
-
-/**
- * Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
- */
-CASS_EXPORT CassError cass_data_type_set_keyspace_n(CassDataType *data_type, const char *keyspace, size_t keyspace_length);
-
-/**
- * The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
- * is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
- * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_data_type_class_name(const CassDataType *data_type, const char **class_name, size_t *class_name_length);
-
-/**
- * Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
- * for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
- * class name as ""), text that is not UTF-8, and a type that is shared.
- */
-CASS_EXPORT CassError cass_data_type_set_class_name(CassDataType *data_type, const char *class_name);
-
-/**
- * Same as `cass_data_type_set_class_name()`, with the length of the class name given.
- */
-CASS_EXPORT CassError cass_data_type_set_class_name_n(CassDataType *data_type, const char *class_name, size_t class_name_length);
-
-/**
- * The number of sub types: element types of a list, set or map, item types of a tuple, fields of
- * a user type; 0 for other types and NULL.
- */
-CASS_EXPORT size_t cass_data_type_sub_type_count(const CassDataType *data_type);
-
-/**
- * Deprecated: the same as `cass_data_type_sub_type_count()`.
- */
-CASS_EXPORT size_t cass_data_sub_type_count(const CassDataType *data_type);
-
-/**
- * The sub type at `index` of a collection, tuple or user type (see
- * `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
- * Borrowed: valid as long as `data_type`, never freed by C.
- */
-CASS_EXPORT const CassDataType *cass_data_type_sub_data_type(const CassDataType *data_type, size_t index);
-
-/**
- * The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
- * first such field when several match. NULL when no field matches, for other types, and for NULL
- * or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
- */
-CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name(const CassDataType *data_type, const char *name);
-
-/**
- * Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
- */
-CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name_n(const CassDataType *data_type, const char *name, size_t name_length);
-
-/**
- * The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
- * the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_data_type_sub_type_name(const CassDataType *data_type, size_t index, const char **name, size_t *name_length);
-
-/**
- * Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
- * tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
- *
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
- * collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
- * Difference from the C++ driver, which changes a shared type in place (so the change shows
- * wherever it is used): a type that is a sub type of another type, or used by a collection,
- * tuple or user type value, cannot be changed here (nor can a type be added to itself); build
- * types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
- * every `cass_data_type_set_*` and `cass_data_type_add_*` function.
- */
-CASS_EXPORT CassError cass_data_type_add_sub_type(CassDataType *data_type, const CassDataType *sub_data_type);
-
-/**
- * Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
- * keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
- * arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
- * (see `cass_data_type_add_sub_type()`).
- */
-CASS_EXPORT CassError cass_data_type_add_sub_type_by_name(CassDataType *data_type, const char *name, const CassDataType *sub_data_type);
-
-/**
- * Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
- */
-CASS_EXPORT CassError cass_data_type_add_sub_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, const CassDataType *sub_data_type);
-
-/**
- * Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
- * own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
- */
-CASS_EXPORT CassError cass_data_type_add_sub_value_type(CassDataType *data_type, CassValueType sub_value_type);
-
-/**
- * Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
- * `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
- */
-CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name(CassDataType *data_type, const char *name, CassValueType sub_value_type);
-
-/**
- * Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
- */
-CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, CassValueType sub_value_type);
-
-/**
- * Converts a Unix time in seconds to the CQL `date` type: the number of days since the epoch
- * (1970-01-01) with the epoch at 2^31, i.e. days since -5877641-06-23. A time before 1970 gives
- * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
- *
- * @cassandra{2.2+}
- */
-CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
-
-/**
- * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, 0 to
- * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
- *
- * @cassandra{2.2+}
- */
-CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
-
-/**
- * Combines a CQL `date` and a CQL `time` into a Unix time in seconds (negative before 1970);
- * nanoseconds below a whole second are dropped.
- *
- * @cassandra{2.2+}
- */
-CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_t time);
-
-/**
- * Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
- * for values that are not error codes.
- */
-CASS_EXPORT const char *cass_error_desc(CassError error);
-
-/**
- * Releases an error result. NULL is ignored.
- */
-CASS_EXPORT void cass_error_result_free(const CassErrorResult *error_result);
-
-/**
- * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL. A code
- * the native protocol does not define reads as `CASS_ERROR_SERVER_SERVER_ERROR`.
- */
-CASS_EXPORT CassError cass_error_result_code(const CassErrorResult *error_result);
-
-/**
- * The consistency level of the request that failed, for `CASS_ERROR_SERVER_UNAVAILABLE`,
- * `_READ_TIMEOUT`, `_WRITE_TIMEOUT`, `_READ_FAILURE` and `_WRITE_FAILURE`;
- * `CASS_CONSISTENCY_UNKNOWN` for other codes and NULL.
- */
-CASS_EXPORT CassConsistency cass_error_result_consistency(const CassErrorResult *error_result);
-
-/**
- * The responses received (acknowledgments for writes, alive nodes for
- * `CASS_ERROR_SERVER_UNAVAILABLE`) for the codes of `cass_error_result_consistency()`; -1 for
- * other codes and NULL.
- */
-CASS_EXPORT int32_t cass_error_result_responses_received(const CassErrorResult *error_result);
-
-/**
- * The responses (acknowledgments, alive nodes) the consistency level required, for the codes of
- * `cass_error_result_consistency()`; -1 for other codes and NULL.
- */
-CASS_EXPORT int32_t cass_error_result_responses_required(const CassErrorResult *error_result);
-
-/**
- * The number of replicas that failed, for `CASS_ERROR_SERVER_READ_FAILURE` and
- * `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for other codes and NULL.
- */
-CASS_EXPORT int32_t cass_error_result_num_failures(const CassErrorResult *error_result);
-
-/**
- * Whether the replica asked for the data answered, for `CASS_ERROR_SERVER_READ_TIMEOUT` and
- * `CASS_ERROR_SERVER_READ_FAILURE`; `cass_false` for other codes and NULL.
- */
-CASS_EXPORT cass_bool_t cass_error_result_data_present(const CassErrorResult *error_result);
-
-/**
- * The kind of write, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
- * `CASS_WRITE_TYPE_UNKNOWN` for other codes and NULL.
- */
-CASS_EXPORT CassWriteType cass_error_result_write_type(const CassErrorResult *error_result);
-
-/**
- * The keyspace, for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`
- * (not NUL-terminated; valid until the error result is freed).
- * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for
- * NULL arguments.
- */
-CASS_EXPORT CassError cass_error_result_keyspace(const CassErrorResult *error_result, const char **keyspace, size_t *keyspace_length);
-
-/**
- * The table, for `CASS_ERROR_SERVER_ALREADY_EXISTS` ("" when a keyspace already existed; not
- * NUL-terminated; valid until the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE`
- * for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_error_result_table(const CassErrorResult *error_result, const char **table, size_t *table_length);
-
-/**
- * The function's name, for `CASS_ERROR_SERVER_FUNCTION_FAILURE` (not NUL-terminated; valid until
- * the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes;
- * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_error_result_function(const CassErrorResult *error_result, const char **function, size_t *function_length);
-
-/**
- * The number of argument types of the function, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; 0 for
- * other codes and NULL.
- */
-CASS_EXPORT size_t cass_error_num_arg_types(const CassErrorResult *error_result);
-
-/**
- * The CQL type of the function's argument at `index`, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`
- * (not NUL-terminated; valid until the error result is freed).
- * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`
- * for `index >= cass_error_num_arg_types()` (the C++ driver reads past the end at
- * `index == count`), `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
- */
-CASS_EXPORT CassError cass_error_result_arg_type(const CassErrorResult *error_result, size_t index, const char **arg_type, size_t *arg_type_length);
-
-/**
- * The name of a consistency level: "ALL", "ONE", "QUORUM", ..., "UNKNOWN" for
- * `CASS_CONSISTENCY_UNKNOWN`, "" for values that are not a consistency level. A static
- * NUL-terminated string.
- */
-CASS_EXPORT const char *cass_consistency_string(CassConsistency consistency);
-
-/**
- * The name of a write type: "SIMPLE", "BATCH", "COUNTER", ...; "" for `CASS_WRITE_TYPE_UNKNOWN`
- * and values that are not a write type. A static NUL-terminated string.
- */
-CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
-
-/**
- * Creates an execution profile with nothing set (everything comes from the cluster). Free it with
- * `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
- */
-CASS_EXPORT CassExecProfile *cass_execution_profile_new(void);
-
-/**
- * Frees an execution profile. NULL is ignored.
- */
-CASS_EXPORT void cass_execution_profile_free(CassExecProfile *profile);
-
-/**
- * Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
- * for the cluster's.
- */
-CASS_EXPORT CassError cass_execution_profile_set_request_timeout(CassExecProfile *profile, uint64_t timeout_ms);
-
-/**
- * Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
- * default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
- */
-CASS_EXPORT CassError cass_execution_profile_set_consistency(CassExecProfile *profile, CassConsistency consistency);
-
-/**
- * Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
- * cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
- */
-CASS_EXPORT CassError cass_execution_profile_set_serial_consistency(CassExecProfile *profile, CassConsistency serial_consistency);
-
-/**
- * Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
- * policy of its own (the default), a profile uses the cluster's.
- */
-CASS_EXPORT CassError cass_execution_profile_set_load_balance_round_robin(CassExecProfile *profile);
-
-/**
- * Gives the profile a DC-aware load balancing policy: the hosts of `local_dc` in turn, then (when
- * `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
- * LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
- * `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
- */
-CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware(CassExecProfile *profile, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
-
-/**
- * Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
- */
-CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware_n(CassExecProfile *profile, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
-
-/**
- * Sets whether the profile's own policy sends requests to a replica of their partition first
- * (default on). Applies only when the profile has a load balancing policy of its own.
- */
-CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
-
-/**
- * Sets whether token-aware routing picks the replicas in random order per request (default on)
- * or always in the same order. Applies only when the profile has a load balancing policy of its own.
- */
-CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing_shuffle_replicas(CassExecProfile *profile, cass_bool_t enabled);
-
-/**
- * Sets whether the profile's own policy moves hosts answering much slower than the fastest to
- * the end of query plans (default off). Applies only when the profile has a load balancing
- * policy of its own.
- */
-CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
-
-/**
- * Sets the latency-aware routing settings of the profile (see
- * `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
- */
-CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing_settings(CassExecProfile *profile, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
-
-/**
- * Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
- * non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
- * load balancing policy of its own.
- */
-CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering(CassExecProfile *profile, const char *hosts);
-
-/**
- * Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
- */
-CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
-
-/**
- * Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
- * policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
- */
-CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering(CassExecProfile *profile, const char *hosts);
-
-/**
- * Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
- */
-CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
-
-/**
- * Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
- * list, the profile's policy uses only hosts of those data centers.
- */
-CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering(CassExecProfile *profile, const char *dcs);
-
-/**
- * Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
- */
-CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
-
-/**
- * Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
- * policy never uses hosts of those data centers.
- */
-CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering(CassExecProfile *profile, const char *dcs);
-
-/**
- * Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
- */
-CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
-
-/**
- * Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
- * own reference. A statement's or batch's own retry policy still wins.
- */
-CASS_EXPORT CassError cass_execution_profile_set_retry_policy(CassExecProfile *profile, CassRetryPolicy *retry_policy);
-
-/**
- * Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
- * one every `constant_delay_ms` while no answer came. Negative values are
- * `CASS_ERROR_LIB_BAD_PARAMS`.
- */
-CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_policy(CassExecProfile *profile, int64_t constant_delay_ms, int max_speculative_executions);
-
-/**
- * No speculative executions for this profile's requests, whatever the cluster's setting.
- */
-CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
-
-/**
- * Makes the library allocate with the caller's functions (all three, or none: NULL ones keep
- * the library's own allocator). Must be called before any other function of the library, as
- * upstream requires, and is not thread-safe; once the library has allocated memory the call is
- * refused, with a message on stderr, since memory must go back to the allocator it came from.
- */
-CASS_EXPORT void cass_alloc_set_functions(CassMallocFunction malloc_func, CassReallocFunction realloc_func, CassFreeFunction free_func);
-
-/**
- * Releases the caller's reference to a future. Work in flight continues, and a callback that was
- * set still fires once. NULL is ignored.
- */
-CASS_EXPORT void cass_future_free(CassFuture *future);
-
-/**
- * Sets the callback called once the future completes, on a library thread (or at once, on the
- * calling thread, when the future is already complete). Returns
- * `CASS_ERROR_LIB_CALLBACK_ALREADY_SET` on a second call. The callback may call any function of
- * this API, including `cass_future_wait` on another future.
- */
-CASS_EXPORT CassError cass_future_set_callback(CassFuture *future, CassFutureCallback callback, void *data);
-
-/**
- * Whether the future has completed (never blocks). `cass_false` for NULL.
- */
-CASS_EXPORT cass_bool_t cass_future_ready(CassFuture *future);
-
-/**
- * Blocks until the future completes.
- */
-CASS_EXPORT void cass_future_wait(CassFuture *future);
-
-/**
- * Blocks until the future completes or `timeout_us` microseconds pass; `cass_true` when complete.
- */
-CASS_EXPORT cass_bool_t cass_future_wait_timed(CassFuture *future, cass_duration_t timeout_us);
-
-/**
- * Waits for the future and returns its result, or NULL when it failed or carries no result.
- * The result is a new reference: free it with `cass_result_free()`. It outlives the future, the
- * statement and the session.
- */
-CASS_EXPORT const CassResult *cass_future_get_result(CassFuture *future);
-
-/**
- * Waits for the future and returns its error code (`CASS_OK` on success).
- */
-CASS_EXPORT CassError cass_future_error_code(CassFuture *future);
-
-/**
- * Waits for the future and gives its error message: "" (length 0) on success. The text lives as
- * long as the future and is also NUL-terminated.
- */
-CASS_EXPORT void cass_future_error_message(CassFuture *future, const char **message, size_t *message_length);
-
-/**
- * Waits for the future and gives the tracing id of a traced request. Returns
- * `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed.
- */
-CASS_EXPORT CassError cass_future_tracing_id(CassFuture *future, CassUuid *tracing_id);
-
-/**
- * Waits for the future and returns the server's error details when the request failed with a
- * server error; NULL otherwise. Free it with `cass_error_result_free()`.
- */
-CASS_EXPORT const CassErrorResult *cass_future_get_error_result(CassFuture *future);
-
-/**
- * Waits for the future and returns its prepared statement (a new reference: free it with
- * `cass_prepared_free()`), or NULL when the future is not a successful `cass_session_prepare()`.
- */
-CASS_EXPORT const CassPrepared *cass_future_get_prepared(CassFuture *future);
-
-/**
- * The number of custom payload items of the response: always 0, because the `scylla` crate does
- * not expose the payloads servers send (README, support matrix).
- */
-CASS_EXPORT size_t cass_future_custom_payload_item_count(CassFuture *future);
-
-/**
- * A custom payload item of the response. There are none (see
- * `cass_future_custom_payload_item_count()`), so every index gives
- * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`.
- */
-CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t index, const char **name, size_t *name_length, const cass_byte_t **value, size_t *value_size);
-
-/**
- * Waits for the future and returns the node that coordinated the request, or NULL when it is not
- * a request future or failed. Unlike the C++ driver, a request the server answered with an error
- * gives NULL too: the `scylla` crate does not report the node of a failed attempt yet (README).
- * Valid as long as the future.
- */
-CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
-
-/**
- * Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
- * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
- */
-CASS_EXPORT CassInet cass_inet_init_v4(const cass_uint8_t *address);
-
-/**
- * Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
- * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
- */
-CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
-
-/**
- * Writes the text form of an address and a NUL into `output`, which must have room for
- * CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
- * prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
- * printed as IPv6. Does nothing when `output` is NULL.
- */
-CASS_EXPORT void cass_inet_string(CassInet inet, char *output);
-
-/**
- * Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
- * a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
- * unchanged, when `str` is NULL or not an address, or when `output` is NULL.
- */
-CASS_EXPORT CassError cass_inet_from_string(const char *str, CassInet *output);
-
-/**
- * Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
- * NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
- * CASS_ERROR_LIB_BAD_PARAMS.
- */
-CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length, CassInet *output);
-
-/**
- * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
- * `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_from_result(const CassResult *result);
-
-/**
- * Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
- * row. The row's result must outlive it. Free it with `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
-
-/**
- * Creates an iterator over the elements of a list or set, or the keys and values (alternating)
- * of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
- * value's result must outlive it. Free it with `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_from_collection(const CassValue *value);
-
-/**
- * Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
- * the value is NULL or not a map. Free it with `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_from_map(const CassValue *value);
-
-/**
- * Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
- * value is NULL or not a tuple. Free it with `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
-
-/**
- * Creates an iterator over the fields of a user type value
- * (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
- * type. Free it with `cass_iterator_free()`.
- */
-CASS_EXPORT CassIterator *cass_iterator_fields_from_user_type(const CassValue *value);
-
-/**
- * Frees an iterator. NULL is ignored.
- */
-CASS_EXPORT void cass_iterator_free(CassIterator *iterator);
-
-/**
- * The kind of the iterator.
- */
-CASS_EXPORT CassIteratorType cass_iterator_type(CassIterator *iterator);
-
-/**
- * Moves to the next item; `cass_false` once there are no more.
- */
-CASS_EXPORT cass_bool_t cass_iterator_next(CassIterator *iterator);
-
-/**
- * The current row of a result iterator, or NULL (wrong kind, or before/after the rows). Valid
- * while the iterator (or its result) lives.
- */
-CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
-
-/**
- * The current column of a row iterator, or NULL.
- */
-CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
-
-/**
- * The current item of a collection or tuple iterator (NULL for other iterators). Before the
- * first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
- * end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
- * or `cass_iterator_free()`.
- */
-CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
-
-/**
- * The current key of a map iterator (NULL for other iterators; an empty value before the first
- * `cass_iterator_next()`, as `cass_iterator_get_value()`).
- */
-CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
-
-/**
- * The current value of a map iterator (NULL for other iterators; an empty value before the first
- * `cass_iterator_next()`, as `cass_iterator_get_value()`).
- */
-CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
-
-/**
- * The current field's value of a user type field iterator, or NULL.
- */
-CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
-
-/**
- * The current field's name of a user type field iterator (valid as long as the value's result).
- * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
- */
-CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
-
-/**
- * Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
- * `CASS_LOG_DISABLED` turns logging off. Unknown values are ignored.
- */
-CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
-
-/**
- * Sets the function that receives log messages, called from any library thread. NULL stops
- * logging. Returns after calls of the previous callback in flight have finished, so its data may
- * be freed right away.
- */
-CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
-
-/**
- * The current log callback and its data: the library's own (which writes to stderr) with NULL
- * data until `cass_log_set_callback()` set another; one that does nothing after it was set to
- * NULL (as upstream). A NULL out-pointer is skipped.
- */
-CASS_EXPORT void cass_log_get_callback_and_data(CassLogCallback *callback_out, void **data_out);
-
-/**
- * Deprecated upstream, where it is a no-op: messages reach the callback as they are logged, so
- * there is no queue to flush or free.
- */
-CASS_EXPORT void cass_log_cleanup(void);
-
-/**
- * Deprecated upstream and ignored there: messages reach the callback as they are logged, there
- * is no queue to size.
- */
-CASS_EXPORT void cass_log_set_queue_size(size_t queue_size);
-
-/**
- * The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).
- */
-CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
+CASS_EXPORT const CassSchemaMeta *cass_session_get_schema_meta(const CassSession *session);
 
 /**
  * The function's name, without its signature (not NUL-terminated; "" for NULL).
@@ -2669,254 +1893,6 @@ CASS_EXPORT const CassValue *cass_index_meta_field_by_name(const CassIndexMeta *
 CASS_EXPORT const CassValue *cass_index_meta_field_by_name_n(const CassIndexMeta *index_meta, const char *name, size_t name_length);
 
 /**
- * Creates the default retry policy: retry a read timeout once when enough replicas answered but
- * the data was missing, a write timeout once when a logged batch failed to write its batch log,
- * and an unavailable error once on another node; return every other error. Free it with
- * `cass_retry_policy_free()`.
- */
-CASS_EXPORT CassRetryPolicy *cass_retry_policy_default_new(void);
-
-/**
- * Creates the downgrading consistency policy (deprecated upstream: it may silently weaken
- * consistency): as the default, and retries at a lower consistency the replicas can satisfy.
- */
-CASS_EXPORT CassRetryPolicy *cass_retry_policy_downgrading_consistency_new(void);
-
-/**
- * Creates a policy that never retries: every error is returned.
- */
-CASS_EXPORT CassRetryPolicy *cass_retry_policy_fallthrough_new(void);
-
-/**
- * Creates a policy that decides as `child_retry_policy` and logs each retry or ignore at INFO.
- * NULL when the child is NULL or itself a logging policy.
- */
-CASS_EXPORT CassRetryPolicy *cass_retry_policy_logging_new(CassRetryPolicy *child_retry_policy);
-
-/**
- * Releases C's reference to a retry policy. NULL is ignored.
- */
-CASS_EXPORT void cass_retry_policy_free(CassRetryPolicy *policy);
-
-/**
- * Creates a generator that lets the server assign timestamps. Free it with
- * `cass_timestamp_gen_free()`; clusters keep their own reference.
- */
-CASS_EXPORT CassTimestampGen *cass_timestamp_gen_server_side_new(void);
-
-/**
- * Creates a monotonically increasing client-side generator with microsecond precision (the
- * default generator), warning about more than 1 s of clock skew at most once a second. It may be
- * shared by several clusters and sessions. Free it with `cass_timestamp_gen_free()`.
- */
-CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new(void);
-
-/**
- * Same as `cass_timestamp_gen_monotonic_new()`, with the skew (microseconds) beyond which a
- * warning is logged (negative: never) and the minimum time between two warnings (milliseconds;
- * 0 or negative: every millisecond).
- */
-CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new_with_settings(int64_t warning_threshold_us, int64_t warning_interval_ms);
-
-/**
- * Releases C's reference to a generator; clusters and sessions using it keep theirs. NULL is
- * ignored.
- */
-CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
-
-/**
- * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
- * ignored.
- */
-CASS_EXPORT void cass_prepared_free(const CassPrepared *prepared);
-
-/**
- * Creates a statement for executing the prepared statement, with every marker unset. Values are
- * checked against the marker types when bound. Free it with `cass_statement_free()`.
- */
-CASS_EXPORT CassStatement *cass_prepared_bind(const CassPrepared *prepared);
-
-/**
- * The name of the marker at `index` (valid as long as the prepared statement).
- * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
- */
-CASS_EXPORT CassError cass_prepared_parameter_name(const CassPrepared *prepared, size_t index, const char **name, size_t *name_length);
-
-/**
- * The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
- */
-CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type(const CassPrepared *prepared, size_t index);
-
-/**
- * The data type of the first marker called `name`, or NULL.
- */
-CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const CassPrepared *prepared, const char *name);
-
-/**
- * Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
- */
-CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
-
-/**
- * Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
- */
-CASS_EXPORT void cass_result_free(const CassResult *result);
-
-/**
- * The number of rows in the result (0 for NULL).
- */
-CASS_EXPORT size_t cass_result_row_count(const CassResult *result);
-
-/**
- * The number of columns in the result (0 for NULL).
- */
-CASS_EXPORT size_t cass_result_column_count(const CassResult *result);
-
-/**
- * The name of a column; the text lives as long as the result.
- */
-CASS_EXPORT CassError cass_result_column_name(const CassResult *result, size_t index, const char **name, size_t *name_length);
-
-/**
- * The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
- */
-CASS_EXPORT CassValueType cass_result_column_type(const CassResult *result, size_t index);
-
-/**
- * The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
- */
-CASS_EXPORT const CassDataType *cass_result_column_data_type(const CassResult *result, size_t index);
-
-/**
- * The first row, or NULL when there is none. Valid as long as the result.
- */
-CASS_EXPORT const CassRow *cass_result_first_row(const CassResult *result);
-
-/**
- * Whether more pages follow this one.
- */
-CASS_EXPORT cass_bool_t cass_result_has_more_pages(const CassResult *result);
-
-/**
- * The value of the column at `index`, or NULL for a bad index. Valid as long as the result.
- */
-CASS_EXPORT const CassValue *cass_row_get_column(const CassRow *row, size_t index);
-
-/**
- * The value of the column named `name`, or NULL. Names match case-insensitively unless quoted.
- *
- * A row does not know its result's column names in the C++ driver's API either, so the lookup
- * goes through the result that owns the row.
- */
-CASS_EXPORT const CassValue *cass_row_get_column_by_name(const CassRow *row, const char *name);
-
-/**
- * Same as `cass_row_get_column_by_name()`, with the length of the name given.
- */
-CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, const char *name, size_t name_length);
-
-/**
- * The raw paging state of the next page (valid as long as the result), for
- * `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
- */
-CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
-
-/**
- * Creates a session, not yet connected. Free it with `cass_session_free()`.
- */
-CASS_EXPORT CassSession *cass_session_new(void);
-
-/**
- * Closes the session (waiting for requests in flight), stops its I/O threads and frees it.
- * Results and prepared statements obtained from it stay valid. NULL is ignored.
- */
-CASS_EXPORT void cass_session_free(CassSession *session);
-
-/**
- * Connects the session with the cluster's settings (copied: the cluster may be freed after this
- * call). The future completes when the session is ready; free it with `cass_future_free()`.
- */
-CASS_EXPORT CassFuture *cass_session_connect(CassSession *session, const CassCluster *cluster);
-
-/**
- * Connects and sets the keyspace of every connection (`USE keyspace`).
- */
-CASS_EXPORT CassFuture *cass_session_connect_keyspace(CassSession *session, const CassCluster *cluster, const char *keyspace);
-
-/**
- * Same as `cass_session_connect_keyspace()`, with the length of the keyspace name given.
- */
-CASS_EXPORT CassFuture *cass_session_connect_keyspace_n(CassSession *session, const CassCluster *cluster, const char *keyspace, size_t keyspace_length);
-
-/**
- * Closes the session once the requests in flight completed. The future completes when it is
- * closed; the session may then be freed or connected again.
- */
-CASS_EXPORT CassFuture *cass_session_close(CassSession *session);
-
-/**
- * Executes a statement. The statement is copied: it may be changed, executed again or freed
- * at once. The future gives the result; free it with `cass_future_free()`.
- */
-CASS_EXPORT CassFuture *cass_session_execute(CassSession *session, const CassStatement *statement);
-
-/**
- * The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
- */
-CASS_EXPORT CassUuid cass_session_get_client_id(CassSession *session);
-
-/**
- * Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
- * statement. Free the future with `cass_future_free()`.
- */
-CASS_EXPORT CassFuture *cass_session_prepare(CassSession *session, const char *query);
-
-/**
- * Same as `cass_session_prepare()`, with the query's length given.
- */
-CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char *query, size_t query_length);
-
-/**
- * Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
- * Free the future with `cass_future_free()`.
- */
-CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const CassBatch *batch);
-
-/**
- * Prepares the query of an existing simple statement; statements bound from the result start with
- * its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
- * The statement may be freed.
- */
-CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
-
-/**
- * Copies the session's request metrics into `output`: latencies (µs, from submission to
- * completion of each statement and batch), request rates, connection count, and timeouts.
- * Before the session's first connect everything is 0 (with a warning log line). NULL
- * arguments are ignored.
- */
-CASS_EXPORT void cass_session_get_metrics(const CassSession *session, CassMetrics *output);
-
-/**
- * Copies the session's speculative execution metrics into `output`: how many executions were
- * started speculatively and then aborted because another execution of the same request answered
- * first, their share of all executions (percent), and latencies (µs) taken when each was
- * aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
- */
-CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSession *session, CassSpeculativeExecutionMetrics *output);
-
-/**
- * A snapshot of the session's schema metadata; it does not change afterwards (call again for
- * later changes). It is refreshed while connecting, after each CREATE/ALTER/DROP statement of
- * this session (before that statement's future completes), and within about a second of
- * another client's schema change. Before connecting, after closing, or with
- * `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
- * dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
- * `cass_schema_meta_free()`.
- */
-CASS_EXPORT const CassSchemaMeta *cass_session_get_schema_meta(const CassSession *session);
-
-/**
  * Creates TLS settings (verify flags: `CASS_SSL_VERIFY_PEER_CERT`). Free with `cass_ssl_free()`.
  */
 CASS_EXPORT CassSsl *cass_ssl_new(void);
@@ -2968,6 +1944,155 @@ CASS_EXPORT CassError cass_ssl_set_private_key(CassSsl *ssl, const char *key, co
  * Same as `cass_ssl_set_private_key()`, with the lengths given.
  */
 CASS_EXPORT CassError cass_ssl_set_private_key_n(CassSsl *ssl, const char *key, size_t key_length, const char *password, size_t password_length);
+
+/**
+ * Authenticates with C callbacks (SASL exchanges driven by the caller), replacing credentials
+ * and other authenticators set before. `cleanup_callback` (may be NULL) is called with `data`
+ * once the cluster and every session connected with it are done with the callbacks. NULL
+ * `exchange_callbacks` gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_authenticator_callbacks(CassCluster *cluster, const CassAuthenticatorCallbacks *exchange_callbacks, CassAuthenticatorDataCleanupCallback cleanup_callback, void *data);
+
+/**
+ * The address of the node being authenticated: not known here (the `scylla` crate does not
+ * pass it to authenticators), so `address` is set to an empty address (`address_length` 0).
+ * NULL arguments are ignored.
+ */
+CASS_EXPORT void cass_authenticator_address(const CassAuthenticator *auth, CassInet *address);
+
+/**
+ * The host name of the node being authenticated: "" (not known here, as the address; the C++
+ * driver also gives "" without hostname resolution). `length` (may be NULL) receives 0. NULL
+ * for a NULL authenticator.
+ */
+CASS_EXPORT const char *cass_authenticator_hostname(const CassAuthenticator *auth, size_t *length);
+
+/**
+ * The server's authenticator class (for example
+ * `org.apache.cassandra.auth.PasswordAuthenticator`), NUL-terminated, valid during the exchange;
+ * `length` (may be NULL) receives its length. NULL for a NULL authenticator.
+ */
+CASS_EXPORT const char *cass_authenticator_class_name(const CassAuthenticator *auth, size_t *length);
+
+/**
+ * The exchange's own data pointer (`cass_authenticator_set_exchange_data()`; NULL at first).
+ */
+CASS_EXPORT void *cass_authenticator_exchange_data(CassAuthenticator *auth);
+
+/**
+ * Sets the exchange's own data pointer, for the later callbacks of the same exchange (the
+ * cleanup callback is where to free it).
+ */
+CASS_EXPORT void cass_authenticator_set_exchange_data(CassAuthenticator *auth, void *exchange_data);
+
+/**
+ * A response buffer of `size` bytes (zeroed) for the callback to fill; it is sent when the
+ * callback returns. Valid until the callback returns; replaces an earlier response. NULL for a
+ * NULL authenticator.
+ */
+CASS_EXPORT char *cass_authenticator_response(CassAuthenticator *auth, size_t size);
+
+/**
+ * Sets the response to send (a copy of `response_size` bytes; NULL with size 0 is an empty
+ * response).
+ */
+CASS_EXPORT void cass_authenticator_set_response(CassAuthenticator *auth, const char *response, size_t response_size);
+
+/**
+ * Fails the exchange with `message` (NUL-terminated; NULL is ""): the connection's login fails.
+ */
+CASS_EXPORT void cass_authenticator_set_error(CassAuthenticator *auth, const char *message);
+
+/**
+ * Same as `cass_authenticator_set_error()`, with the message's length.
+ */
+CASS_EXPORT void cass_authenticator_set_error_n(CassAuthenticator *auth, const char *message, size_t message_length);
+
+/**
+ * Releases the caller's reference to a future. Work in flight continues, and a callback that was
+ * set still fires once. NULL is ignored.
+ */
+CASS_EXPORT void cass_future_free(CassFuture *future);
+
+/**
+ * Sets the callback called once the future completes, on a library thread (or at once, on the
+ * calling thread, when the future is already complete). Returns
+ * `CASS_ERROR_LIB_CALLBACK_ALREADY_SET` on a second call. The callback may call any function of
+ * this API, including `cass_future_wait` on another future.
+ */
+CASS_EXPORT CassError cass_future_set_callback(CassFuture *future, CassFutureCallback callback, void *data);
+
+/**
+ * Whether the future has completed (never blocks). `cass_false` for NULL.
+ */
+CASS_EXPORT cass_bool_t cass_future_ready(CassFuture *future);
+
+/**
+ * Blocks until the future completes.
+ */
+CASS_EXPORT void cass_future_wait(CassFuture *future);
+
+/**
+ * Blocks until the future completes or `timeout_us` microseconds pass; `cass_true` when complete.
+ */
+CASS_EXPORT cass_bool_t cass_future_wait_timed(CassFuture *future, cass_duration_t timeout_us);
+
+/**
+ * Waits for the future and returns its result, or NULL when it failed or carries no result.
+ * The result is a new reference: free it with `cass_result_free()`. It outlives the future, the
+ * statement and the session.
+ */
+CASS_EXPORT const CassResult *cass_future_get_result(CassFuture *future);
+
+/**
+ * Waits for the future and returns its error code (`CASS_OK` on success).
+ */
+CASS_EXPORT CassError cass_future_error_code(CassFuture *future);
+
+/**
+ * Waits for the future and gives its error message: "" (length 0) on success. The text lives as
+ * long as the future and is also NUL-terminated.
+ */
+CASS_EXPORT void cass_future_error_message(CassFuture *future, const char **message, size_t *message_length);
+
+/**
+ * Waits for the future and gives the tracing id of a traced request. Returns
+ * `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed.
+ */
+CASS_EXPORT CassError cass_future_tracing_id(CassFuture *future, CassUuid *tracing_id);
+
+/**
+ * Waits for the future and returns the server's error details when the request failed with a
+ * server error; NULL otherwise. Free it with `cass_error_result_free()`.
+ */
+CASS_EXPORT const CassErrorResult *cass_future_get_error_result(CassFuture *future);
+
+/**
+ * Waits for the future and returns its prepared statement (a new reference: free it with
+ * `cass_prepared_free()`), or NULL when the future is not a successful `cass_session_prepare()`.
+ */
+CASS_EXPORT const CassPrepared *cass_future_get_prepared(CassFuture *future);
+
+/**
+ * The number of custom payload items of the response: always 0, because the `scylla` crate does
+ * not expose the payloads servers send (README, support matrix).
+ */
+CASS_EXPORT size_t cass_future_custom_payload_item_count(CassFuture *future);
+
+/**
+ * A custom payload item of the response. There are none (see
+ * `cass_future_custom_payload_item_count()`), so every index gives
+ * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`.
+ */
+CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t index, const char **name, size_t *name_length, const cass_byte_t **value, size_t *value_size);
+
+/**
+ * Waits for the future and returns the node that coordinated the request, or NULL when it is not
+ * a request future or failed. Unlike the C++ driver, a request the server answered with an error
+ * gives NULL too: the `scylla` crate does not report the node of a failed attempt yet (README).
+ * Valid as long as the future.
+ */
+CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
  * Binds NULL to the bind marker at `index`.
@@ -3398,6 +2523,426 @@ CASS_EXPORT CassError cass_statement_set_node(CassStatement *statement, const Ca
  * reference; the policy may be freed.
  */
 CASS_EXPORT CassError cass_statement_set_retry_policy(CassStatement *statement, CassRetryPolicy *retry_policy);
+
+/**
+ * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
+ * ignored.
+ */
+CASS_EXPORT void cass_prepared_free(const CassPrepared *prepared);
+
+/**
+ * Creates a statement for executing the prepared statement, with every marker unset. Values are
+ * checked against the marker types when bound. Free it with `cass_statement_free()`.
+ */
+CASS_EXPORT CassStatement *cass_prepared_bind(const CassPrepared *prepared);
+
+/**
+ * The name of the marker at `index` (valid as long as the prepared statement).
+ * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
+ */
+CASS_EXPORT CassError cass_prepared_parameter_name(const CassPrepared *prepared, size_t index, const char **name, size_t *name_length);
+
+/**
+ * The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type(const CassPrepared *prepared, size_t index);
+
+/**
+ * The data type of the first marker called `name`, or NULL.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const CassPrepared *prepared, const char *name);
+
+/**
+ * Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
+ */
+CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
+
+/**
+ * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
+ * unknown kind.
+ */
+CASS_EXPORT CassBatch *cass_batch_new(CassBatchType type_);
+
+/**
+ * Frees a batch. Executions already started are not affected. NULL is ignored.
+ */
+CASS_EXPORT void cass_batch_free(CassBatch *batch);
+
+/**
+ * Adds a statement (simple or bound from a prepared statement) as it is now, values included:
+ * later changes to the statement do not reach the batch. The statement may be freed.
+ */
+CASS_EXPORT CassError cass_batch_add_statement(CassBatch *batch, CassStatement *statement);
+
+/**
+ * Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ */
+CASS_EXPORT CassError cass_batch_set_consistency(CassBatch *batch, CassConsistency consistency);
+
+/**
+ * Sets the serial consistency of conditional updates in the batch.
+ */
+CASS_EXPORT CassError cass_batch_set_serial_consistency(CassBatch *batch, CassConsistency serial_consistency);
+
+/**
+ * Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+ */
+CASS_EXPORT CassError cass_batch_set_timestamp(CassBatch *batch, cass_int64_t timestamp);
+
+/**
+ * Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+ */
+CASS_EXPORT CassError cass_batch_set_request_timeout(CassBatch *batch, cass_uint64_t timeout_ms);
+
+/**
+ * Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+ */
+CASS_EXPORT CassError cass_batch_set_is_idempotent(CassBatch *batch, cass_bool_t is_idempotent);
+
+/**
+ * Asks the server to trace the batch.
+ */
+CASS_EXPORT CassError cass_batch_set_tracing(CassBatch *batch, cass_bool_t enabled);
+
+/**
+ * Custom payloads cannot be sent (the `scylla` crate never sends them):
+ * `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+ */
+CASS_EXPORT CassError cass_batch_set_custom_payload(CassBatch *batch, const CassCustomPayload *payload);
+
+/**
+ * Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
+ * keyspace, as with the C++ driver on v4).
+ */
+CASS_EXPORT CassError cass_batch_set_keyspace(CassBatch *batch, const char *keyspace);
+
+/**
+ * Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+ */
+CASS_EXPORT CassError cass_batch_set_keyspace_n(CassBatch *batch, const char *keyspace, size_t keyspace_length);
+
+/**
+ * Names the execution profile to run with (NULL or "": the default). An unknown name fails the
+ * request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ */
+CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const char *name);
+
+/**
+ * Same as `cass_batch_set_execution_profile()`, with the name's length given.
+ */
+CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
+
+/**
+ * Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
+ */
+CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
+
+/**
+ * Creates a data type of `type`, not frozen and without sub types; add those with
+ * `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
+ * `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
+ * Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new(CassValueType type_);
+
+/**
+ * Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
+ * with the original (and therefore read-only). NULL for NULL.
+ * Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_from_existing(const CassDataType *data_type);
+
+/**
+ * Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
+ * the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_tuple(size_t item_count);
+
+/**
+ * Creates an empty user type with room for `field_count` fields (the count is a hint; add the
+ * fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
+ */
+CASS_EXPORT CassDataType *cass_data_type_new_udt(size_t field_count);
+
+/**
+ * Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
+ * to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
+ */
+CASS_EXPORT void cass_data_type_free(CassDataType *data_type);
+
+/**
+ * The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
+ */
+CASS_EXPORT CassValueType cass_data_type_type(const CassDataType *data_type);
+
+/**
+ * Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
+ * frozen; types reported by the server may be.
+ */
+CASS_EXPORT cass_bool_t cass_data_type_is_frozen(const CassDataType *data_type);
+
+/**
+ * The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
+ * freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_type_name(const CassDataType *data_type, const char **type_name, size_t *type_name_length);
+
+/**
+ * Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+ * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
+ * ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
+ */
+CASS_EXPORT CassError cass_data_type_set_type_name(CassDataType *data_type, const char *type_name);
+
+/**
+ * Same as `cass_data_type_set_type_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_set_type_name_n(CassDataType *data_type, const char *type_name, size_t type_name_length);
+
+/**
+ * The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
+ * freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_keyspace(const CassDataType *data_type, const char **keyspace, size_t *keyspace_length);
+
+/**
+ * Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
+ * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+ * keyspace as ""), text that is not UTF-8, and a type that is shared.
+ */
+CASS_EXPORT CassError cass_data_type_set_keyspace(CassDataType *data_type, const char *keyspace);
+
+/**
+ * Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
+ */
+CASS_EXPORT CassError cass_data_type_set_keyspace_n(CassDataType *data_type, const char *keyspace, size_t keyspace_length);
+
+/**
+ * The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
+ * is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_class_name(const CassDataType *data_type, const char **class_name, size_t *class_name_length);
+
+/**
+ * Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
+ * for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
+ * class name as ""), text that is not UTF-8, and a type that is shared.
+ */
+CASS_EXPORT CassError cass_data_type_set_class_name(CassDataType *data_type, const char *class_name);
+
+/**
+ * Same as `cass_data_type_set_class_name()`, with the length of the class name given.
+ */
+CASS_EXPORT CassError cass_data_type_set_class_name_n(CassDataType *data_type, const char *class_name, size_t class_name_length);
+
+/**
+ * The number of sub types: element types of a list, set or map, item types of a tuple, fields of
+ * a user type; 0 for other types and NULL.
+ */
+CASS_EXPORT size_t cass_data_type_sub_type_count(const CassDataType *data_type);
+
+/**
+ * Deprecated: the same as `cass_data_type_sub_type_count()`.
+ */
+CASS_EXPORT size_t cass_data_sub_type_count(const CassDataType *data_type);
+
+/**
+ * The sub type at `index` of a collection, tuple or user type (see
+ * `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
+ * Borrowed: valid as long as `data_type`, never freed by C.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type(const CassDataType *data_type, size_t index);
+
+/**
+ * The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
+ * first such field when several match. NULL when no field matches, for other types, and for NULL
+ * or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name(const CassDataType *data_type, const char *name);
+
+/**
+ * Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name_n(const CassDataType *data_type, const char *name, size_t name_length);
+
+/**
+ * The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
+ * the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_data_type_sub_type_name(const CassDataType *data_type, size_t index, const char **name, size_t *name_length);
+
+/**
+ * Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
+ * tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+ *
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
+ * collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
+ * Difference from the C++ driver, which changes a shared type in place (so the change shows
+ * wherever it is used): a type that is a sub type of another type, or used by a collection,
+ * tuple or user type value, cannot be changed here (nor can a type be added to itself); build
+ * types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
+ * every `cass_data_type_set_*` and `cass_data_type_add_*` function.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type(CassDataType *data_type, const CassDataType *sub_data_type);
+
+/**
+ * Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
+ * keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
+ * arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
+ * (see `cass_data_type_add_sub_type()`).
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type_by_name(CassDataType *data_type, const char *name, const CassDataType *sub_data_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, const CassDataType *sub_data_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
+ * own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type(CassDataType *data_type, CassValueType sub_value_type);
+
+/**
+ * Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
+ * `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name(CassDataType *data_type, const char *name, CassValueType sub_value_type);
+
+/**
+ * Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
+ */
+CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, CassValueType sub_value_type);
+
+/**
+ * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
+ * Free it with `cass_collection_free()`. NULL for an unknown kind.
+ */
+CASS_EXPORT CassCollection *cass_collection_new(CassCollectionType type_, size_t item_count);
+
+/**
+ * Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
+ * appends are checked against its item types. Free it with `cass_collection_free()`.
+ */
+CASS_EXPORT CassCollection *cass_collection_new_from_data_type(const CassDataType *data_type, size_t item_count);
+
+/**
+ * Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
+ */
+CASS_EXPORT void cass_collection_free(CassCollection *collection);
+
+/**
+ * The collection's data type, valid as long as the collection.
+ */
+CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *collection);
+
+/**
+ * Appends a tinyint to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int8(CassCollection *collection, cass_int8_t value);
+
+/**
+ * Appends a smallint to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int16(CassCollection *collection, cass_int16_t value);
+
+/**
+ * Appends an int to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int32(CassCollection *collection, cass_int32_t value);
+
+/**
+ * Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_uint32(CassCollection *collection, cass_uint32_t value);
+
+/**
+ * Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_int64(CassCollection *collection, cass_int64_t value);
+
+/**
+ * Appends a float to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_float(CassCollection *collection, cass_float_t value);
+
+/**
+ * Appends a double to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_double(CassCollection *collection, cass_double_t value);
+
+/**
+ * Appends a boolean to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_bool(CassCollection *collection, cass_bool_t value);
+
+/**
+ * Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_string(CassCollection *collection, const char *value);
+
+/**
+ * Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection, const char *value, size_t value_length);
+
+/**
+ * Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
+ * Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
+ * crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_uuid(CassCollection *collection, CassUuid value);
+
+/**
+ * Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_inet(CassCollection *collection, CassInet value);
+
+/**
+ * Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_decimal(CassCollection *collection, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
+
+/**
+ * Appends a duration to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
+
+/**
+ * Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collection, const CassCollection *value);
+
+/**
+ * Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, const CassTuple *value);
+
+/**
+ * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
 
 /**
  * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with
@@ -3844,91 +3389,262 @@ CASS_EXPORT CassError cass_user_type_set_user_type_by_name(CassUserType *user_ty
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassUserType *value);
 
 /**
- * Sets `output` to the smallest version-1 UUID of the time `time` (milliseconds since the Unix
- * epoch), in the order Cassandra sorts timeuuid values: the lower bound of a time range. Its clock
- * sequence and node bytes are all 0x80. Does nothing when `output` is NULL.
+ * Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
  */
-CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
+CASS_EXPORT void cass_result_free(const CassResult *result);
 
 /**
- * Sets `output` to the largest version-1 UUID of the time `time` (milliseconds since the Unix
- * epoch), in the order Cassandra sorts timeuuid values: the upper bound of a time range. Its clock
- * sequence and node bytes are all 0x7f. Does nothing when `output` is NULL.
+ * The number of rows in the result (0 for NULL).
  */
-CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
+CASS_EXPORT size_t cass_result_row_count(const CassResult *result);
 
 /**
- * Returns the time of a version-1 UUID in milliseconds since the Unix epoch (1970-01-01 00:00 UTC),
- * or 0 when the UUID is not version 1. A time before the epoch is returned as the two's
- * complement of the negative number of milliseconds (cast the result to `cass_int64_t`).
+ * The number of columns in the result (0 for NULL).
  */
-CASS_EXPORT cass_uint64_t cass_uuid_timestamp(CassUuid uuid);
+CASS_EXPORT size_t cass_result_column_count(const CassResult *result);
 
 /**
- * Returns the version of a UUID (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for
- * random ones.
+ * The name of a column; the text lives as long as the result.
  */
-CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
+CASS_EXPORT CassError cass_result_column_name(const CassResult *result, size_t index, const char **name, size_t *name_length);
 
 /**
- * Writes the text form of a UUID, 36 lowercase characters such as
- * "550e8400-e29b-41d4-a716-446655440000" and a NUL, into `output`, which must have room for
- * CASS_UUID_STRING_LENGTH (37) characters. Does nothing when `output` is NULL.
+ * The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
  */
-CASS_EXPORT void cass_uuid_string(CassUuid uuid, char *output);
+CASS_EXPORT CassValueType cass_result_column_type(const CassResult *result, size_t index);
 
 /**
- * Parses the text form of a UUID, e.g. "550e8400-e29b-41d4-a716-446655440000" (hex digits in
- * either case). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output` unchanged, when `str` is NULL
- * or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
+ * The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
  */
-CASS_EXPORT CassError cass_uuid_from_string(const char *str, CassUuid *output);
+CASS_EXPORT const CassDataType *cass_result_column_data_type(const CassResult *result, size_t index);
 
 /**
- * Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be
- * NUL-terminated; the length must be 36).
+ * The first row, or NULL when there is none. Valid as long as the result.
  */
-CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length, CassUuid *output);
+CASS_EXPORT const CassRow *cass_result_first_row(const CassResult *result);
 
 /**
- * Creates a UUID generator with a random node (48 random bits with the multicast bit set, drawn
- * per generator) and a random clock sequence. It may be used from any number of threads at once;
- * create one and share it. Must be freed with `cass_uuid_gen_free()`.
+ * Whether more pages follow this one.
  */
-CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
+CASS_EXPORT cass_bool_t cass_result_has_more_pages(const CassResult *result);
 
 /**
- * Creates a UUID generator whose time UUIDs carry the low 48 bits of `node` as their node, and a
- * random clock sequence. It may be used from any number of threads at once. Must be freed with
- * `cass_uuid_gen_free()`.
+ * The value of the column at `index`, or NULL for a bad index. Valid as long as the result.
  */
-CASS_EXPORT CassUuidGen *cass_uuid_gen_new_with_node(cass_uint64_t node);
+CASS_EXPORT const CassValue *cass_row_get_column(const CassRow *row, size_t index);
 
 /**
- * Frees a UUID generator. NULL is ignored.
+ * The value of the column named `name`, or NULL. Names match case-insensitively unless quoted.
+ *
+ * A row does not know its result's column names in the C++ driver's API either, so the lookup
+ * goes through the result that owns the row.
  */
-CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
+CASS_EXPORT const CassValue *cass_row_get_column_by_name(const CassRow *row, const char *name);
 
 /**
- * Sets `output` to a version-1 (time) UUID for the current time, with the generator's clock
- * sequence and node. Thread-safe; one generator never produces the same UUID twice (at most
- * 10,000 per millisecond: a larger burst waits for the next millisecond). Does nothing when
- * `uuid_gen` or `output` is NULL.
+ * Same as `cass_row_get_column_by_name()`, with the length of the name given.
  */
-CASS_EXPORT void cass_uuid_gen_time(CassUuidGen *uuid_gen, CassUuid *output);
+CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, const char *name, size_t name_length);
 
 /**
- * Sets `output` to a new version-4 (random) UUID. Thread-safe. Does nothing when `uuid_gen` or
- * `output` is NULL.
+ * The raw paging state of the next page (valid as long as the result), for
+ * `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
  */
-CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
+CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
 
 /**
- * Sets `output` to the version-1 (time) UUID of the time `timestamp` (milliseconds since the Unix
- * epoch) with the generator's clock sequence and node; the same time gives the same UUID.
- * Thread-safe. Does nothing when `uuid_gen` or `output` is NULL.
+ * Releases an error result. NULL is ignored.
  */
-CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t timestamp, CassUuid *output);
+CASS_EXPORT void cass_error_result_free(const CassErrorResult *error_result);
+
+/**
+ * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL. A code
+ * the native protocol does not define reads as `CASS_ERROR_SERVER_SERVER_ERROR`.
+ */
+CASS_EXPORT CassError cass_error_result_code(const CassErrorResult *error_result);
+
+/**
+ * The consistency level of the request that failed, for `CASS_ERROR_SERVER_UNAVAILABLE`,
+ * `_READ_TIMEOUT`, `_WRITE_TIMEOUT`, `_READ_FAILURE` and `_WRITE_FAILURE`;
+ * `CASS_CONSISTENCY_UNKNOWN` for other codes and NULL.
+ */
+CASS_EXPORT CassConsistency cass_error_result_consistency(const CassErrorResult *error_result);
+
+/**
+ * The responses received (acknowledgments for writes, alive nodes for
+ * `CASS_ERROR_SERVER_UNAVAILABLE`) for the codes of `cass_error_result_consistency()`; -1 for
+ * other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_responses_received(const CassErrorResult *error_result);
+
+/**
+ * The responses (acknowledgments, alive nodes) the consistency level required, for the codes of
+ * `cass_error_result_consistency()`; -1 for other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_responses_required(const CassErrorResult *error_result);
+
+/**
+ * The number of replicas that failed, for `CASS_ERROR_SERVER_READ_FAILURE` and
+ * `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for other codes and NULL.
+ */
+CASS_EXPORT int32_t cass_error_result_num_failures(const CassErrorResult *error_result);
+
+/**
+ * Whether the replica asked for the data answered, for `CASS_ERROR_SERVER_READ_TIMEOUT` and
+ * `CASS_ERROR_SERVER_READ_FAILURE`; `cass_false` for other codes and NULL.
+ */
+CASS_EXPORT cass_bool_t cass_error_result_data_present(const CassErrorResult *error_result);
+
+/**
+ * The kind of write, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
+ * `CASS_WRITE_TYPE_UNKNOWN` for other codes and NULL.
+ */
+CASS_EXPORT CassWriteType cass_error_result_write_type(const CassErrorResult *error_result);
+
+/**
+ * The keyspace, for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`
+ * (not NUL-terminated; valid until the error result is freed).
+ * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for
+ * NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_keyspace(const CassErrorResult *error_result, const char **keyspace, size_t *keyspace_length);
+
+/**
+ * The table, for `CASS_ERROR_SERVER_ALREADY_EXISTS` ("" when a keyspace already existed; not
+ * NUL-terminated; valid until the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE`
+ * for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_table(const CassErrorResult *error_result, const char **table, size_t *table_length);
+
+/**
+ * The function's name, for `CASS_ERROR_SERVER_FUNCTION_FAILURE` (not NUL-terminated; valid until
+ * the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_function(const CassErrorResult *error_result, const char **function, size_t *function_length);
+
+/**
+ * The number of argument types of the function, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; 0 for
+ * other codes and NULL.
+ */
+CASS_EXPORT size_t cass_error_num_arg_types(const CassErrorResult *error_result);
+
+/**
+ * The CQL type of the function's argument at `index`, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`
+ * (not NUL-terminated; valid until the error result is freed).
+ * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`
+ * for `index >= cass_error_num_arg_types()` (the C++ driver reads past the end at
+ * `index == count`), `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ */
+CASS_EXPORT CassError cass_error_result_arg_type(const CassErrorResult *error_result, size_t index, const char **arg_type, size_t *arg_type_length);
+
+/**
+ * The name of a consistency level: "ALL", "ONE", "QUORUM", ..., "UNKNOWN" for
+ * `CASS_CONSISTENCY_UNKNOWN`, "" for values that are not a consistency level. A static
+ * NUL-terminated string.
+ */
+CASS_EXPORT const char *cass_consistency_string(CassConsistency consistency);
+
+/**
+ * The name of a write type: "SIMPLE", "BATCH", "COUNTER", ...; "" for `CASS_WRITE_TYPE_UNKNOWN`
+ * and values that are not a write type. A static NUL-terminated string.
+ */
+CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
+
+/**
+ * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
+ * `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_result(const CassResult *result);
+
+/**
+ * Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
+ * row. The row's result must outlive it. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
+
+/**
+ * Creates an iterator over the elements of a list or set, or the keys and values (alternating)
+ * of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
+ * value's result must outlive it. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_collection(const CassValue *value);
+
+/**
+ * Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
+ * the value is NULL or not a map. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_map(const CassValue *value);
+
+/**
+ * Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
+ * value is NULL or not a tuple. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
+
+/**
+ * Creates an iterator over the fields of a user type value
+ * (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
+ * type. Free it with `cass_iterator_free()`.
+ */
+CASS_EXPORT CassIterator *cass_iterator_fields_from_user_type(const CassValue *value);
+
+/**
+ * Frees an iterator. NULL is ignored.
+ */
+CASS_EXPORT void cass_iterator_free(CassIterator *iterator);
+
+/**
+ * The kind of the iterator.
+ */
+CASS_EXPORT CassIteratorType cass_iterator_type(CassIterator *iterator);
+
+/**
+ * Moves to the next item; `cass_false` once there are no more.
+ */
+CASS_EXPORT cass_bool_t cass_iterator_next(CassIterator *iterator);
+
+/**
+ * The current row of a result iterator, or NULL (wrong kind, or before/after the rows). Valid
+ * while the iterator (or its result) lives.
+ */
+CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
+
+/**
+ * The current column of a row iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
+
+/**
+ * The current item of a collection or tuple iterator (NULL for other iterators). Before the
+ * first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
+ * end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
+ * or `cass_iterator_free()`.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
+
+/**
+ * The current key of a map iterator (NULL for other iterators; an empty value before the first
+ * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
+
+/**
+ * The current value of a map iterator (NULL for other iterators; an empty value before the first
+ * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
+
+/**
+ * The current field's value of a user type field iterator, or NULL.
+ */
+CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
+
+/**
+ * The current field's name of a user type field iterator (valid as long as the value's result).
+ * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+ */
+CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
 /**
  * Reads a tinyint.
@@ -4042,6 +3758,290 @@ CASS_EXPORT CassValueType cass_value_type(const CassValue *value);
  * Whether the value is NULL (a NULL pointer counts as a NULL value).
  */
 CASS_EXPORT cass_bool_t cass_value_is_null(const CassValue *value);
+
+/**
+ * Sets `output` to the smallest version-1 UUID of the time `time` (milliseconds since the Unix
+ * epoch), in the order Cassandra sorts timeuuid values: the lower bound of a time range. Its clock
+ * sequence and node bytes are all 0x80. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
+
+/**
+ * Sets `output` to the largest version-1 UUID of the time `time` (milliseconds since the Unix
+ * epoch), in the order Cassandra sorts timeuuid values: the upper bound of a time range. Its clock
+ * sequence and node bytes are all 0x7f. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
+
+/**
+ * Returns the time of a version-1 UUID in milliseconds since the Unix epoch (1970-01-01 00:00 UTC),
+ * or 0 when the UUID is not version 1. A time before the epoch is returned as the two's
+ * complement of the negative number of milliseconds (cast the result to `cass_int64_t`).
+ */
+CASS_EXPORT cass_uint64_t cass_uuid_timestamp(CassUuid uuid);
+
+/**
+ * Returns the version of a UUID (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for
+ * random ones.
+ */
+CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
+
+/**
+ * Writes the text form of a UUID, 36 lowercase characters such as
+ * "550e8400-e29b-41d4-a716-446655440000" and a NUL, into `output`, which must have room for
+ * CASS_UUID_STRING_LENGTH (37) characters. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_string(CassUuid uuid, char *output);
+
+/**
+ * Parses the text form of a UUID, e.g. "550e8400-e29b-41d4-a716-446655440000" (hex digits in
+ * either case). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output` unchanged, when `str` is NULL
+ * or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
+ */
+CASS_EXPORT CassError cass_uuid_from_string(const char *str, CassUuid *output);
+
+/**
+ * Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be
+ * NUL-terminated; the length must be 36).
+ */
+CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length, CassUuid *output);
+
+/**
+ * Creates a UUID generator with a random node (48 random bits with the multicast bit set, drawn
+ * per generator) and a random clock sequence. It may be used from any number of threads at once;
+ * create one and share it. Must be freed with `cass_uuid_gen_free()`.
+ */
+CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
+
+/**
+ * Creates a UUID generator whose time UUIDs carry the low 48 bits of `node` as their node, and a
+ * random clock sequence. It may be used from any number of threads at once. Must be freed with
+ * `cass_uuid_gen_free()`.
+ */
+CASS_EXPORT CassUuidGen *cass_uuid_gen_new_with_node(cass_uint64_t node);
+
+/**
+ * Frees a UUID generator. NULL is ignored.
+ */
+CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
+
+/**
+ * Sets `output` to a version-1 (time) UUID for the current time, with the generator's clock
+ * sequence and node. Thread-safe; one generator never produces the same UUID twice (at most
+ * 10,000 per millisecond: a larger burst waits for the next millisecond). Does nothing when
+ * `uuid_gen` or `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_time(CassUuidGen *uuid_gen, CassUuid *output);
+
+/**
+ * Sets `output` to a new version-4 (random) UUID. Thread-safe. Does nothing when `uuid_gen` or
+ * `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
+
+/**
+ * Sets `output` to the version-1 (time) UUID of the time `timestamp` (milliseconds since the Unix
+ * epoch) with the generator's clock sequence and node; the same time gives the same UUID.
+ * Thread-safe. Does nothing when `uuid_gen` or `output` is NULL.
+ */
+CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t timestamp, CassUuid *output);
+
+/**
+ * Creates the default retry policy: retry a read timeout once when enough replicas answered but
+ * the data was missing, a write timeout once when a logged batch failed to write its batch log,
+ * and an unavailable error once on another node; return every other error. Free it with
+ * `cass_retry_policy_free()`.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_default_new(void);
+
+/**
+ * Creates the downgrading consistency policy (deprecated upstream: it may silently weaken
+ * consistency): as the default, and retries at a lower consistency the replicas can satisfy.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_downgrading_consistency_new(void);
+
+/**
+ * Creates a policy that never retries: every error is returned.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_fallthrough_new(void);
+
+/**
+ * Creates a policy that decides as `child_retry_policy` and logs each retry or ignore at INFO.
+ * NULL when the child is NULL or itself a logging policy.
+ */
+CASS_EXPORT CassRetryPolicy *cass_retry_policy_logging_new(CassRetryPolicy *child_retry_policy);
+
+/**
+ * Releases C's reference to a retry policy. NULL is ignored.
+ */
+CASS_EXPORT void cass_retry_policy_free(CassRetryPolicy *policy);
+
+/**
+ * Creates a generator that lets the server assign timestamps. Free it with
+ * `cass_timestamp_gen_free()`; clusters keep their own reference.
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_server_side_new(void);
+
+/**
+ * Creates a monotonically increasing client-side generator with microsecond precision (the
+ * default generator), warning about more than 1 s of clock skew at most once a second. It may be
+ * shared by several clusters and sessions. Free it with `cass_timestamp_gen_free()`.
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new(void);
+
+/**
+ * Same as `cass_timestamp_gen_monotonic_new()`, with the skew (microseconds) beyond which a
+ * warning is logged (negative: never) and the minimum time between two warnings (milliseconds;
+ * 0 or negative: every millisecond).
+ */
+CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new_with_settings(int64_t warning_threshold_us, int64_t warning_interval_ms);
+
+/**
+ * Releases C's reference to a generator; clusters and sessions using it keep theirs. NULL is
+ * ignored.
+ */
+CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
+
+/**
+ * Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
+ */
+CASS_EXPORT CassCustomPayload *cass_custom_payload_new(void);
+
+/**
+ * Frees a custom payload. NULL is ignored.
+ */
+CASS_EXPORT void cass_custom_payload_free(CassCustomPayload *payload);
+
+/**
+ * Sets the item `name` to a copy of `value` (replacing an item of that name).
+ */
+CASS_EXPORT void cass_custom_payload_set(CassCustomPayload *payload, const char *name, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Same as `cass_custom_payload_set()`, with the name's length given. Invalid arguments (NULL,
+ * non-UTF-8 name) are ignored: the function has no way to report them.
+ */
+CASS_EXPORT void cass_custom_payload_set_n(CassCustomPayload *payload, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
+
+/**
+ * Removes the item `name`, if present.
+ */
+CASS_EXPORT void cass_custom_payload_remove(CassCustomPayload *payload, const char *name);
+
+/**
+ * Same as `cass_custom_payload_remove()`, with the name's length given.
+ */
+CASS_EXPORT void cass_custom_payload_remove_n(CassCustomPayload *payload, const char *name, size_t name_length);
+
+/**
+ * Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
+ * for values that are not error codes.
+ */
+CASS_EXPORT const char *cass_error_desc(CassError error);
+
+/**
+ * Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
+ * `CASS_LOG_DISABLED` turns logging off. Unknown values are ignored.
+ */
+CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
+
+/**
+ * Sets the function that receives log messages, called from any library thread. NULL stops
+ * logging. Returns after calls of the previous callback in flight have finished, so its data may
+ * be freed right away.
+ */
+CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
+
+/**
+ * The current log callback and its data: the library's own (which writes to stderr) with NULL
+ * data until `cass_log_set_callback()` set another; one that does nothing after it was set to
+ * NULL (as upstream). A NULL out-pointer is skipped.
+ */
+CASS_EXPORT void cass_log_get_callback_and_data(CassLogCallback *callback_out, void **data_out);
+
+/**
+ * Deprecated upstream, where it is a no-op: messages reach the callback as they are logged, so
+ * there is no queue to flush or free.
+ */
+CASS_EXPORT void cass_log_cleanup(void);
+
+/**
+ * Deprecated upstream and ignored there: messages reach the callback as they are logged, there
+ * is no queue to size.
+ */
+CASS_EXPORT void cass_log_set_queue_size(size_t queue_size);
+
+/**
+ * The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).
+ */
+CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
+
+/**
+ * Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
+ * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ */
+CASS_EXPORT CassInet cass_inet_init_v4(const cass_uint8_t *address);
+
+/**
+ * Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
+ * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ */
+CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
+
+/**
+ * Writes the text form of an address and a NUL into `output`, which must have room for
+ * CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
+ * prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
+ * printed as IPv6. Does nothing when `output` is NULL.
+ */
+CASS_EXPORT void cass_inet_string(CassInet inet, char *output);
+
+/**
+ * Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
+ * a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
+ * unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+ */
+CASS_EXPORT CassError cass_inet_from_string(const char *str, CassInet *output);
+
+/**
+ * Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
+ * NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
+ * CASS_ERROR_LIB_BAD_PARAMS.
+ */
+CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length, CassInet *output);
+
+/**
+ * Converts a Unix time in seconds to the CQL `date` type: the number of days since the epoch
+ * (1970-01-01) with the epoch at 2^31, i.e. days since -5877641-06-23. A time before 1970 gives
+ * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
+
+/**
+ * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, 0 to
+ * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
+
+/**
+ * Combines a CQL `date` and a CQL `time` into a Unix time in seconds (negative before 1970);
+ * nanoseconds below a whole second are dropped.
+ *
+ * @cassandra{2.2+}
+ */
+CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_t time);
+
+/**
+ * Makes the library allocate with the caller's functions (all three, or none: NULL ones keep
+ * the library's own allocator). Must be called before any other function of the library, as
+ * upstream requires, and is not thread-safe; once the library has allocated memory the call is
+ * refused, with a message on stderr, since memory must go back to the allocator it came from.
+ */
+CASS_EXPORT void cass_alloc_set_functions(CassMallocFunction malloc_func, CassReallocFunction realloc_func, CassFreeFunction free_func);
 
 /* X-macros over the enums, for user code: XX(name, ...) is expanded once per entry. */
 #define CASS_CONSISTENCY_MAPPING(XX) \

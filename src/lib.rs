@@ -3,40 +3,75 @@
 
 pub mod ffi;
 
-pub mod error;
 pub mod types;
 
-pub mod authenticator;
-pub mod batch;
-pub mod cluster;
-pub mod collection;
-pub mod custom_payload;
-pub mod data_type;
-pub mod date_time;
-pub mod dse;
-pub mod elements;
-pub mod encode;
-pub mod error_result;
+// Exports, in the order of cassandra.h's sections (the generated header follows this order).
 pub mod execution_profile;
-pub mod future;
+
+pub mod cluster;
+
 pub mod host_listener;
-pub mod inet;
-pub mod iterator;
-pub mod logging;
-pub mod metadata;
-pub mod metrics;
-pub mod node;
-pub mod policies;
-pub mod prepared;
-pub mod result;
-pub mod runtime;
+
 pub mod session;
+
+pub mod metrics;
+
+pub mod metadata;
+
 pub mod ssl;
+
+pub mod authenticator;
+
+pub mod future;
+
 pub mod statement;
+
+pub mod prepared;
+
+pub mod batch;
+
+pub mod data_type;
+
+pub mod collection;
+
 pub mod tuple;
+
 pub mod user_type;
-pub mod uuid;
+
+pub mod result;
+
+pub mod error_result;
+
+pub mod iterator;
+
 pub mod value;
+
+pub mod uuid;
+
+pub mod policies;
+
+pub mod custom_payload;
+
+pub mod error;
+
+pub mod logging;
+
+pub mod inet;
+
+pub mod date_time;
+
+pub mod alloc;
+
+// dse.h (its own header) and the modules without exports.
+pub mod dse;
+
+pub mod elements;
+
+pub mod encode;
+
+pub mod node;
+
+pub mod runtime;
 
 /// The library's own allocations: mimalloc, or the caller's functions (`cass_alloc_set_functions`);
 /// see `ffi::allocator`.

@@ -122,32 +122,23 @@ fn user_dealloc(functions: &Functions, ptr: *mut u8, layout: Layout) {
     (functions.free)(raw as *mut c_void);
 }
 
-/// Makes the library allocate with the caller's functions (all three, or none: NULL ones keep
-/// the library's own allocator). Must be called before any other function of the library, as
-/// upstream requires, and is not thread-safe; once the library has allocated memory the call is
-/// refused, with a message on stderr, since memory must go back to the allocator it came from.
-#[no_mangle]
-pub extern "C" fn cass_alloc_set_functions(
-    malloc_func: CassMallocFunction,
-    realloc_func: CassReallocFunction,
-    free_func: CassFreeFunction,
-) {
-    super::guard_before_init(|| {
-        let (Some(malloc), Some(realloc), Some(free)) = (malloc_func, realloc_func, free_func) else {
-            return;
-        };
-        if STATE.load(Ordering::Relaxed) != FRESH {
-            eprintln!("cass_alloc_set_functions: ignored, the driver has already allocated memory (call it first)");
-            return;
-        }
-        // The record itself comes from the caller's malloc (nothing is allocated before the switch).
-        let record = malloc(std::mem::size_of::<Functions>()) as *mut Functions;
-        if record.is_null() {
-            return;
-        }
-        // SAFETY: `record` is a fresh block of Functions' size from malloc (aligned for it), never freed.
-        unsafe { record.write(Functions { malloc, realloc, free }) };
-        USER.store(record, Ordering::Release);
-        STATE.store(CALLER, Ordering::Release);
-    })
+/// Switches the library to the caller's functions (see `cass_alloc_set_functions`); refused, with
+/// a message on stderr, once the library has allocated memory. NULL functions change nothing.
+pub fn set_functions(malloc_func: CassMallocFunction, realloc_func: CassReallocFunction, free_func: CassFreeFunction) {
+    let (Some(malloc), Some(realloc), Some(free)) = (malloc_func, realloc_func, free_func) else {
+        return;
+    };
+    if STATE.load(Ordering::Relaxed) != FRESH {
+        eprintln!("cass_alloc_set_functions: ignored, the driver has already allocated memory (call it first)");
+        return;
+    }
+    // The record itself comes from the caller's malloc (nothing is allocated before the switch).
+    let record = malloc(std::mem::size_of::<Functions>()) as *mut Functions;
+    if record.is_null() {
+        return;
+    }
+    // SAFETY: `record` is a fresh block of Functions' size from malloc (aligned for it), never freed.
+    unsafe { record.write(Functions { malloc, realloc, free }) };
+    USER.store(record, Ordering::Release);
+    STATE.store(CALLER, Ordering::Release);
 }

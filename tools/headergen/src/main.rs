@@ -10,20 +10,19 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The module roots under `dir`: its `.rs` files (but `lib.rs`) and each sub-directory's `mod.rs`.
+/// The module roots under `dir`, in the order `lib.rs` declares them (which is cassandra.h's
+/// section order, so the header comes out in upstream's order): `name.rs` or `name/mod.rs`.
 /// cbindgen follows `mod` declarations from a root, so sub-modules are not listed again.
 fn module_roots(dir: &Path) -> Vec<PathBuf> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read src dir").map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    entries
-        .into_iter()
-        .filter_map(|path| {
-            if path.is_dir() {
-                Some(path.join("mod.rs")).filter(|m| m.exists())
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("lib.rs") {
-                Some(path)
+    let lib = std::fs::read_to_string(dir.join("lib.rs")).expect("read src/lib.rs");
+    lib.lines()
+        .filter_map(|line| line.trim().strip_prefix("pub mod ")?.strip_suffix(';'))
+        .map(|name| {
+            let file = dir.join(format!("{name}.rs"));
+            if file.exists() {
+                file
             } else {
-                None
+                dir.join(name).join("mod.rs")
             }
         })
         .collect()
