@@ -3,10 +3,10 @@
 use super::CassBatch;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
-use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::strings::safe_strlen;
+use crate::ffi::{guard, BoxHandle};
 use crate::policies::retry::CassRetryPolicy;
-use crate::statement::settings::{consistency_setting, refuse_custom_payload};
+use crate::statement::request_setters;
 use crate::statement::CassStatement;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistencyArg};
 use std::ffi::c_char;
@@ -50,13 +50,7 @@ pub extern "C" fn cass_batch_add_statement(batch: *mut CassBatch, statement: *mu
 /// Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
 #[no_mangle]
 pub extern "C" fn cass_batch_set_consistency(batch: *mut CassBatch, consistency: CassConsistencyArg) -> CassError {
-    with_batch(batch, |b| match consistency_setting(consistency) {
-        Ok(c) => {
-            b.data_mut().settings.consistency = c;
-            CassError::CASS_OK
-        }
-        Err(rc) => rc,
-    })
+    request_setters::set_consistency(batch, consistency)
 }
 
 /// Sets the serial consistency of conditional updates in the batch.
@@ -65,56 +59,38 @@ pub extern "C" fn cass_batch_set_serial_consistency(
     batch: *mut CassBatch,
     serial_consistency: CassConsistencyArg,
 ) -> CassError {
-    with_batch(batch, |b| match consistency_setting(serial_consistency) {
-        Ok(c) => {
-            b.data_mut().settings.serial_consistency = c;
-            CassError::CASS_OK
-        }
-        Err(rc) => rc,
-    })
+    request_setters::set_serial_consistency(batch, serial_consistency)
 }
 
 /// Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
 #[no_mangle]
 pub extern "C" fn cass_batch_set_timestamp(batch: *mut CassBatch, timestamp: cass_int64_t) -> CassError {
-    with_batch(batch, |b| {
-        b.data_mut().settings.set_timestamp(timestamp);
-        CassError::CASS_OK
-    })
+    request_setters::set_timestamp(batch, timestamp)
 }
 
 /// Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
 #[no_mangle]
 pub extern "C" fn cass_batch_set_request_timeout(batch: *mut CassBatch, timeout_ms: cass_uint64_t) -> CassError {
-    with_batch(batch, |b| {
-        b.data_mut().settings.set_request_timeout_ms(timeout_ms);
-        CassError::CASS_OK
-    })
+    request_setters::set_request_timeout(batch, timeout_ms)
 }
 
 /// Marks the batch idempotent (it may be retried after timeouts and run speculatively).
 #[no_mangle]
 pub extern "C" fn cass_batch_set_is_idempotent(batch: *mut CassBatch, is_idempotent: cass_bool_arg) -> CassError {
-    with_batch(batch, |b| {
-        b.data_mut().settings.idempotent = Some(is_idempotent.get());
-        CassError::CASS_OK
-    })
+    request_setters::set_is_idempotent(batch, is_idempotent)
 }
 
 /// Asks the server to trace the batch.
 #[no_mangle]
 pub extern "C" fn cass_batch_set_tracing(batch: *mut CassBatch, enabled: cass_bool_arg) -> CassError {
-    with_batch(batch, |b| {
-        b.data_mut().settings.tracing = enabled.get();
-        CassError::CASS_OK
-    })
+    request_setters::set_tracing(batch, enabled)
 }
 
 /// Custom payloads cannot be sent (the `scylla` crate never sends them):
 /// `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
 #[no_mangle]
 pub extern "C" fn cass_batch_set_custom_payload(batch: *mut CassBatch, payload: *const CassCustomPayload) -> CassError {
-    with_batch(batch, |_| refuse_custom_payload(payload))
+    request_setters::set_custom_payload(batch, payload)
 }
 
 /// Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
@@ -131,13 +107,7 @@ pub extern "C" fn cass_batch_set_keyspace_n(
     keyspace: *const c_char,
     keyspace_length: usize,
 ) -> CassError {
-    with_batch(batch, |b| match str_n(keyspace, keyspace_length) {
-        Ok(ks) => {
-            b.data_mut().settings.set_keyspace(ks);
-            CassError::CASS_OK
-        }
-        Err(rc) => rc.into(),
-    })
+    request_setters::set_keyspace_n(batch, keyspace, keyspace_length)
 }
 
 /// Names the execution profile to run with (NULL or "": the default). An unknown name fails the
@@ -154,20 +124,11 @@ pub extern "C" fn cass_batch_set_execution_profile_n(
     name: *const c_char,
     name_length: usize,
 ) -> CassError {
-    with_batch(batch, |b| match str_n(name, name_length) {
-        Ok(name) => {
-            b.data_mut().settings.set_execution_profile(name);
-            CassError::CASS_OK
-        }
-        Err(rc) => rc.into(),
-    })
+    request_setters::set_execution_profile_n(batch, name, name_length)
 }
 
 /// Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
 #[no_mangle]
 pub extern "C" fn cass_batch_set_retry_policy(batch: *mut CassBatch, retry_policy: *mut CassRetryPolicy) -> CassError {
-    with_batch(batch, |b| {
-        b.data_mut().settings.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
-        CassError::CASS_OK
-    })
+    request_setters::set_retry_policy(batch, retry_policy)
 }

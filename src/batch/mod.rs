@@ -33,3 +33,9 @@ impl CassBatch {
         Arc::make_mut(&mut self.data)
     }
 }
+
+impl crate::statement::request_setters::WithSettings for CassBatch {
+    fn settings_mut(&mut self) -> &mut crate::statement::settings::RequestSettings {
+        &mut self.data_mut().settings
+    }
+}

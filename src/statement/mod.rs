@@ -5,6 +5,7 @@
 mod bind;
 mod bind_to;
 mod exports;
+pub(crate) mod request_setters;
 mod setters;
 pub mod settings;
 pub mod values;
@@ -72,5 +73,11 @@ impl CassStatement {
     /// The statement's data for changing; copied first if a request in flight still uses it.
     pub fn data_mut(&mut self) -> &mut StatementData {
         Arc::make_mut(&mut self.data)
+    }
+}
+
+impl request_setters::WithSettings for CassStatement {
+    fn settings_mut(&mut self) -> &mut RequestSettings {
+        &mut self.data_mut().settings
     }
 }

@@ -1,6 +1,5 @@
 //! `cass_statement_set_*`, `cass_statement_add_key_index`: request settings of one statement.
 
-use super::settings::{consistency_setting, refuse_custom_payload};
 use super::CassStatement;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
@@ -10,6 +9,7 @@ use crate::ffi::{guard, BoxHandle, RefHandle};
 use crate::node::CassNode;
 use crate::policies::retry::CassRetryPolicy;
 use crate::result::CassResult;
+use crate::statement::request_setters;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassConsistencyArg, CassInet};
 use scylla::policies::load_balancing::{NodeIdentifier, SingleTargetLoadBalancingPolicy};
 use scylla::response::PagingState;
@@ -30,13 +30,7 @@ pub extern "C" fn cass_statement_set_consistency(
     statement: *mut CassStatement,
     consistency: CassConsistencyArg,
 ) -> CassError {
-    with_statement(statement, |s| match consistency_setting(consistency) {
-        Ok(c) => {
-            s.data_mut().settings.consistency = c;
-            CassError::CASS_OK
-        }
-        Err(rc) => rc,
-    })
+    request_setters::set_consistency(statement, consistency)
 }
 
 /// Sets the serial consistency of conditional updates (`CASS_CONSISTENCY_SERIAL` or
@@ -46,13 +40,7 @@ pub extern "C" fn cass_statement_set_serial_consistency(
     statement: *mut CassStatement,
     serial_consistency: CassConsistencyArg,
 ) -> CassError {
-    with_statement(statement, |s| match consistency_setting(serial_consistency) {
-        Ok(c) => {
-            s.data_mut().settings.serial_consistency = c;
-            CassError::CASS_OK
-        }
-        Err(rc) => rc,
-    })
+    request_setters::set_serial_consistency(statement, serial_consistency)
 }
 
 /// Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
@@ -104,10 +92,7 @@ pub extern "C" fn cass_statement_set_paging_state_token(
 /// Sets the client-side timestamp in microseconds (`CASS_INT64_MIN`: none, the default).
 #[no_mangle]
 pub extern "C" fn cass_statement_set_timestamp(statement: *mut CassStatement, timestamp: cass_int64_t) -> CassError {
-    with_statement(statement, |s| {
-        s.data_mut().settings.set_timestamp(timestamp);
-        CassError::CASS_OK
-    })
+    request_setters::set_timestamp(statement, timestamp)
 }
 
 /// Sets how long to wait for the response, in milliseconds (`CASS_UINT64_MAX`: the cluster's
@@ -117,10 +102,7 @@ pub extern "C" fn cass_statement_set_request_timeout(
     statement: *mut CassStatement,
     timeout_ms: cass_uint64_t,
 ) -> CassError {
-    with_statement(statement, |s| {
-        s.data_mut().settings.set_request_timeout_ms(timeout_ms);
-        CassError::CASS_OK
-    })
+    request_setters::set_request_timeout(statement, timeout_ms)
 }
 
 /// Marks the statement idempotent, so it may be retried after timeouts and run speculatively.
@@ -129,19 +111,13 @@ pub extern "C" fn cass_statement_set_is_idempotent(
     statement: *mut CassStatement,
     is_idempotent: cass_bool_arg,
 ) -> CassError {
-    with_statement(statement, |s| {
-        s.data_mut().settings.idempotent = Some(is_idempotent.get());
-        CassError::CASS_OK
-    })
+    request_setters::set_is_idempotent(statement, is_idempotent)
 }
 
 /// Asks the server to trace the request (`cass_future_tracing_id()`).
 #[no_mangle]
 pub extern "C" fn cass_statement_set_tracing(statement: *mut CassStatement, enabled: cass_bool_arg) -> CassError {
-    with_statement(statement, |s| {
-        s.data_mut().settings.tracing = enabled.get();
-        CassError::CASS_OK
-    })
+    request_setters::set_tracing(statement, enabled)
 }
 
 /// Custom payloads cannot be sent: the `scylla` crate never puts one on the wire. Returns
@@ -151,7 +127,7 @@ pub extern "C" fn cass_statement_set_custom_payload(
     statement: *mut CassStatement,
     payload: *const CassCustomPayload,
 ) -> CassError {
-    with_statement(statement, |_| refuse_custom_payload(payload))
+    request_setters::set_custom_payload(statement, payload)
 }
 
 /// Names the execution profile to run with (NULL or "": the default profile). An unknown name
@@ -171,13 +147,7 @@ pub extern "C" fn cass_statement_set_execution_profile_n(
     name: *const c_char,
     name_length: usize,
 ) -> CassError {
-    with_statement(statement, |s| match str_n(name, name_length) {
-        Ok(name) => {
-            s.data_mut().settings.set_execution_profile(name);
-            CassError::CASS_OK
-        }
-        Err(rc) => rc.into(),
-    })
+    request_setters::set_execution_profile_n(statement, name, name_length)
 }
 
 /// Sets the keyspace used to route the statement by token. Protocol v4 has no per-request
@@ -286,8 +256,5 @@ pub extern "C" fn cass_statement_set_retry_policy(
     statement: *mut CassStatement,
     retry_policy: *mut CassRetryPolicy,
 ) -> CassError {
-    with_statement(statement, |s| {
-        s.data_mut().settings.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
-        CassError::CASS_OK
-    })
+    request_setters::set_retry_policy(statement, retry_policy)
 }
