@@ -7,7 +7,8 @@ use crate::error::CassError;
 use crate::execution_profile::CassExecProfile;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
-use crate::policies::load_balancing::{BasePolicy, ListKind};
+use crate::policies::load_balancing::setters as lb;
+use crate::policies::load_balancing::ListKind;
 use crate::policies::reconnect::ReconnectConfig;
 use crate::policies::timestamp::CassTimestampGen;
 use crate::types::cass_bool_arg;
@@ -16,7 +17,7 @@ use std::ffi::{c_char, c_uint};
 /// Uses round-robin load balancing: every host of the cluster in turn, all considered local.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_round_robin(cluster: *mut CassCluster) {
-    with_cluster_void(cluster, |c| c.config.load_balancing.base = Some(BasePolicy::RoundRobin))
+    lb::set_round_robin(cluster);
 }
 
 /// Uses DC-aware load balancing (the default, with the data center of the contact point the
@@ -54,12 +55,7 @@ pub extern "C" fn cass_cluster_set_load_balance_dc_aware_n(
     used_hosts_per_remote_dc: c_uint,
     allow_remote_dcs_for_local_cl: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| match str_n(local_dc, local_dc_length) {
-        Ok(dc) => {
-            c.config.load_balancing.set_dc_aware(dc, used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl.get())
-        }
-        Err(e) => e.into(),
-    })
+    lb::set_dc_aware_n(cluster, (local_dc, local_dc_length), used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl)
 }
 
 /// Uses rack-aware load balancing: the hosts of `local_rack` in `local_dc` first, then the other
@@ -107,14 +103,14 @@ pub extern "C" fn cass_cluster_set_token_aware_routing_shuffle_replicas(
     cluster: *mut CassCluster,
     enabled: cass_bool_arg,
 ) {
-    with_cluster_void(cluster, |c| c.config.load_balancing.shuffle_replicas = enabled.get())
+    lb::set_shuffle_replicas(cluster, enabled);
 }
 
 /// Sets whether hosts answering much slower than the fastest are moved to the end of query plans
 /// (default off); see `cass_cluster_set_latency_aware_routing_settings()`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_latency_aware_routing(cluster: *mut CassCluster, enabled: cass_bool_arg) {
-    with_cluster_void(cluster, |c| c.config.load_balancing.latency_aware = enabled.get())
+    lb::set_latency_aware(cluster, enabled);
 }
 
 /// Sets the latency-aware routing settings: a host whose average latency exceeds
@@ -131,22 +127,7 @@ pub extern "C" fn cass_cluster_set_latency_aware_routing_settings(
     update_rate_ms: u64,
     min_measured: u64,
 ) {
-    with_cluster_void(cluster, |c| {
-        c.config.load_balancing.set_latency_settings(
-            exclusion_threshold,
-            scale_ms,
-            retry_period_ms,
-            update_rate_ms,
-            min_measured,
-        )
-    })
-}
-
-fn update_list(cluster: *mut CassCluster, kind: ListKind, text: *const c_char, length: usize) {
-    with_cluster_void(cluster, |c| match str_n(text, length) {
-        Ok(text) => c.config.load_balancing.lists.update(kind, text),
-        Err(_) => tracing::error!("host or data center list is not valid UTF-8: ignored"),
-    })
+    lb::set_latency_settings(cluster, exclusion_threshold, scale_ms, retry_period_ms, update_rate_ms, min_measured);
 }
 
 /// Adds hosts (comma-separated addresses, white space trimmed) to the allow list; "" clears it.
@@ -163,7 +144,7 @@ pub extern "C" fn cass_cluster_set_whitelist_filtering_n(
     hosts: *const c_char,
     hosts_length: usize,
 ) {
-    update_list(cluster, ListKind::AllowHosts, hosts, hosts_length)
+    lb::update_list(cluster, ListKind::AllowHosts, hosts, hosts_length);
 }
 
 /// Adds hosts (comma-separated addresses, white space trimmed) to the deny list; "" clears it.
@@ -180,7 +161,7 @@ pub extern "C" fn cass_cluster_set_blacklist_filtering_n(
     hosts: *const c_char,
     hosts_length: usize,
 ) {
-    update_list(cluster, ListKind::DenyHosts, hosts, hosts_length)
+    lb::update_list(cluster, ListKind::DenyHosts, hosts, hosts_length);
 }
 
 /// Adds data centers (comma-separated) to the allow list; "" clears it. With a non-empty list only
@@ -197,7 +178,7 @@ pub extern "C" fn cass_cluster_set_whitelist_dc_filtering_n(
     dcs: *const c_char,
     dcs_length: usize,
 ) {
-    update_list(cluster, ListKind::AllowDcs, dcs, dcs_length)
+    lb::update_list(cluster, ListKind::AllowDcs, dcs, dcs_length);
 }
 
 /// Adds data centers (comma-separated) to the deny list; "" clears it. Hosts of those data centers
@@ -214,7 +195,7 @@ pub extern "C" fn cass_cluster_set_blacklist_dc_filtering_n(
     dcs: *const c_char,
     dcs_length: usize,
 ) {
-    update_list(cluster, ListKind::DenyDcs, dcs, dcs_length)
+    lb::update_list(cluster, ListKind::DenyDcs, dcs, dcs_length);
 }
 
 /// Deprecated: same as `cass_cluster_set_constant_reconnect()`.

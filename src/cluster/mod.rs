@@ -143,6 +143,12 @@ impl ClusterConfig {
     }
 }
 
+impl crate::policies::load_balancing::setters::WithLoadBalancing for CassCluster {
+    fn load_balancing_mut(&mut self) -> &mut crate::policies::load_balancing::LoadBalancingConfig {
+        &mut self.config.load_balancing
+    }
+}
+
 /// An authenticator provider, shared by every session connected with this configuration.
 #[derive(Clone)]
 pub struct Authenticator(pub std::sync::Arc<dyn scylla::authentication::AuthenticatorProvider>);

@@ -3,9 +3,10 @@
 
 use super::CassExecProfile;
 use crate::error::CassError;
-use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::strings::safe_strlen;
 use crate::ffi::{guard, ArcHandle, BoxHandle};
-use crate::policies::load_balancing::{BasePolicy, ListKind};
+use crate::policies::load_balancing::setters as lb;
+use crate::policies::load_balancing::ListKind;
 use crate::policies::retry::CassRetryPolicy;
 use crate::statement::settings::consistency_setting;
 use crate::types::{cass_bool_arg, CassConsistencyArg};
@@ -80,10 +81,7 @@ pub extern "C" fn cass_execution_profile_set_serial_consistency(
 /// policy of its own (the default), a profile uses the cluster's.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_load_balance_round_robin(profile: *mut CassExecProfile) -> CassError {
-    with_profile(profile, |p| {
-        p.load_balancing.base = Some(BasePolicy::RoundRobin);
-        CassError::CASS_OK
-    })
+    lb::set_round_robin(profile)
 }
 
 /// Gives the profile a DC-aware load balancing policy: the hosts of `local_dc` in turn, then (when
@@ -120,10 +118,7 @@ pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware_n(
     used_hosts_per_remote_dc: c_uint,
     allow_remote_dcs_for_local_cl: cass_bool_arg,
 ) -> CassError {
-    with_profile(profile, |p| match str_n(local_dc, local_dc_length) {
-        Ok(dc) => p.load_balancing.set_dc_aware(dc, used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl.get()),
-        Err(e) => e.into(),
-    })
+    lb::set_dc_aware_n(profile, (local_dc, local_dc_length), used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl)
 }
 
 /// Sets whether the profile's own policy sends requests to a replica of their partition first
@@ -146,10 +141,7 @@ pub extern "C" fn cass_execution_profile_set_token_aware_routing_shuffle_replica
     profile: *mut CassExecProfile,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_profile(profile, |p| {
-        p.load_balancing.shuffle_replicas = enabled.get();
-        CassError::CASS_OK
-    })
+    lb::set_shuffle_replicas(profile, enabled)
 }
 
 /// Sets whether the profile's own policy moves hosts answering much slower than the fastest to
@@ -160,10 +152,7 @@ pub extern "C" fn cass_execution_profile_set_latency_aware_routing(
     profile: *mut CassExecProfile,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_profile(profile, |p| {
-        p.load_balancing.latency_aware = enabled.get();
-        CassError::CASS_OK
-    })
+    lb::set_latency_aware(profile, enabled)
 }
 
 /// Sets the latency-aware routing settings of the profile (see
@@ -177,26 +166,7 @@ pub extern "C" fn cass_execution_profile_set_latency_aware_routing_settings(
     update_rate_ms: u64,
     min_measured: u64,
 ) -> CassError {
-    with_profile(profile, |p| {
-        p.load_balancing.set_latency_settings(
-            exclusion_threshold,
-            scale_ms,
-            retry_period_ms,
-            update_rate_ms,
-            min_measured,
-        );
-        CassError::CASS_OK
-    })
-}
-
-fn update_list(profile: *mut CassExecProfile, kind: ListKind, text: *const c_char, length: usize) -> CassError {
-    with_profile(profile, |p| match str_n(text, length) {
-        Ok(text) => {
-            p.load_balancing.lists.update(kind, text);
-            CassError::CASS_OK
-        }
-        Err(e) => e.into(),
-    })
+    lb::set_latency_settings(profile, exclusion_threshold, scale_ms, retry_period_ms, update_rate_ms, min_measured)
 }
 
 /// Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
@@ -217,7 +187,7 @@ pub extern "C" fn cass_execution_profile_set_whitelist_filtering_n(
     hosts: *const c_char,
     hosts_length: usize,
 ) -> CassError {
-    update_list(profile, ListKind::AllowHosts, hosts, hosts_length)
+    lb::update_list(profile, ListKind::AllowHosts, hosts, hosts_length)
 }
 
 /// Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
@@ -237,7 +207,7 @@ pub extern "C" fn cass_execution_profile_set_blacklist_filtering_n(
     hosts: *const c_char,
     hosts_length: usize,
 ) -> CassError {
-    update_list(profile, ListKind::DenyHosts, hosts, hosts_length)
+    lb::update_list(profile, ListKind::DenyHosts, hosts, hosts_length)
 }
 
 /// Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
@@ -257,7 +227,7 @@ pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering_n(
     dcs: *const c_char,
     dcs_length: usize,
 ) -> CassError {
-    update_list(profile, ListKind::AllowDcs, dcs, dcs_length)
+    lb::update_list(profile, ListKind::AllowDcs, dcs, dcs_length)
 }
 
 /// Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
@@ -277,7 +247,7 @@ pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering_n(
     dcs: *const c_char,
     dcs_length: usize,
 ) -> CassError {
-    update_list(profile, ListKind::DenyDcs, dcs, dcs_length)
+    lb::update_list(profile, ListKind::DenyDcs, dcs, dcs_length)
 }
 
 /// Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its

@@ -48,3 +48,9 @@ impl Default for CassExecProfile {
 }
 
 impl BoxHandle for CassExecProfile {}
+
+impl crate::policies::load_balancing::setters::WithLoadBalancing for CassExecProfile {
+    fn load_balancing_mut(&mut self) -> &mut LoadBalancingConfig {
+        &mut self.load_balancing
+    }
+}

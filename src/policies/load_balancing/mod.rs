@@ -18,6 +18,7 @@
 mod chain;
 mod latency;
 mod locality;
+pub(crate) mod setters;
 
 pub use chain::ChainPolicy;
 pub use locality::{Locality, SessionHostFilter};
