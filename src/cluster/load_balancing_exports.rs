@@ -32,18 +32,13 @@ pub extern "C" fn cass_cluster_set_load_balance_dc_aware(
     used_hosts_per_remote_dc: c_uint,
     allow_remote_dcs_for_local_cl: cass_bool_arg,
 ) -> CassError {
-    guard(|| {
-        if local_dc.is_null() {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        }
-        cass_cluster_set_load_balance_dc_aware_n(
-            cluster,
-            local_dc,
-            safe_strlen(local_dc),
-            used_hosts_per_remote_dc,
-            allow_remote_dcs_for_local_cl,
-        )
-    })
+    // NULL reads as empty, which is refused.
+    lb::set_dc_aware_n(
+        cluster,
+        (local_dc, safe_strlen(local_dc)),
+        used_hosts_per_remote_dc,
+        allow_remote_dcs_for_local_cl,
+    )
 }
 
 /// Same as `cass_cluster_set_load_balance_dc_aware()`, with the data center's length given.
