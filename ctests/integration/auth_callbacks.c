@@ -107,11 +107,7 @@ int main(void) {
   CHECK_FUTURE_OK(future);
   cass_future_free(future);
   test_execute(session, "SELECT release_version FROM system.local");
-  future = cass_session_close(session);
-  cass_future_wait(future);
-  cass_future_free(future);
-  cass_session_free(session);
-  cass_cluster_free(cluster);
+  test_disconnect(cluster, session);
   printf("initial %d, success %d, cleanup %d, data cleanup %d\n", auth.initial, auth.success, auth.cleanup,
          auth.data_cleanup);
   CHECK(auth.initial >= 1);
