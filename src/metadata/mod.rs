@@ -4,9 +4,10 @@
 //! The session reads `system_schema` itself (the `scylla` crate keeps only part of the schema and
 //! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
 //! - when it connects, before the connect future completes (if `cass_cluster_set_use_schema` is on);
-//! - after a statement whose text starts with CREATE, ALTER or DROP succeeded, before its future
-//!   completes (the crate has already waited for schema agreement then), so the statement's change
-//!   is visible as soon as its future is;
+//! - after a schema change by this session succeeded, before its future completes: only the
+//!   keyspace it changed is re-read, from the coordinator that applied it, while the nodes come to
+//!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
+//!   completes;
 //! - every [`WATCH_INTERVAL`], for changes made by other clients: one small query
 //!   (`system.local`'s schema version), and a reload only when that version moved.
 //!
