@@ -21,9 +21,10 @@ pub enum SchemaChange {
     Unknown,
 }
 
-/// The schema change `query` makes when it succeeds; `session_keyspace` is the keyspace of
-/// `USE` (or of connect) that unqualified names belong to.
-pub fn schema_change(query: &str, session_keyspace: Option<&str>) -> SchemaChange {
+/// The schema change `query` makes when it succeeds; `session_keyspace` gives the keyspace of
+/// `USE` (or of connect) that unqualified names belong to, asked only for such a name (this runs
+/// after every successful statement: most stop at their first word).
+pub fn schema_change<K: std::fmt::Display>(query: &str, session_keyspace: impl FnOnce() -> Option<K>) -> SchemaChange {
     let mut tokens = Tokens { rest: query };
     let Some(Token::Word(verb)) = tokens.next() else {
         return SchemaChange::None;
@@ -66,7 +67,7 @@ pub fn schema_change(query: &str, session_keyspace: Option<&str>) -> SchemaChang
     };
     match qualified {
         Some((Some(keyspace), _)) => SchemaChange::Keyspace(keyspace),
-        Some((None, _)) => session_keyspace.map_or(SchemaChange::Unknown, |k| SchemaChange::Keyspace(k.to_string())),
+        Some((None, _)) => session_keyspace().map_or(SchemaChange::Unknown, |k| SchemaChange::Keyspace(k.to_string())),
         None => SchemaChange::Unknown,
     }
 }
@@ -188,6 +189,10 @@ impl<'a> Tokens<'a> {
 mod tests {
     use super::SchemaChange::{Keyspace, None as NoChange, Replication, Unknown};
     use super::*;
+
+    fn schema_change(query: &str, keyspace: Option<&str>) -> SchemaChange {
+        super::schema_change(query, || keyspace)
+    }
 
     fn ks(name: &str) -> SchemaChange {
         Keyspace(name.to_string())

@@ -244,8 +244,7 @@ impl CassSession {
             if let Ok(Payload::Result(result)) = &outcome {
                 // DDL: the nodes agree and its change is in the schema snapshot before its future
                 // completes (the crate's own wait for agreement is off, see `config`).
-                let keyspace = connected.scylla.get_keyspace();
-                let change = crate::metadata::schema_change(&statement.query, keyspace.as_deref().map(String::as_str));
+                let change = crate::metadata::schema_change(&statement.query, || connected.scylla.get_keyspace());
                 if change != crate::metadata::SchemaChange::None {
                     connected.metadata.follow(&connected.scylla, change, result.coordinator().address).await;
                 }
