@@ -4,6 +4,8 @@
 //! The level is one atomic; the callback sits behind a read-write lock, so replacing it waits for
 //! calls of the old one in flight.
 
+mod crate_events;
+
 use crate::ffi::{guard, write_out, UserData};
 use crate::types::{CassLogLevel, CassLogLevelArg};
 use once_cell::sync::Lazy;
@@ -121,21 +123,24 @@ fn deliver(severity: CassLogLevel, file: &str, line: u32, function: &str, text: 
     callback(&message, data.0);
 }
 
-/// Collects an event's message and fields into one line.
-struct Text(String);
+/// Collects an event's message and fields into one line; with `plain_errors`, an `error` field
+/// dumped with `{:?}` is put in plain words (see [`crate_events::plain_error`]).
+struct Text {
+    line: String,
+    plain_errors: bool,
+}
 
 impl tracing::field::Visit for Text {
     fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
         if field.name() == "message" {
-            let _ = write!(self.0, "{value:?}");
+            let _ = write!(self.line, "{value:?}");
+        } else if self.plain_errors && field.name() == "error" {
+            let _ = write!(self.line, ": {}", crate_events::plain_error(&format!("{value:?}")));
         } else {
-            let _ = write!(self.0, " {}={value:?}", field.name());
+            let _ = write!(self.line, " {}={value:?}", field.name());
         }
     }
 }
-
-/// How the `scylla` crate logs a server's warning; `crate::session` logs each one itself.
-const CRATE_SERVER_WARNING: &str = "Response from the database contains a warning";
 
 struct CassLayer;
 
@@ -146,18 +151,23 @@ impl<S: Subscriber> Layer<S> for CassLayer {
 
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
         let metadata = event.metadata();
-        let mut text = Text(String::new());
+        let from_crate = crate_events::is_crate_event(metadata.target());
+        let mut text = Text { line: String::new(), plain_errors: from_crate };
         event.record(&mut text);
-        if text.0.starts_with(CRATE_SERVER_WARNING) {
-            // Logged again by the request, in the C++ driver's words ("Server-side warning: ...").
-            return;
+        let mut level = level_of(metadata.level());
+        let mut line = text.line;
+        if from_crate {
+            match crate_events::shape(metadata.callsite(), level, line) {
+                Some((shaped_level, shaped_line)) if enabled(shaped_level) => (level, line) = (shaped_level, shaped_line),
+                _ => return,
+            }
         }
         deliver(
-            level_of(metadata.level()),
+            level,
             metadata.file().unwrap_or(metadata.target()),
             metadata.line().unwrap_or(0),
             metadata.module_path().unwrap_or(metadata.target()),
-            &text.0,
+            &line,
         );
     }
 }

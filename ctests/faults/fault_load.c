@@ -194,6 +194,7 @@ static int write_load(const char* hosts, const char* ks, const char* out_path, c
   log_file = fopen(path, "w");
   if (!log_file) die("cannot open the log file", NULL);
   cass_log_set_callback(on_log, NULL);
+  if (getenv("FAULT_LOAD_DEBUG")) cass_log_set_level(CASS_LOG_DEBUG); /* investigating only */
 
   struct writer w;
   memset(&w, 0, sizeof w);

@@ -5,6 +5,7 @@
 use scylla::policies::reconnect::{
     ConstantReconnectPolicy, ExponentialReconnectPolicy, ReconnectPolicy, ReconnectPolicySession,
 };
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -26,9 +27,10 @@ impl Default for ReconnectConfig {
 
 impl ReconnectConfig {
     /// The policy a session's pools use: the configured delays after failures, none after a
-    /// successful fill (see [`FillPromptly`]).
+    /// successful fill, and short probes while every pool is failing (see [`FillPromptly`]).
+    /// Called once per session: its pools share one [`PoolHealth`].
     pub fn policy(&self) -> Arc<dyn ReconnectPolicy> {
-        Arc::new(FillPromptly { after_failure: self.crate_policy() })
+        Arc::new(FillPromptly { after_failure: self.crate_policy(), health: Arc::default() })
     }
 
     fn crate_policy(&self) -> Arc<dyn ReconnectPolicy> {
@@ -54,20 +56,49 @@ impl ReconnectConfig {
 const PROMPT_FILLS: u32 = 4;
 const PROMPT_WINDOW: Duration = Duration::from_secs(1);
 
+/// The longest a failing pool waits while every pool of its session is failing.
+const OUTAGE_PROBE: Duration = Duration::from_secs(1);
+
+/// How many pools a session has and how many of them failed their last fill, shared by the
+/// session's pools (one [`FillPromptlySession`] each).
+#[derive(Debug, Default)]
+struct PoolHealth {
+    pools: AtomicUsize,
+    failing: AtomicUsize,
+}
+
+impl PoolHealth {
+    fn all_failing(&self) -> bool {
+        let pools = self.pools.load(Ordering::Relaxed);
+        pools > 0 && self.failing.load(Ordering::Relaxed) >= pools
+    }
+}
+
 /// The crate's pool opens a host's first connection alone and schedules the rest with the
 /// reconnection delay, even when that first connection succeeded, so a pool of 2 took the 2 s
 /// base delay to fill and `connect` waited for it. The C++ driver opens a pool's core connections
 /// together and waits only after failures: this wrapper gives no delay after a successful fill
 /// (bounded by [`PROMPT_FILLS`]) and the configured policy's delay after a failed one.
+///
+/// A host that comes back is otherwise found in two ways: the crate refills a pool at once on the
+/// server's UP event, and the pool retries on its schedule. While every pool of the session is
+/// failing (a full outage, or the only node down) no control connection is there to deliver UP
+/// events, and after a long outage the schedule has grown to minutes. So while all pools fail, a
+/// failing pool waits at most [`OUTAGE_PROBE`] (one connection attempt per second per pool, as
+/// cheap as a refused TCP connect), and the first host to answer is used again within about a
+/// second; once any pool works, the configured schedule applies again.
 #[derive(Debug)]
 struct FillPromptly {
     after_failure: Arc<dyn ReconnectPolicy>,
+    health: Arc<PoolHealth>,
 }
 
 impl ReconnectPolicy for FillPromptly {
     fn new_session(&self) -> Box<dyn ReconnectPolicySession> {
+        self.health.pools.fetch_add(1, Ordering::Relaxed);
         Box::new(FillPromptlySession {
             inner: self.after_failure.new_session(),
+            health: Arc::clone(&self.health),
             failed: false,
             window_start: Instant::now(),
             prompt_in_window: 0,
@@ -75,19 +106,43 @@ impl ReconnectPolicy for FillPromptly {
     }
 }
 
+/// One pool's schedule. Counted in its session's [`PoolHealth`] from creation to drop.
 #[derive(Debug)]
 struct FillPromptlySession {
     inner: Box<dyn ReconnectPolicySession>,
-    /// Whether the last fill failed.
+    health: Arc<PoolHealth>,
+    /// Whether the last fill failed (then counted in `health.failing`).
     failed: bool,
     window_start: Instant,
     prompt_in_window: u32,
+}
+
+impl FillPromptlySession {
+    fn set_failed(&mut self, failed: bool) {
+        if failed != self.failed {
+            self.failed = failed;
+            if failed {
+                self.health.failing.fetch_add(1, Ordering::Relaxed);
+            } else {
+                self.health.failing.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+impl Drop for FillPromptlySession {
+    fn drop(&mut self) {
+        self.set_failed(false);
+        self.health.pools.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl ReconnectPolicySession for FillPromptlySession {
     fn get_delay(&self) -> Duration {
         if !self.failed && self.prompt_in_window <= PROMPT_FILLS {
             Duration::ZERO
+        } else if self.failed && self.health.all_failing() {
+            self.inner.get_delay().min(OUTAGE_PROBE)
         } else {
             self.inner.get_delay()
         }
@@ -95,7 +150,7 @@ impl ReconnectPolicySession for FillPromptlySession {
 
     fn on_successful_fill(&mut self) {
         self.inner.on_successful_fill();
-        self.failed = false;
+        self.set_failed(false);
         if self.window_start.elapsed() > PROMPT_WINDOW {
             self.window_start = Instant::now();
             self.prompt_in_window = 0;
@@ -105,7 +160,7 @@ impl ReconnectPolicySession for FillPromptlySession {
 
     fn on_fill_error(&mut self) {
         self.inner.on_fill_error();
-        self.failed = true;
+        self.set_failed(true);
     }
 }
 
@@ -115,8 +170,9 @@ mod tests {
 
     #[test]
     fn a_successful_fill_is_followed_at_once_a_failed_one_after_the_configured_delay() {
-        let config = ReconnectConfig::Constant { delay_ms: 2000 };
-        let mut session = config.policy().new_session();
+        let policy = ReconnectConfig::Constant { delay_ms: 2000 }.policy();
+        let mut session = policy.new_session();
+        let _working_pool = policy.new_session();
         session.on_successful_fill();
         assert_eq!(session.get_delay(), Duration::ZERO);
         session.on_fill_error();
@@ -126,8 +182,25 @@ mod tests {
     }
 
     #[test]
+    fn failing_pools_probe_every_second_only_while_every_pool_fails() {
+        let policy = ReconnectConfig::Constant { delay_ms: 5000 }.policy();
+        let mut a = policy.new_session();
+        let mut b = policy.new_session();
+        a.on_fill_error();
+        assert_eq!(a.get_delay(), Duration::from_millis(5000), "b still works");
+        b.on_fill_error();
+        assert_eq!(a.get_delay(), OUTAGE_PROBE);
+        assert_eq!(b.get_delay(), OUTAGE_PROBE);
+        b.on_successful_fill();
+        assert_eq!(a.get_delay(), Duration::from_millis(5000), "b works again");
+        drop(b);
+        assert_eq!(a.get_delay(), OUTAGE_PROBE, "a is the only pool left");
+    }
+
+    #[test]
     fn prompt_fills_are_bounded_within_a_window() {
-        let mut session = ReconnectConfig::Constant { delay_ms: 500 }.policy().new_session();
+        let policy = ReconnectConfig::Constant { delay_ms: 500 }.policy();
+        let mut session = policy.new_session();
         for _ in 0..PROMPT_FILLS {
             session.on_successful_fill();
             assert_eq!(session.get_delay(), Duration::ZERO);
