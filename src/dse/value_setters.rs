@@ -12,9 +12,9 @@ use crate::collection::{append, CassCollection};
 use crate::error::CassError;
 use crate::statement::bind_to::{bind_index, bind_name, bind_name_n};
 use crate::statement::CassStatement;
-use crate::tuple::{set_index as tuple_set_index, CassTuple};
+use crate::tuple::CassTuple;
 use crate::types::cass_double_t;
-use crate::user_type::{set_index as user_type_set_index, set_name, set_name_n, CassUserType};
+use crate::user_type::{set_name, set_name_n, CassUserType};
 use std::ffi::c_char;
 
 /// Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the bind marker at `index`.
@@ -201,7 +201,7 @@ pub extern "C" fn cass_tuple_set_dse_point(
     x: cass_double_t,
     y: cass_double_t,
 ) -> CassError {
-    tuple_set_index(tuple, index, || point_input(x, y))
+    crate::tuple::set_index(tuple, index, || point_input(x, y))
 }
 
 /// Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
@@ -212,7 +212,7 @@ pub extern "C" fn cass_tuple_set_dse_line_string(
     index: usize,
     line_string: *const DseLineString,
 ) -> CassError {
-    tuple_set_index(tuple, index, || line_string_input(line_string))
+    crate::tuple::set_index(tuple, index, || line_string_input(line_string))
 }
 
 /// Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
@@ -223,7 +223,7 @@ pub extern "C" fn cass_tuple_set_dse_polygon(
     index: usize,
     polygon: *const DsePolygon,
 ) -> CassError {
-    tuple_set_index(tuple, index, || polygon_input(polygon))
+    crate::tuple::set_index(tuple, index, || polygon_input(polygon))
 }
 
 /// Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
@@ -234,7 +234,7 @@ pub extern "C" fn cass_tuple_set_dse_date_range(
     index: usize,
     range: *const DseDateRange,
 ) -> CassError {
-    tuple_set_index(tuple, index, || date_range_input(range))
+    crate::tuple::set_index(tuple, index, || date_range_input(range))
 }
 
 /// Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
@@ -245,7 +245,7 @@ pub extern "C" fn cass_user_type_set_dse_point(
     x: cass_double_t,
     y: cass_double_t,
 ) -> CassError {
-    user_type_set_index(user_type, index, || point_input(x, y))
+    crate::user_type::set_index(user_type, index, || point_input(x, y))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
@@ -279,7 +279,7 @@ pub extern "C" fn cass_user_type_set_dse_line_string(
     index: usize,
     line_string: *const DseLineString,
 ) -> CassError {
-    user_type_set_index(user_type, index, || line_string_input(line_string))
+    crate::user_type::set_index(user_type, index, || line_string_input(line_string))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
@@ -313,7 +313,7 @@ pub extern "C" fn cass_user_type_set_dse_polygon(
     index: usize,
     polygon: *const DsePolygon,
 ) -> CassError {
-    user_type_set_index(user_type, index, || polygon_input(polygon))
+    crate::user_type::set_index(user_type, index, || polygon_input(polygon))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
@@ -347,7 +347,7 @@ pub extern "C" fn cass_user_type_set_dse_date_range(
     index: usize,
     range: *const DseDateRange,
 ) -> CassError {
-    user_type_set_index(user_type, index, || date_range_input(range))
+    crate::user_type::set_index(user_type, index, || date_range_input(range))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is

@@ -149,9 +149,9 @@ use crate::collection::{append, CassCollection};
 use crate::error::CassError;
 use crate::statement::bind_to::{bind_index, bind_name, bind_name_n};
 use crate::statement::CassStatement;
-use crate::tuple::{set_index as tuple_set_index, CassTuple};
+use crate::tuple::CassTuple;
 use crate::types::cass_double_t;
-use crate::user_type::{set_index as user_type_set_index, set_name, set_name_n, CassUserType};
+use crate::user_type::{set_name, set_name_n, CassUserType};
 use std::ffi::c_char;
 """
 
@@ -170,9 +170,9 @@ dse = "\n".join([
     DSE_USES,
     family("", STMT_MODES, ("statement", "*mut CassStatement"), types=DSE_TYPES, uses=""),
     family("", COLL_MODES, ("collection", "*mut CassCollection"), types=DSE_TYPES, uses=""),
-    family("", dse_modes(TUP_MODES, ("set_index(", "tuple_set_index(")), ("tuple", "*mut CassTuple"),
+    family("", dse_modes(TUP_MODES, ("set_index(", "crate::tuple::set_index(")), ("tuple", "*mut CassTuple"),
            types=DSE_TYPES, uses=""),
-    family("", dse_modes(UDT_MODES, ("set_index(", "user_type_set_index(")), ("user_type", "*mut CassUserType"),
+    family("", dse_modes(UDT_MODES, ("set_index(", "crate::user_type::set_index(")), ("user_type", "*mut CassUserType"),
            types=DSE_TYPES, uses=""),
 ])
 
