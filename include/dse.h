@@ -43,7 +43,18 @@ typedef enum {
 } DseDateRangePrecision;
 
 /**
- * A bound (or the single value) of a DSE date range.
+ * `void (*)(void* data)`: locks around the GSSAPI library.
+ */
+typedef void (*DseGssapiAuthenticatorLockCallback)(void *data);
+
+/**
+ * `void (*)(void* data)`: unlocks around the GSSAPI library.
+ */
+typedef void (*DseGssapiAuthenticatorUnlockCallback)(void *data);
+
+/**
+ * A bound (or the single value) of a DSE date range: milliseconds since the epoch and their
+ * precision (sent as given; open bounds send neither).
  */
 typedef struct {
   DseDateRangePrecision precision;
@@ -58,16 +69,6 @@ typedef struct {
   DseDateRangeBound lower_bound;
   DseDateRangeBound upper_bound;
 } DseDateRange;
-
-/**
- * `void (*)(void* data)`: locks around the GSSAPI library.
- */
-typedef void (*DseGssapiAuthenticatorLockCallback)(void *data);
-
-/**
- * `void (*)(void* data)`: unlocks around the GSSAPI library.
- */
-typedef void (*DseGssapiAuthenticatorUnlockCallback)(void *data);
 
 /**
  * Logs in with SASL PLAIN (user name and password). Works with DSE's unified authenticator
@@ -98,23 +99,44 @@ CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy_n(CassC
  * driver built without Kerberos (the reference build): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and
  * the cluster's authentication is left as it was.
  */
-CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator(CassCluster *cluster, const char *_service, const char *_principal);
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator(CassCluster *cluster, const char *service, const char *principal);
 
 /**
  * Same as `cass_cluster_set_dse_gssapi_authenticator()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
  */
-CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_n(CassCluster *cluster, const char *_service, size_t _service_length, const char *_principal, size_t _principal_length);
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_n(CassCluster *cluster, const char *service, size_t service_length, const char *principal, size_t principal_length);
 
 /**
  * Kerberos login with an authorization id: `CASS_ERROR_LIB_NOT_IMPLEMENTED` (no Kerberos
  * support, as in the reference build).
  */
-CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy(CassCluster *cluster, const char *_service, const char *_principal, const char *_authorization_id);
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy(CassCluster *cluster, const char *service, const char *principal, const char *authorization_id);
 
 /**
  * Same as `cass_cluster_set_dse_gssapi_authenticator_proxy()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
  */
-CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy_n(CassCluster *cluster, const char *_service, size_t _service_length, const char *_principal, size_t _principal_length, const char *_authorization_id, size_t _authorization_id_length);
+CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy_n(CassCluster *cluster, const char *service, size_t service_length, const char *principal, size_t principal_length, const char *authorization_id, size_t authorization_id_length);
+
+/**
+ * Sets the locks the GSSAPI (Kerberos) authenticator would take around a Kerberos library that
+ * is not thread-safe. This library has no Kerberos support (like the reference build of the C++
+ * driver): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and the callbacks are never called.
+ */
+CASS_EXPORT CassError dse_gssapi_authenticator_set_lock_callbacks(DseGssapiAuthenticatorLockCallback lock_callback, DseGssapiAuthenticatorUnlockCallback unlock_callback, void *data);
+
+/**
+ * Asks DSE to run the batch as the role `name` (proxy execution). As with
+ * `cass_statement_set_execute_as()`: the C++ driver sends a `ProxyExecute` custom payload, which
+ * Apache Cassandra ignores; this library cannot send custom payloads, so the batch runs as the
+ * logged-in user, against Cassandra (same outcome) and against DSE (README, support matrix).
+ * NULL `name` is read as ""; a NULL batch or non-UTF-8 name gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_batch_set_execute_as(CassBatch *batch, const char *name);
+
+/**
+ * Same as `cass_batch_set_execute_as()`, with the name's length.
+ */
+CASS_EXPORT CassError cass_batch_set_execute_as_n(CassBatch *batch, const char *name, size_t name_length);
 
 /**
  * Asks DSE to run the statement as the role `name` (proxy execution). The C++ driver does this
@@ -129,6 +151,414 @@ CASS_EXPORT CassError cass_statement_set_execute_as(CassStatement *statement, co
  * Same as `cass_statement_set_execute_as()`, with the name's length.
  */
 CASS_EXPORT CassError cass_statement_set_execute_as_n(CassStatement *statement, const char *name, size_t name_length);
+
+/**
+ * A bound of `precision` at `time_ms` (milliseconds since the epoch).
+ */
+CASS_EXPORT DseDateRangeBound dse_date_range_bound_init(DseDateRangePrecision precision, cass_int64_t time_ms);
+
+/**
+ * The open bound: precision `DSE_DATE_RANGE_PRECISION_UNBOUNDED`, time -1.
+ */
+CASS_EXPORT DseDateRangeBound dse_date_range_bound_unbounded(void);
+
+/**
+ * Whether `bound` is open (its precision is `DSE_DATE_RANGE_PRECISION_UNBOUNDED`).
+ */
+CASS_EXPORT cass_bool_t dse_date_range_bound_is_unbounded(DseDateRangeBound bound);
+
+/**
+ * Sets `range` (storage C owns) to the range from `lower_bound` to `upper_bound`; either may be
+ * `dse_date_range_bound_unbounded()`. Returns `range` (NULL stays NULL).
+ */
+CASS_EXPORT DseDateRange *dse_date_range_init(DseDateRange *range, DseDateRangeBound lower_bound, DseDateRangeBound upper_bound);
+
+/**
+ * Sets `range` (storage C owns) to the single date `date` (kept in `lower_bound`;
+ * `upper_bound` is left as it was). Returns `range` (NULL stays NULL).
+ */
+CASS_EXPORT DseDateRange *dse_date_range_init_single_date(DseDateRange *range, DseDateRangeBound date);
+
+/**
+ * Reads a date range (`org.apache.cassandra.db.marshal.DateRangeType`) into `range`. Errors: not
+ * a custom value `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class
+ * `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL `CASS_ERROR_LIB_NULL_VALUE`, short bytes
+ * `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, an unknown range kind `CASS_ERROR_LIB_INVALID_DATA`; NULL
+ * `range` `CASS_ERROR_LIB_BAD_PARAMS`. On error `range` is left as it was.
+ */
+CASS_EXPORT CassError cass_value_get_dse_date_range(const CassValue *value, DseDateRange *range);
+
+/**
+ * Reads a point (`org.apache.cassandra.db.marshal.PointType`). Errors: not a custom value
+ * `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL
+ * `CASS_ERROR_LIB_NULL_VALUE`, short bytes `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, not a WKB point
+ * `CASS_ERROR_LIB_INVALID_DATA`; NULL `x` or `y` `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_value_get_dse_point(const CassValue *value, cass_double_t *x, cass_double_t *y);
+
+/**
+ * Reads a point from WKT, `POINT (x y)` (upper-case keyword; text after the closing parenthesis
+ * is ignored). Other text, or NULL `wkt`, `x` or `y`, is `CASS_ERROR_LIB_BAD_PARAMS` and leaves
+ * `x` and `y` as they were.
+ */
+CASS_EXPORT CassError dse_point_from_wkt(const char *wkt, cass_double_t *x, cass_double_t *y);
+
+/**
+ * Same as `dse_point_from_wkt()`, with the text's length (not NUL-terminated).
+ */
+CASS_EXPORT CassError dse_point_from_wkt_n(const char *wkt, size_t wkt_length, cass_double_t *x, cass_double_t *y);
+
+/**
+ * Creates an empty line string. Add points, call `dse_line_string_finish()`, then bind it; free
+ * it with `dse_line_string_free()`.
+ */
+CASS_EXPORT DseLineString *dse_line_string_new(void);
+
+/**
+ * Frees a line string. NULL is ignored.
+ */
+CASS_EXPORT void dse_line_string_free(DseLineString *line_string);
+
+/**
+ * Empties a line string so that it can be built again. NULL is ignored.
+ */
+CASS_EXPORT void dse_line_string_reset(DseLineString *line_string);
+
+/**
+ * Makes room for `num_points` points (a hint: saves reallocations, changes nothing else). NULL
+ * is ignored.
+ */
+CASS_EXPORT void dse_line_string_reserve(DseLineString *line_string, cass_uint32_t num_points);
+
+/**
+ * Adds a point. A NULL line string is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_line_string_add_point(DseLineString *line_string, cass_double_t x, cass_double_t y);
+
+/**
+ * Completes the line string (writes its point count); call it before binding. A line string of
+ * exactly one point is `CASS_ERROR_LIB_INVALID_STATE` (none, the empty line string, or two and
+ * more are fine). More points may be added and `finish` called again.
+ */
+CASS_EXPORT CassError dse_line_string_finish(DseLineString *line_string);
+
+/**
+ * Creates an empty polygon. Start a ring, add its points, repeat, call `dse_polygon_finish()`,
+ * then bind it; free it with `dse_polygon_free()`.
+ */
+CASS_EXPORT DsePolygon *dse_polygon_new(void);
+
+/**
+ * Frees a polygon. NULL is ignored.
+ */
+CASS_EXPORT void dse_polygon_free(DsePolygon *polygon);
+
+/**
+ * Empties a polygon so that it can be built again. NULL is ignored.
+ */
+CASS_EXPORT void dse_polygon_reset(DsePolygon *polygon);
+
+/**
+ * Makes room for `num_rings` rings of `total_num_points` points in all (a hint: saves
+ * reallocations, changes nothing else). NULL is ignored.
+ */
+CASS_EXPORT void dse_polygon_reserve(DsePolygon *polygon, cass_uint32_t num_rings, cass_uint32_t total_num_points);
+
+/**
+ * Closes the open ring (if any) and opens a new one. Closing a ring of one or two points is
+ * `CASS_ERROR_LIB_INVALID_STATE` (no new ring then). A NULL polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_start_ring(DsePolygon *polygon);
+
+/**
+ * Adds a point to the open ring. Without an open ring (before the first
+ * `dse_polygon_start_ring()`, or after `dse_polygon_finish()`) `CASS_ERROR_LIB_INVALID_STATE`
+ * (the C++ driver accepts such a point and produces bytes no server can read). A NULL polygon
+ * is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_add_point(DsePolygon *polygon, cass_double_t x, cass_double_t y);
+
+/**
+ * Completes the polygon (writes its ring count and closes the open ring); call it before
+ * binding. Closing a ring of one or two points is `CASS_ERROR_LIB_INVALID_STATE`. A NULL
+ * polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_finish(DsePolygon *polygon);
+
+/**
+ * Creates a line string iterator with no points (reset it before use). Free it with
+ * `dse_line_string_iterator_free()`.
+ */
+CASS_EXPORT DseLineStringIterator *dse_line_string_iterator_new(void);
+
+/**
+ * Frees a line string iterator. NULL is ignored.
+ */
+CASS_EXPORT void dse_line_string_iterator_free(DseLineStringIterator *iterator);
+
+/**
+ * Points the iterator at a line string value (`org.apache.cassandra.db.marshal.LineStringType`).
+ * Errors: not a custom value `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class
+ * `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL `CASS_ERROR_LIB_NULL_VALUE`, fewer bytes than the
+ * counts say `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, not a WKB line string `CASS_ERROR_LIB_INVALID_DATA`.
+ */
+CASS_EXPORT CassError dse_line_string_iterator_reset(DseLineStringIterator *iterator, const CassValue *value);
+
+/**
+ * Points the iterator at WKT: `LINESTRING (x y, ...)` or `LINESTRING EMPTY` (upper-case
+ * keywords; text after the closing parenthesis is ignored). Other text, or NULL, is
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_line_string_iterator_reset_with_wkt(DseLineStringIterator *iterator, const char *wkt);
+
+/**
+ * Same as `dse_line_string_iterator_reset_with_wkt()`, with the text's length.
+ */
+CASS_EXPORT CassError dse_line_string_iterator_reset_with_wkt_n(DseLineStringIterator *iterator, const char *wkt, size_t wkt_length);
+
+/**
+ * The number of points of the line string (0 before a reset and for NULL).
+ */
+CASS_EXPORT cass_uint32_t dse_line_string_iterator_num_points(const DseLineStringIterator *iterator);
+
+/**
+ * The next point. After the last one (or before a reset) `CASS_ERROR_LIB_INVALID_STATE`; NULL
+ * arguments `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_line_string_iterator_next_point(DseLineStringIterator *iterator, cass_double_t *x, cass_double_t *y);
+
+/**
+ * Creates a polygon iterator with no rings (reset it before use). Free it with
+ * `dse_polygon_iterator_free()`.
+ */
+CASS_EXPORT DsePolygonIterator *dse_polygon_iterator_new(void);
+
+/**
+ * Frees a polygon iterator. NULL is ignored.
+ */
+CASS_EXPORT void dse_polygon_iterator_free(DsePolygonIterator *iterator);
+
+/**
+ * Points the iterator at a polygon value (`org.apache.cassandra.db.marshal.PolygonType`), with
+ * the errors of `dse_line_string_iterator_reset()`.
+ */
+CASS_EXPORT CassError dse_polygon_iterator_reset(DsePolygonIterator *iterator, const CassValue *value);
+
+/**
+ * Points the iterator at WKT: `POLYGON ((x y, ...), ...)` or `POLYGON EMPTY` (upper-case
+ * keywords; text after the closing parenthesis is ignored). Other text, or NULL, is
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_iterator_reset_with_wkt(DsePolygonIterator *iterator, const char *wkt);
+
+/**
+ * Same as `dse_polygon_iterator_reset_with_wkt()`, with the text's length.
+ */
+CASS_EXPORT CassError dse_polygon_iterator_reset_with_wkt_n(DsePolygonIterator *iterator, const char *wkt, size_t wkt_length);
+
+/**
+ * The number of rings of the polygon (0 before a reset and for NULL).
+ */
+CASS_EXPORT cass_uint32_t dse_polygon_iterator_num_rings(const DsePolygonIterator *iterator);
+
+/**
+ * The point count of the next ring; then read its points with
+ * `dse_polygon_iterator_next_point()`. `CASS_ERROR_LIB_INVALID_STATE` while points of the
+ * current ring are left, after the last ring, and before a reset; NULL arguments
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_iterator_next_num_points(DsePolygonIterator *iterator, cass_uint32_t *num_points);
+
+/**
+ * The next point of the current ring. `CASS_ERROR_LIB_INVALID_STATE` when the ring has no
+ * point left (ask for the next ring's count first) or before a reset; NULL arguments
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError dse_polygon_iterator_next_point(DsePolygonIterator *iterator, cass_double_t *x, cass_double_t *y);
+
+/**
+ * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_point(CassStatement *statement, size_t index, cass_double_t x, cass_double_t y);
+
+/**
+ * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_point_by_name(CassStatement *statement, const char *name, cass_double_t x, cass_double_t y);
+
+/**
+ * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_point_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_double_t x, cass_double_t y);
+
+/**
+ * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_line_string(CassStatement *statement, size_t index, const DseLineString *line_string);
+
+/**
+ * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name(CassStatement *statement, const char *name, const DseLineString *line_string);
+
+/**
+ * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseLineString *line_string);
+
+/**
+ * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_polygon(CassStatement *statement, size_t index, const DsePolygon *polygon);
+
+/**
+ * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name(CassStatement *statement, const char *name, const DsePolygon *polygon);
+
+/**
+ * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DsePolygon *polygon);
+
+/**
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_date_range(CassStatement *statement, size_t index, const DseDateRange *range);
+
+/**
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name(CassStatement *statement, const char *name, const DseDateRange *range);
+
+/**
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ */
+CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseDateRange *range);
+
+/**
+ * Appends a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_dse_point(CassCollection *collection, cass_double_t x, cass_double_t y);
+
+/**
+ * Appends a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_dse_line_string(CassCollection *collection, const DseLineString *line_string);
+
+/**
+ * Appends a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_dse_polygon(CassCollection *collection, const DsePolygon *polygon);
+
+/**
+ * Appends a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ */
+CASS_EXPORT CassError cass_collection_append_dse_date_range(CassCollection *collection, const DseDateRange *range);
+
+/**
+ * Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ */
+CASS_EXPORT CassError cass_tuple_set_dse_point(CassTuple *tuple, size_t index, cass_double_t x, cass_double_t y);
+
+/**
+ * Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_tuple_set_dse_line_string(CassTuple *tuple, size_t index, const DseLineString *line_string);
+
+/**
+ * Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_tuple_set_dse_polygon(CassTuple *tuple, size_t index, const DsePolygon *polygon);
+
+/**
+ * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_tuple_set_dse_date_range(CassTuple *tuple, size_t index, const DseDateRange *range);
+
+/**
+ * Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_point(CassUserType *user_type, size_t index, cass_double_t x, cass_double_t y);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_point_by_name(CassUserType *user_type, const char *name, cass_double_t x, cass_double_t y);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_point_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_double_t x, cass_double_t y);
+
+/**
+ * Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_line_string(CassUserType *user_type, size_t index, const DseLineString *line_string);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name(CassUserType *user_type, const char *name, const DseLineString *line_string);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
+ * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseLineString *line_string);
+
+/**
+ * Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_polygon(CassUserType *user_type, size_t index, const DsePolygon *polygon);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name(CassUserType *user_type, const char *name, const DsePolygon *polygon);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
+ * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DsePolygon *polygon);
+
+/**
+ * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_date_range(CassUserType *user_type, size_t index, const DseDateRange *range);
+
+/**
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name(CassUserType *user_type, const char *name, const DseDateRange *range);
+
+/**
+ * Sets the field called `name` (`name_length` bytes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
+ * `CASS_ERROR_LIB_BAD_PARAMS`).
+ */
+CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseDateRange *range);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -146,6 +146,10 @@ impl<'a> Input<'a> {
     pub fn custom(class_name: &'a str, v: &'a [u8]) -> Self {
         Input { kind: Kind::Custom(class_name), body: Body::Slice(v) }
     }
+    /// A small custom value (at most 28 bytes: a DSE point or date range), copied in.
+    pub fn custom_inline(class_name: &'a str, v: &[u8]) -> Self {
+        Self::inline(Kind::Custom(class_name), v)
+    }
     pub fn uuid(v: CassUuid) -> Self {
         Self::inline(Kind::Uuid, &v.to_bytes())
     }

@@ -57,7 +57,10 @@ impl CassCollection {
     }
 }
 
-fn append<'a>(collection: *mut CassCollection, input: impl FnOnce() -> Result<Input<'a>, CassError>) -> CassError {
+pub(crate) fn append<'a>(
+    collection: *mut CassCollection,
+    input: impl FnOnce() -> Result<Input<'a>, CassError>,
+) -> CassError {
     guard(|| {
         let Some(collection) = CassCollection::from_ptr_mut(collection) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;

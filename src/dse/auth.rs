@@ -1,7 +1,9 @@
 //! DSE authentication (`dse.h`): the plain-text SASL authenticator with an optional authorization
 //! id (proxy login), the GSSAPI authenticator (not built in, as in the reference build), and
-//! proxy execution (`cass_statement_set_execute_as`).
+//! proxy execution (`cass_statement_set_execute_as`, `cass_batch_set_execute_as`).
 
+use super::{DseGssapiAuthenticatorLockCallback, DseGssapiAuthenticatorUnlockCallback};
+use crate::batch::CassBatch;
 use crate::cluster::{with_cluster, Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
@@ -162,7 +164,8 @@ pub extern "C" fn cass_cluster_set_dse_plaintext_authenticator_proxy_n(
     )
 }
 
-fn gssapi_not_built(cluster: *mut CassCluster) -> CassError {
+/// The GSSAPI setters' answer; their settings (`_unused`) are not kept.
+fn gssapi_not_built<T>(cluster: *mut CassCluster, _unused: T) -> CassError {
     with_cluster(cluster, |_| {
         tracing::error!("The DSE GSSAPI (Kerberos) authenticator is not available in this build");
         CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
@@ -175,22 +178,22 @@ fn gssapi_not_built(cluster: *mut CassCluster) -> CassError {
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_dse_gssapi_authenticator(
     cluster: *mut CassCluster,
-    _service: *const c_char,
-    _principal: *const c_char,
+    service: *const c_char,
+    principal: *const c_char,
 ) -> CassError {
-    gssapi_not_built(cluster)
+    gssapi_not_built(cluster, (service, principal))
 }
 
 /// Same as `cass_cluster_set_dse_gssapi_authenticator()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_dse_gssapi_authenticator_n(
     cluster: *mut CassCluster,
-    _service: *const c_char,
-    _service_length: usize,
-    _principal: *const c_char,
-    _principal_length: usize,
+    service: *const c_char,
+    service_length: usize,
+    principal: *const c_char,
+    principal_length: usize,
 ) -> CassError {
-    gssapi_not_built(cluster)
+    gssapi_not_built(cluster, (service, service_length, principal, principal_length))
 }
 
 /// Kerberos login with an authorization id: `CASS_ERROR_LIB_NOT_IMPLEMENTED` (no Kerberos
@@ -198,25 +201,78 @@ pub extern "C" fn cass_cluster_set_dse_gssapi_authenticator_n(
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_dse_gssapi_authenticator_proxy(
     cluster: *mut CassCluster,
-    _service: *const c_char,
-    _principal: *const c_char,
-    _authorization_id: *const c_char,
+    service: *const c_char,
+    principal: *const c_char,
+    authorization_id: *const c_char,
 ) -> CassError {
-    gssapi_not_built(cluster)
+    gssapi_not_built(cluster, (service, principal, authorization_id))
 }
 
 /// Same as `cass_cluster_set_dse_gssapi_authenticator_proxy()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_dse_gssapi_authenticator_proxy_n(
     cluster: *mut CassCluster,
-    _service: *const c_char,
-    _service_length: usize,
-    _principal: *const c_char,
-    _principal_length: usize,
-    _authorization_id: *const c_char,
-    _authorization_id_length: usize,
+    service: *const c_char,
+    service_length: usize,
+    principal: *const c_char,
+    principal_length: usize,
+    authorization_id: *const c_char,
+    authorization_id_length: usize,
 ) -> CassError {
-    gssapi_not_built(cluster)
+    gssapi_not_built(
+        cluster,
+        (service, service_length, principal, principal_length, authorization_id, authorization_id_length),
+    )
+}
+
+/// Sets the locks the GSSAPI (Kerberos) authenticator would take around a Kerberos library that
+/// is not thread-safe. This library has no Kerberos support (like the reference build of the C++
+/// driver): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and the callbacks are never called.
+#[no_mangle]
+pub extern "C" fn dse_gssapi_authenticator_set_lock_callbacks(
+    lock_callback: DseGssapiAuthenticatorLockCallback,
+    unlock_callback: DseGssapiAuthenticatorUnlockCallback,
+    data: *mut std::ffi::c_void,
+) -> CassError {
+    guard(|| {
+        let _ = (lock_callback, unlock_callback, data);
+        CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
+    })
+}
+
+/// The checks of `cass_*_set_execute_as_n`: NULL `name` is read as "", a non-UTF-8 name is
+/// `CASS_ERROR_LIB_BAD_PARAMS`; nothing is sent (see `cass_statement_set_execute_as()`).
+fn accept_execute_as(request: &str, name: *const c_char, name_length: usize) -> CassError {
+    if !name.is_null() && str_n(name, name_length).is_err() {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    }
+    tracing::debug!("{request}: proxy execution is not sent (no custom payloads)");
+    CassError::CASS_OK
+}
+
+/// Asks DSE to run the batch as the role `name` (proxy execution). As with
+/// `cass_statement_set_execute_as()`: the C++ driver sends a `ProxyExecute` custom payload, which
+/// Apache Cassandra ignores; this library cannot send custom payloads, so the batch runs as the
+/// logged-in user, against Cassandra (same outcome) and against DSE (README, support matrix).
+/// NULL `name` is read as ""; a NULL batch or non-UTF-8 name gives `CASS_ERROR_LIB_BAD_PARAMS`.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_execute_as(batch: *mut CassBatch, name: *const c_char) -> CassError {
+    cass_batch_set_execute_as_n(batch, name, safe_strlen(name))
+}
+
+/// Same as `cass_batch_set_execute_as()`, with the name's length.
+#[no_mangle]
+pub extern "C" fn cass_batch_set_execute_as_n(
+    batch: *mut CassBatch,
+    name: *const c_char,
+    name_length: usize,
+) -> CassError {
+    guard(|| {
+        if CassBatch::from_ptr_mut(batch).is_none() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        accept_execute_as("cass_batch_set_execute_as", name, name_length)
+    })
 }
 
 /// Asks DSE to run the statement as the role `name` (proxy execution). The C++ driver does this
@@ -240,10 +296,6 @@ pub extern "C" fn cass_statement_set_execute_as_n(
         if CassStatement::from_ptr_mut(statement).is_none() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
-        if !name.is_null() && str_n(name, name_length).is_err() {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        }
-        tracing::debug!("cass_statement_set_execute_as: proxy execution is not sent (no custom payloads)");
-        CassError::CASS_OK
+        accept_execute_as("cass_statement_set_execute_as", name, name_length)
     })
 }

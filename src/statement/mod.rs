@@ -3,7 +3,7 @@
 //! request is in flight.
 
 mod bind;
-mod bind_to;
+pub(crate) mod bind_to;
 mod exports;
 pub(crate) mod request_setters;
 mod setters;

@@ -37,7 +37,7 @@ impl CassTuple {
     }
 }
 
-fn set_index<'a>(
+pub(crate) fn set_index<'a>(
     tuple: *mut CassTuple,
     index: usize,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,

@@ -76,7 +76,7 @@ fn with_user_type<'a>(
     })
 }
 
-fn set_index<'a>(
+pub(crate) fn set_index<'a>(
     user_type: *mut CassUserType,
     index: usize,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
@@ -84,7 +84,7 @@ fn set_index<'a>(
     with_user_type(user_type, input, |u, input| u.set(index, input))
 }
 
-fn set_name<'a>(
+pub(crate) fn set_name<'a>(
     user_type: *mut CassUserType,
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
@@ -97,7 +97,7 @@ fn set_name<'a>(
     })
 }
 
-fn set_name_n<'a>(
+pub(crate) fn set_name_n<'a>(
     user_type: *mut CassUserType,
     name: *const c_char,
     name_length: usize,
