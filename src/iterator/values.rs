@@ -3,6 +3,7 @@
 
 use crate::data_type::CassDataType;
 use crate::types::CassValueType;
+use crate::value::decode;
 use crate::value::CassValue;
 use once_cell::sync::Lazy;
 use std::sync::Arc;
@@ -60,9 +61,9 @@ impl ValueCursor {
         }
         let (total, body) = match shape {
             Shape::Collection | Shape::Map => {
-                let count = value.item_count();
+                let (count, elements) = decode::collection(bytes).unwrap_or((0, &[]));
                 let per = if shape == Shape::Collection && data_type.value_type == CASS_VALUE_TYPE_MAP { 2 } else { 1 };
-                (count * per, bytes.get(4..).unwrap_or_default())
+                (count.max(0) as usize * per, elements)
             }
             Shape::Tuple | Shape::UserType => (data_type.sub_types.len(), bytes),
         };
@@ -95,24 +96,28 @@ impl ValueCursor {
         subs.get(position).unwrap_or(&UNKNOWN)
     }
 
-    /// Reads the next `[int length][bytes]` item. Tuples and user types may end early (fields
-    /// added to a type after the value was written): the missing ones read as NULL.
+    /// Reads the next `[int length][bytes]` item (`CassValue::cell`: empty reads as NULL where
+    /// the C++ driver does so). None on truncated data, and for a collection item too short to
+    /// hold its element count (the C++ driver's iterators stop there too).
+    ///
+    /// Tuples and user types may end early (fields added to a type after the value was written):
+    /// the missing ones read as NULL, so that the iterator yields as many fields as
+    /// `cass_value_item_count()` reports. The C++ driver stops at the end of the data instead,
+    /// yielding fewer; this is the one place where we differ on purpose.
     fn read_item(&mut self, index: usize) -> Option<CassValue> {
         // SAFETY: `rest` points to `rest_len` bytes inside the result's frame (see the type docs).
         let rest = unsafe { std::slice::from_raw_parts(self.rest, self.rest_len) };
+        let item_type = self.item_type(index);
         if rest.is_empty() && matches!(self.shape, Shape::Tuple | Shape::UserType) {
-            return Some(CassValue::new(None, self.item_type(index)));
+            return Some(CassValue::new(None, item_type));
         }
-        let len = i32::from_be_bytes(rest.get(..4)?.try_into().ok()?);
-        let (data, used) = if len < 0 {
-            (None, 4)
-        } else {
-            let end = 4usize.checked_add(len as usize)?;
-            (Some(rest.get(4..end)?), end)
-        };
-        let value = CassValue::new(data, self.item_type(index));
-        self.rest = rest[used..].as_ptr();
-        self.rest_len = rest.len() - used;
+        let (data, after) = decode::item(rest)?;
+        if item_type.is_collection() && data.is_some_and(|bytes| bytes.len() < 4) {
+            return None;
+        }
+        let value = CassValue::cell(data, item_type);
+        self.rest = after.as_ptr();
+        self.rest_len = after.len();
         Some(value)
     }
 
