@@ -10,7 +10,11 @@
 //! - a decimal is a 4-byte scale followed by at least one byte of varint;
 //! - an inet's address length is the value's size modulo 256, and must be at most 16;
 //! - a collection is a 4-byte element count followed by its elements: its bytes, as
-//!   `cass_value_get_bytes()` gives them, start after the count.
+//!   `cass_value_get_bytes()` gives them, start after the count. Inside another value, a
+//!   collection too short for its count ends the iteration (as with the C++ driver); in a row
+//!   (never sent by Cassandra, which refuses such values) it reads as an empty collection, where
+//!   the C++ driver fails the whole result. A negative count is 0 items (the C++ driver reports
+//!   it sign-extended as `cass_value_item_count()` and iterates nothing).
 //!
 //! Everything here is safe code over slices: the fuzz tests (`fuzz_tests.rs`) run it on
 //! arbitrary bytes.

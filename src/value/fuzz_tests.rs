@@ -106,13 +106,13 @@ fn item(out: &mut Vec<u8>, data: Option<&[u8]>) {
 }
 
 /// A plausible encoding of a value of `t` (what a server would send), not always well formed.
-fn encoding(rng: &mut Rng, t: &CassDataType, depth: usize) -> Vec<u8> {
+fn encoding(rng: &mut Rng, t: &CassDataType) -> Vec<u8> {
     let sub = |rng: &mut Rng, i: usize| -> Option<Vec<u8>> {
         let st = t.sub_types.get(i)?;
         if rng.chance(10) {
             return None;
         }
-        let encoded = encoding(rng, st, depth + 1);
+        let encoded = encoding(rng, st);
         Some(damaged(rng, encoded))
     };
     match t.value_type {
@@ -288,7 +288,7 @@ fn run_value_case(rng: &mut Rng) -> usize {
         let n = rng.below(48);
         rng.bytes(n)
     } else {
-        let encoded = encoding(rng, &t, 0);
+        let encoded = encoding(rng, &t);
         damaged(rng, encoded)
     };
     let within = bytes.as_ptr() as usize..bytes.as_ptr() as usize + bytes.len();
@@ -318,7 +318,7 @@ fn fuzz_row_cells() {
         let mut bytes = Vec::new();
         for _ in 0..nrows {
             for t in &types {
-                let encoded = encoding(&mut rng, t, 0);
+                let encoded = encoding(&mut rng, t);
                 item(&mut bytes, (!rng.chance(10)).then_some(&encoded[..]));
             }
         }
@@ -380,4 +380,99 @@ fn fuzz_cql_type_parser() {
         }
     }
     eprintln!("fuzz_cql_type_parser: {n} cases, {parsed} parsed");
+}
+
+/// A protocol `[option]` describing `t` (v4 type ids), to build RESULT frames.
+fn type_option(out: &mut Vec<u8>, t: &CassDataType, rng: &mut Rng) {
+    let string = |out: &mut Vec<u8>, s: &str| {
+        out.extend((s.len() as u16).to_be_bytes());
+        out.extend(s.as_bytes());
+    };
+    let id = if t.value_type == CASS_VALUE_TYPE_UNKNOWN { rng.below(0x40) as u16 } else { t.value_type as u16 };
+    out.extend(id.to_be_bytes());
+    match t.value_type {
+        CASS_VALUE_TYPE_CUSTOM => string(
+            out,
+            [
+                "org.apache.cassandra.db.marshal.BytesType",
+                "org.apache.cassandra.db.marshal.VectorType(org.apache.cassandra.db.marshal.FloatType , 3)",
+                "x",
+            ][rng.below(3)],
+        ),
+        CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP | CASS_VALUE_TYPE_TUPLE => {
+            if t.value_type == CASS_VALUE_TYPE_TUPLE {
+                out.extend((t.sub_types.len() as u16).to_be_bytes());
+            }
+            for sub in &t.sub_types {
+                type_option(out, sub, rng);
+            }
+        }
+        CASS_VALUE_TYPE_UDT => {
+            string(out, "ks");
+            string(out, "u");
+            out.extend((t.sub_types.len() as u16).to_be_bytes());
+            for (name, sub) in t.field_names.iter().zip(&t.sub_types) {
+                string(out, name);
+                type_option(out, sub, rng);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whole RESULT (Rows) bodies, damaged, through the `scylla` crate's metadata decoder (the
+/// protocol type options), our type conversion, the cell indexer and every value getter.
+#[test]
+fn fuzz_rows_frames() {
+    use scylla_cql::frame::protocol_features::ProtocolFeatures;
+    use scylla_cql::frame::response::result::{deserialize_with_features, ResultWithDeserializedMetadata};
+    let mut rng = Rng(0x5eed_0004);
+    let n = cases() / 4;
+    let mut decoded = 0;
+    for _ in 0..n {
+        let types: Vec<_> = (0..1 + rng.below(3)).map(|_| random_type(&mut rng, 0)).collect();
+        let nrows = rng.below(3);
+        let mut body = Vec::new();
+        body.extend(2i32.to_be_bytes()); // Rows
+        body.extend(1i32.to_be_bytes()); // global table spec
+        body.extend((types.len() as i32).to_be_bytes());
+        for s in ["ks", "t"] {
+            body.extend((s.len() as u16).to_be_bytes());
+            body.extend(s.as_bytes());
+        }
+        for (i, t) in types.iter().enumerate() {
+            body.extend(2u16.to_be_bytes());
+            body.extend(format!("c{i}").as_bytes());
+            type_option(&mut body, t, &mut rng);
+        }
+        body.extend((nrows as i32).to_be_bytes());
+        for _ in 0..nrows {
+            for t in &types {
+                let encoded = encoding(&mut rng, t);
+                item(&mut body, (!rng.chance(10)).then_some(&encoded[..]));
+            }
+        }
+        let body = damaged(&mut rng, body);
+        let Ok(result) = deserialize_with_features(body.into(), None, &ProtocolFeatures::default()) else {
+            continue;
+        };
+        let Ok(ResultWithDeserializedMetadata::Rows((raw, _))) = result.deserialize_metadata() else {
+            continue;
+        };
+        let types: Vec<_> = raw
+            .metadata()
+            .col_specs()
+            .iter()
+            .map(|spec| Arc::new(CassDataType::from_column_type(spec.typ())))
+            .collect();
+        let rows = raw.raw_rows();
+        let within = rows.as_ptr() as usize..rows.as_ptr() as usize + rows.len();
+        if let Ok(cells) = index_cells(rows, raw.rows_count(), &types) {
+            decoded += 1;
+            for cell in &cells {
+                exercise(cell, &within, 0);
+            }
+        }
+    }
+    eprintln!("fuzz_rows_frames: {n} cases, {decoded} decoded");
 }
