@@ -3617,32 +3617,35 @@ CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterat
 
 /**
  * The current item of a collection or tuple iterator (NULL for other iterators). Before the
- * first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
- * end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
- * or `cass_iterator_free()`.
+ * first `cass_iterator_next()`, and where an item could not be read, it is a placeholder (not
+ * NULL, no bytes, `CASS_VALUE_TYPE_UNKNOWN`); after the end the last item, as with the C++
+ * driver. Valid until the next call to `cass_iterator_next()` or `cass_iterator_free()`.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
 
 /**
- * The current key of a map iterator (NULL for other iterators; an empty value before the first
+ * The current key of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
 
 /**
- * The current value of a map iterator (NULL for other iterators; an empty value before the first
+ * The current value of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
 
 /**
- * The current field's value of a user type field iterator, or NULL.
+ * The current field's value of a user type field iterator (NULL for other iterators; a
+ * placeholder before the first `cass_iterator_next()` and the last field after the end, as
+ * `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
 
 /**
- * The current field's name of a user type field iterator (valid as long as the value's result).
- * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+ * The current field's name of a user type field iterator (valid as long as the value's result;
+ * the last field's after the end). `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator and
+ * before the first `cass_iterator_next()`.
  */
 CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 

@@ -5,7 +5,9 @@
    - a duration with bytes after its three numbers decodes (they are ignored);
    - a decimal without varint bytes is CASS_ERROR_LIB_NOT_ENOUGH_DATA;
    - cass_value_get_bytes on a collection starts after the element count (also nested);
-   - a negative length inside a tuple is a NULL field.
+   - a negative length inside a tuple is a NULL field;
+   - before the first cass_iterator_next() a value iterator's current item is a placeholder (not
+     NULL, type unknown); after the end it is the last item, also for user type fields.
    Two places where the reference contradicts itself, and this library keeps one answer:
    - a tuple or user type value shorter than its type: cass_value_item_count() reports every
      declared field on both; the reference's iterator stops at the end of the data, ours yields
@@ -221,6 +223,47 @@ static void tuples_and_user_types(void) {
   CHECK_EQ_INT(is_reference() ? 1 : 3, n);
 }
 
+static void check_placeholder(const CassValue* value) {
+  cass_int32_t i;
+  CHECK(value != NULL);
+  CHECK(!cass_value_is_null(value));
+  CHECK_EQ_INT(CASS_VALUE_TYPE_UNKNOWN, cass_value_type(value));
+  CHECK_ERR(CASS_ERROR_LIB_INVALID_VALUE_TYPE, cass_value_get_int32(value, &i));
+}
+
+static void iterator_ends(void) {
+  const CassValue* v;
+  CassIterator* it;
+  const char* name;
+  size_t size;
+  cass_int32_t i;
+
+  v = roundtrip("c_udt", "0000000400000005000000017800000003020406");
+  it = cass_iterator_fields_from_user_type(v);
+  check_placeholder(cass_iterator_get_user_type_field_value(it));
+  while (cass_iterator_next(it)) {
+  }
+  CHECK_OK(cass_iterator_get_user_type_field_name(it, &name, &size));
+  CHECK_EQ_INT(1, size);
+  CHECK(name[0] == 'c');
+  CHECK(cass_value_is_duration(cass_iterator_get_user_type_field_value(it)));
+  cass_iterator_free(it);
+
+  v = roundtrip("c_list", "000000010000000400000007");
+  it = cass_iterator_from_collection(v);
+  check_placeholder(cass_iterator_get_value(it));
+  CHECK(cass_iterator_next(it));
+  CHECK(!cass_iterator_next(it));
+  CHECK_OK(cass_value_get_int32(cass_iterator_get_value(it), &i));
+  CHECK_EQ_INT(7, i);
+  cass_iterator_free(it);
+
+  v = roundtrip("c_tuple", "00000004000000ff");
+  it = cass_iterator_from_tuple(v);
+  check_placeholder(cass_iterator_get_value(it));
+  cass_iterator_free(it);
+}
+
 static void collection_bytes(void) {
   const CassValue* v;
   CassIterator* it;
@@ -278,6 +321,7 @@ int main(void) {
   durations_and_decimals();
   tuples_and_user_types();
   collection_bytes();
+  iterator_ends();
 
   if (result != NULL) cass_result_free(result);
   snprintf(cql, sizeof cql, "DROP KEYSPACE %s", ks);

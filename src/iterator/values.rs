@@ -8,7 +8,13 @@ use crate::value::CassValue;
 use once_cell::sync::Lazy;
 use std::sync::Arc;
 
-/// The type given to items whose parent type does not describe them.
+/// The item before the first `cass_iterator_next()` or in place of one that could not be read,
+/// as the C++ driver has it: not NULL, no bytes, type unknown.
+fn placeholder() -> CassValue {
+    CassValue::new(Some(&[]), &UNKNOWN)
+}
+
+/// The type given to items whose parent type does not describe them (and to placeholders).
 static UNKNOWN: Lazy<Arc<CassDataType>> =
     Lazy::new(|| Arc::new(CassDataType::simple(CassValueType::CASS_VALUE_TYPE_UNKNOWN)));
 
@@ -33,9 +39,9 @@ pub struct ValueCursor {
     read: usize,
     total: usize,
     /// The current item (the key, for a map), and a map entry's value. As with the C++ driver,
-    /// collection, map and tuple iterators always have one: an empty value (NULL, type unknown)
-    /// before the first `cass_iterator_next()`, the last item after the end (programs tell an
-    /// empty collection from a non-empty one by it).
+    /// every value iterator always has one: before the first `cass_iterator_next()`, and where an
+    /// item could not be read, a placeholder (not NULL, no bytes, type unknown); after the end,
+    /// the last item (programs tell an empty collection from a non-empty one by it).
     pub current: Option<CassValue>,
     pub current_map_value: Option<CassValue>,
 }
@@ -74,8 +80,8 @@ impl ValueCursor {
             rest_len: body.len(),
             read: 0,
             total,
-            current: (shape != Shape::UserType).then(|| CassValue::new(None, &UNKNOWN)),
-            current_map_value: (shape == Shape::Map).then(|| CassValue::new(None, &UNKNOWN)),
+            current: Some(placeholder()),
+            current_map_value: (shape == Shape::Map).then(placeholder),
         })
     }
 
@@ -124,39 +130,31 @@ impl ValueCursor {
     /// Moves to the next item; false at the end or on truncated data.
     pub fn advance(&mut self) -> bool {
         if self.read >= self.total {
-            // Past the end the C++ driver's iterators keep their last item; a user type field
-            // iterator has none.
-            if self.shape == Shape::UserType {
-                self.current = None;
-            }
             return false;
         }
-        self.current = None;
-        self.current_map_value = None;
         let index = self.read;
         self.read += 1;
-        match self.shape {
-            Shape::Map => {
-                let Some(key) = self.read_item(0) else {
-                    return false;
-                };
-                let Some(value) = self.read_item(1) else {
-                    return false;
-                };
-                self.current = Some(key);
-                self.current_map_value = Some(value);
-                true
-            }
-            _ => {
-                self.current = self.read_item(index);
-                self.current.is_some()
-            }
+        if self.shape == Shape::Map {
+            let Some(key) = self.read_item(0) else {
+                self.current = Some(placeholder());
+                return false;
+            };
+            self.current = Some(key);
+            let value = self.read_item(1);
+            let read = value.is_some();
+            self.current_map_value = Some(value.unwrap_or_else(placeholder));
+            return read;
         }
+        let item = self.read_item(index);
+        let read = item.is_some();
+        self.current = Some(item.unwrap_or_else(placeholder));
+        read
     }
 
-    /// The name of the current user type field.
+    /// The name of the current user type field (the last one after the end; None before the
+    /// first `advance`).
     pub fn field_name(&self) -> Option<&str> {
-        if self.shape != Shape::UserType || self.current.is_none() {
+        if self.shape != Shape::UserType || self.read == 0 {
             return None;
         }
         self.parent().field_names.get(self.read - 1).map(String::as_str)
