@@ -99,6 +99,11 @@ static void print_items(const CassValue* value, CassValueType type) {
     printf(" noiter");
     return;
   }
+  /* the current item before the first next */
+  printf(" pre");
+  print_value(type == CASS_VALUE_TYPE_MAP   ? cass_iterator_get_map_key(it)
+              : type == CASS_VALUE_TYPE_UDT ? cass_iterator_get_user_type_field_value(it)
+                                            : cass_iterator_get_value(it));
   printf(" [");
   while ((type != CASS_VALUE_TYPE_TUPLE && type != CASS_VALUE_TYPE_UDT) || used < total) {
     if (!cass_iterator_next(it)) break;
@@ -120,6 +125,11 @@ static void print_items(const CassValue* value, CassValueType type) {
     }
   }
   printf(" ] yielded=%zu", yielded);
+  if (type != CASS_VALUE_TYPE_TUPLE && type != CASS_VALUE_TYPE_UDT) {
+    /* past the end: the last item stays */
+    printf(" next=%d post", (int)cass_iterator_next(it));
+    print_value(type == CASS_VALUE_TYPE_MAP ? cass_iterator_get_map_value(it) : cass_iterator_get_value(it));
+  }
   cass_iterator_free(it);
 }
 
