@@ -109,7 +109,7 @@ impl ValueCursor {
     /// Tuples and user types may end early (fields added to a type after the value was written):
     /// the missing ones read as NULL, so that the iterator yields as many fields as
     /// `cass_value_item_count()` reports. The C++ driver stops at the end of the data instead,
-    /// yielding fewer; this is the one place where we differ on purpose.
+    /// yielding fewer: a deliberate difference (README, values).
     fn read_item(&mut self, index: usize) -> Option<CassValue> {
         // SAFETY: `rest` points to `rest_len` bytes inside the result's frame (see the type docs).
         let rest = unsafe { std::slice::from_raw_parts(self.rest, self.rest_len) };
