@@ -3617,32 +3617,35 @@ CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterat
 
 /**
  * The current item of a collection or tuple iterator (NULL for other iterators). Before the
- * first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
- * end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
- * or `cass_iterator_free()`.
+ * first `cass_iterator_next()`, and where an item could not be read, it is a placeholder (not
+ * NULL, no bytes, `CASS_VALUE_TYPE_UNKNOWN`); after the end the last item, as with the C++
+ * driver. Valid until the next call to `cass_iterator_next()` or `cass_iterator_free()`.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
 
 /**
- * The current key of a map iterator (NULL for other iterators; an empty value before the first
+ * The current key of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
 
 /**
- * The current value of a map iterator (NULL for other iterators; an empty value before the first
+ * The current value of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
 
 /**
- * The current field's value of a user type field iterator, or NULL.
+ * The current field's value of a user type field iterator (NULL for other iterators; a
+ * placeholder before the first `cass_iterator_next()` and the last field after the end, as
+ * `cass_iterator_get_value()`).
  */
 CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
 
 /**
- * The current field's name of a user type field iterator (valid as long as the value's result).
- * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+ * The current field's name of a user type field iterator (valid as long as the value's result;
+ * the last field's after the end). `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator and
+ * before the first `cass_iterator_next()`.
  */
 CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
@@ -3692,29 +3695,32 @@ CASS_EXPORT CassError cass_value_get_bool(const CassValue *value, cass_bool_t *o
 CASS_EXPORT CassError cass_value_get_uuid(const CassValue *value, CassUuid *output);
 
 /**
- * Gives the bytes of a value as text (any type, as upstream). Not NUL-terminated; valid as long
- * as the result.
+ * Gives the bytes of a value as text (any type, as upstream; a collection's bytes start after
+ * its element count). Not NUL-terminated; valid as long as the result.
  */
 CASS_EXPORT CassError cass_value_get_string(const CassValue *value, const char **output, size_t *output_size);
 
 /**
- * Gives the raw bytes of a value (any type). Valid as long as the result.
+ * Gives the raw bytes of a value (any type; a collection's start after its element count).
+ * Valid as long as the result.
  */
 CASS_EXPORT CassError cass_value_get_bytes(const CassValue *value, const cass_byte_t **output, size_t *output_size);
 
 /**
- * Reads an inet (4 or 16 bytes; other sizes are `CASS_ERROR_LIB_INVALID_DATA`).
+ * Reads an inet: the address length is the value's size (modulo 256, as the C++ driver reads
+ * it); more than 16 is `CASS_ERROR_LIB_INVALID_DATA`.
  */
 CASS_EXPORT CassError cass_value_get_inet(const CassValue *value, CassInet *output);
 
 /**
  * Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
- * the result), and the scale.
+ * the result), and the scale. No varint byte is `CASS_ERROR_LIB_NOT_ENOUGH_DATA`.
  */
 CASS_EXPORT CassError cass_value_get_decimal(const CassValue *value, const cass_byte_t **varint, size_t *varint_size, cass_int32_t *scale);
 
 /**
- * Reads a duration as months, days and nanoseconds.
+ * Reads a duration as months, days and nanoseconds (bytes after the three numbers are ignored;
+ * months and days keep the low 32 bits, as the C++ driver reads them).
  */
 CASS_EXPORT CassError cass_value_get_duration(const CassValue *value, cass_int32_t *months, cass_int32_t *days, cass_int64_t *nanos);
 

@@ -237,36 +237,39 @@ fn current_value(iterator: *const CassIterator, wanted: &[Shape], map_value: boo
 }
 
 /// The current item of a collection or tuple iterator (NULL for other iterators). Before the
-/// first `cass_iterator_next()` it is an empty value (NULL, `CASS_VALUE_TYPE_UNKNOWN`), after the
-/// end the last item, as with the C++ driver. Valid until the next call to `cass_iterator_next()`
-/// or `cass_iterator_free()`.
+/// first `cass_iterator_next()`, and where an item could not be read, it is a placeholder (not
+/// NULL, no bytes, `CASS_VALUE_TYPE_UNKNOWN`); after the end the last item, as with the C++
+/// driver. Valid until the next call to `cass_iterator_next()` or `cass_iterator_free()`.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_value(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Collection, Shape::Tuple], false)
 }
 
-/// The current key of a map iterator (NULL for other iterators; an empty value before the first
+/// The current key of a map iterator (NULL for other iterators; a placeholder before the first
 /// `cass_iterator_next()`, as `cass_iterator_get_value()`).
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_map_key(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Map], false)
 }
 
-/// The current value of a map iterator (NULL for other iterators; an empty value before the first
+/// The current value of a map iterator (NULL for other iterators; a placeholder before the first
 /// `cass_iterator_next()`, as `cass_iterator_get_value()`).
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_map_value(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::Map], true)
 }
 
-/// The current field's value of a user type field iterator, or NULL.
+/// The current field's value of a user type field iterator (NULL for other iterators; a
+/// placeholder before the first `cass_iterator_next()` and the last field after the end, as
+/// `cass_iterator_get_value()`).
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_user_type_field_value(iterator: *const CassIterator) -> *const CassValue {
     current_value(iterator, &[Shape::UserType], false)
 }
 
-/// The current field's name of a user type field iterator (valid as long as the value's result).
-/// `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator.
+/// The current field's name of a user type field iterator (valid as long as the value's result;
+/// the last field's after the end). `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator and
+/// before the first `cass_iterator_next()`.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_user_type_field_name(
     iterator: *const CassIterator,

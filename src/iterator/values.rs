@@ -3,11 +3,18 @@
 
 use crate::data_type::CassDataType;
 use crate::types::CassValueType;
+use crate::value::decode;
 use crate::value::CassValue;
 use once_cell::sync::Lazy;
 use std::sync::Arc;
 
-/// The type given to items whose parent type does not describe them.
+/// The item before the first `cass_iterator_next()` or in place of one that could not be read,
+/// as the C++ driver has it: not NULL, no bytes, type unknown.
+fn placeholder() -> CassValue {
+    CassValue::new(Some(&[]), &UNKNOWN)
+}
+
+/// The type given to items whose parent type does not describe them (and to placeholders).
 static UNKNOWN: Lazy<Arc<CassDataType>> =
     Lazy::new(|| Arc::new(CassDataType::simple(CassValueType::CASS_VALUE_TYPE_UNKNOWN)));
 
@@ -32,9 +39,9 @@ pub struct ValueCursor {
     read: usize,
     total: usize,
     /// The current item (the key, for a map), and a map entry's value. As with the C++ driver,
-    /// collection, map and tuple iterators always have one: an empty value (NULL, type unknown)
-    /// before the first `cass_iterator_next()`, the last item after the end (programs tell an
-    /// empty collection from a non-empty one by it).
+    /// every value iterator always has one: before the first `cass_iterator_next()`, and where an
+    /// item could not be read, a placeholder (not NULL, no bytes, type unknown); after the end,
+    /// the last item (programs tell an empty collection from a non-empty one by it).
     pub current: Option<CassValue>,
     pub current_map_value: Option<CassValue>,
 }
@@ -60,9 +67,9 @@ impl ValueCursor {
         }
         let (total, body) = match shape {
             Shape::Collection | Shape::Map => {
-                let count = value.item_count();
+                let (count, elements) = decode::collection(bytes).unwrap_or((0, &[]));
                 let per = if shape == Shape::Collection && data_type.value_type == CASS_VALUE_TYPE_MAP { 2 } else { 1 };
-                (count * per, bytes.get(4..).unwrap_or_default())
+                (count.max(0) as usize * per, elements)
             }
             Shape::Tuple | Shape::UserType => (data_type.sub_types.len(), bytes),
         };
@@ -73,8 +80,8 @@ impl ValueCursor {
             rest_len: body.len(),
             read: 0,
             total,
-            current: (shape != Shape::UserType).then(|| CassValue::new(None, &UNKNOWN)),
-            current_map_value: (shape == Shape::Map).then(|| CassValue::new(None, &UNKNOWN)),
+            current: Some(placeholder()),
+            current_map_value: (shape == Shape::Map).then(placeholder),
         })
     }
 
@@ -95,63 +102,59 @@ impl ValueCursor {
         subs.get(position).unwrap_or(&UNKNOWN)
     }
 
-    /// Reads the next `[int length][bytes]` item. Tuples and user types may end early (fields
-    /// added to a type after the value was written): the missing ones read as NULL.
+    /// Reads the next `[int length][bytes]` item (`CassValue::cell`: empty reads as NULL where
+    /// the C++ driver does so). None on truncated data, and for a collection item too short to
+    /// hold its element count (the C++ driver's iterators stop there too).
+    ///
+    /// Tuples and user types may end early (fields added to a type after the value was written):
+    /// the missing ones read as NULL, so that the iterator yields as many fields as
+    /// `cass_value_item_count()` reports. The C++ driver stops at the end of the data instead,
+    /// yielding fewer: a deliberate difference (README, values).
     fn read_item(&mut self, index: usize) -> Option<CassValue> {
         // SAFETY: `rest` points to `rest_len` bytes inside the result's frame (see the type docs).
         let rest = unsafe { std::slice::from_raw_parts(self.rest, self.rest_len) };
+        let item_type = self.item_type(index);
         if rest.is_empty() && matches!(self.shape, Shape::Tuple | Shape::UserType) {
-            return Some(CassValue::new(None, self.item_type(index)));
+            return Some(CassValue::new(None, item_type));
         }
-        let len = i32::from_be_bytes(rest.get(..4)?.try_into().ok()?);
-        let (data, used) = if len < 0 {
-            (None, 4)
-        } else {
-            let end = 4usize.checked_add(len as usize)?;
-            (Some(rest.get(4..end)?), end)
-        };
-        let value = CassValue::new(data, self.item_type(index));
-        self.rest = rest[used..].as_ptr();
-        self.rest_len = rest.len() - used;
+        let (data, after) = decode::item(rest)?;
+        if item_type.is_collection() && data.is_some_and(|bytes| bytes.len() < 4) {
+            return None;
+        }
+        let value = CassValue::cell(data, item_type);
+        self.rest = after.as_ptr();
+        self.rest_len = after.len();
         Some(value)
     }
 
     /// Moves to the next item; false at the end or on truncated data.
     pub fn advance(&mut self) -> bool {
         if self.read >= self.total {
-            // Past the end the C++ driver's iterators keep their last item; a user type field
-            // iterator has none.
-            if self.shape == Shape::UserType {
-                self.current = None;
-            }
             return false;
         }
-        self.current = None;
-        self.current_map_value = None;
         let index = self.read;
         self.read += 1;
-        match self.shape {
-            Shape::Map => {
-                let Some(key) = self.read_item(0) else {
-                    return false;
-                };
-                let Some(value) = self.read_item(1) else {
-                    return false;
-                };
-                self.current = Some(key);
-                self.current_map_value = Some(value);
-                true
-            }
-            _ => {
-                self.current = self.read_item(index);
-                self.current.is_some()
-            }
+        if self.shape == Shape::Map {
+            let Some(key) = self.read_item(0) else {
+                self.current = Some(placeholder());
+                return false;
+            };
+            self.current = Some(key);
+            let value = self.read_item(1);
+            let read = value.is_some();
+            self.current_map_value = Some(value.unwrap_or_else(placeholder));
+            return read;
         }
+        let item = self.read_item(index);
+        let read = item.is_some();
+        self.current = Some(item.unwrap_or_else(placeholder));
+        read
     }
 
-    /// The name of the current user type field.
+    /// The name of the current user type field (the last one after the end; None before the
+    /// first `advance`).
     pub fn field_name(&self) -> Option<&str> {
-        if self.shape != Shape::UserType || self.current.is_none() {
+        if self.shape != Shape::UserType || self.read == 0 {
             return None;
         }
         self.parent().field_names.get(self.read - 1).map(String::as_str)

@@ -15,7 +15,7 @@
 //! The C++ driver refreshes on the server's schema events instead; the `scylla` crate does not
 //! pass those on, hence the version check.
 
-mod cql_type;
+pub(crate) mod cql_type;
 mod exports_function;
 mod exports_iter;
 mod exports_schema;

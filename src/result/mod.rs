@@ -10,7 +10,7 @@ use crate::data_type::CassDataType;
 use crate::ffi::{ArcHandle, RefHandle};
 use crate::node::CassNode;
 use crate::types::CassUuid;
-use crate::value::CassValue;
+use crate::value::{decode, CassValue};
 use scylla::frame::response::result::DeserializedMetadataAndRawRows;
 use scylla::response::query_result::QueryResult;
 use scylla::response::PagingStateResponse;
@@ -49,6 +49,24 @@ impl CassRow {
         // SAFETY: a row only exists inside its result, so the result is alive while the row is.
         unsafe { self.result.as_ref() }
     }
+}
+
+/// The cells of `nrows` rows of `types` in `bytes` (`[int length][bytes]` each; a negative length
+/// is NULL). Fails when the bytes end before the last cell does.
+pub(crate) fn index_cells(
+    mut bytes: &[u8],
+    nrows: usize,
+    types: &[Arc<CassDataType>],
+) -> Result<Vec<CassValue>, &'static str> {
+    let mut cells = Vec::with_capacity(types.len().saturating_mul(nrows).min(bytes.len() / 4));
+    for _ in 0..nrows {
+        for typ in types {
+            let (data, rest) = decode::item(bytes).ok_or("The rows are truncated")?;
+            bytes = rest;
+            cells.push(CassValue::cell(data, typ));
+        }
+    }
+    Ok(cells)
 }
 
 /// A result C holds (Arc; `cass_result_free`).
@@ -108,23 +126,7 @@ impl CassResult {
         };
         let ncols = column_types.len();
         let nrows = raw.rows_count();
-        let mut cells = Vec::with_capacity(ncols * nrows);
-        let mut bytes: &[u8] = raw.raw_rows();
-        for _ in 0..nrows {
-            for typ in column_types.iter() {
-                let (len_bytes, rest) = bytes.split_at_checked(4).ok_or("The rows are truncated")?;
-                let len = i32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]);
-                let data = if len < 0 {
-                    bytes = rest;
-                    None
-                } else {
-                    let (data, rest) = rest.split_at_checked(len as usize).ok_or("The rows are truncated")?;
-                    bytes = rest;
-                    Some(data)
-                };
-                cells.push(CassValue::new(data, typ));
-            }
-        }
+        let cells = index_cells(raw.raw_rows(), nrows, &column_types)?;
         let cells_ptr = cells.as_ptr();
         Ok(Arc::new_cyclic(|this| {
             let result = this.as_ptr();

@@ -1,7 +1,12 @@
-//! `CassValue`: one serialized value inside a result, decoded on request.
+//! `CassValue`: one serialized value inside a result, decoded on request (`decode` holds the
+//! rules, the C++ driver's).
+
+pub mod decode;
+#[cfg(test)]
+mod fuzz_tests;
 
 use crate::data_type::CassDataType;
-use crate::encode::{is_int64_type, read_duration};
+use crate::encode::is_int64_type;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, write_out, RefHandle};
@@ -32,6 +37,13 @@ impl CassValue {
         CassValue { data: ptr, len, data_type: Arc::as_ptr(data_type) }
     }
 
+    /// A value read from a row or from inside another value: as `new`, except that an empty
+    /// value of a type without an empty form (numbers, uuids, tuples, ...) is NULL.
+    pub fn cell(data: Option<&[u8]>, data_type: &Arc<CassDataType>) -> Self {
+        let data = data.filter(|bytes| !bytes.is_empty() || !decode::empty_is_null(data_type.value_type));
+        Self::new(data, data_type)
+    }
+
     pub fn data_type(&self) -> &CassDataType {
         // SAFETY: the type is owned by the same result (or parent) as the value.
         unsafe { &*self.data_type }
@@ -49,8 +61,10 @@ impl CassValue {
             return 0;
         };
         match self.value_type() {
+            // A negative count (which the server accepts) is 0 items here, as many as the
+            // iterators yield; the C++ driver reports it sign-extended, as a huge size_t.
             CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET | CASS_VALUE_TYPE_MAP => {
-                fixed::<4>(bytes).map_or(0, |b| i32::from_be_bytes(b).max(0) as usize)
+                decode::collection(bytes).map_or(0, |(count, _)| count.max(0) as usize)
             }
             CASS_VALUE_TYPE_TUPLE | CASS_VALUE_TYPE_UDT => self.data_type().sub_types.len(),
             _ => 0,
@@ -99,9 +113,7 @@ fn checked_bytes<'a>(value: *const CassValue, accepts: impl Fn(CassValueType) ->
     }
 }
 
-pub(crate) fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
-    bytes.get(..N)?.try_into().ok()
-}
+use decode::fixed;
 
 use CassValueType::*;
 
@@ -164,17 +176,24 @@ pub extern "C" fn cass_value_get_uuid(value: *const CassValue, output: *mut Cass
     )
 }
 
+/// The bytes `cass_value_get_bytes/string` give: a collection's start after its element count.
 fn get_slice(value: *const CassValue, output: *mut *const cass_byte_t, output_size: *mut usize) -> CassError {
     guard(|| {
-        let Some(bytes) = CassValue::from_ptr(value).and_then(|v| v.bytes()) else {
+        let Some(value) = CassValue::from_ptr(value) else {
             return CassError::CASS_ERROR_LIB_NULL_VALUE;
         };
+        let Some(mut bytes) = value.bytes() else {
+            return CassError::CASS_ERROR_LIB_NULL_VALUE;
+        };
+        if value.data_type().is_collection() {
+            bytes = decode::collection(bytes).map_or(&bytes[bytes.len()..], |(_, elements)| elements);
+        }
         write_str_out(bytes, output as *mut *const c_char, output_size)
     })
 }
 
-/// Gives the bytes of a value as text (any type, as upstream). Not NUL-terminated; valid as long
-/// as the result.
+/// Gives the bytes of a value as text (any type, as upstream; a collection's bytes start after
+/// its element count). Not NUL-terminated; valid as long as the result.
 #[no_mangle]
 pub extern "C" fn cass_value_get_string(
     value: *const CassValue,
@@ -184,7 +203,8 @@ pub extern "C" fn cass_value_get_string(
     get_slice(value, output as *mut *const u8, output_size)
 }
 
-/// Gives the raw bytes of a value (any type). Valid as long as the result.
+/// Gives the raw bytes of a value (any type; a collection's start after its element count).
+/// Valid as long as the result.
 #[no_mangle]
 pub extern "C" fn cass_value_get_bytes(
     value: *const CassValue,
@@ -194,7 +214,8 @@ pub extern "C" fn cass_value_get_bytes(
     get_slice(value, output, output_size)
 }
 
-/// Reads an inet (4 or 16 bytes; other sizes are `CASS_ERROR_LIB_INVALID_DATA`).
+/// Reads an inet: the address length is the value's size (modulo 256, as the C++ driver reads
+/// it); more than 16 is `CASS_ERROR_LIB_INVALID_DATA`.
 #[no_mangle]
 pub extern "C" fn cass_value_get_inet(value: *const CassValue, output: *mut CassInet) -> CassError {
     guard(|| {
@@ -202,17 +223,15 @@ pub extern "C" fn cass_value_get_inet(value: *const CassValue, output: *mut Cass
             Ok(bytes) => bytes,
             Err(rc) => return rc,
         };
-        if bytes.len() != 4 && bytes.len() != 16 {
-            return CassError::CASS_ERROR_LIB_INVALID_DATA;
+        match decode::inet(bytes) {
+            Some(inet) => write_out(output, inet),
+            None => CassError::CASS_ERROR_LIB_INVALID_DATA,
         }
-        let mut inet = CassInet { address: [0; 16], address_length: bytes.len() as u8 };
-        inet.address[..bytes.len()].copy_from_slice(bytes);
-        write_out(output, inet)
     })
 }
 
 /// Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
-/// the result), and the scale.
+/// the result), and the scale. No varint byte is `CASS_ERROR_LIB_NOT_ENOUGH_DATA`.
 #[no_mangle]
 pub extern "C" fn cass_value_get_decimal(
     value: *const CassValue,
@@ -225,21 +244,22 @@ pub extern "C" fn cass_value_get_decimal(
             Ok(bytes) => bytes,
             Err(rc) => return rc,
         };
-        let Some(scale_bytes) = fixed::<4>(bytes) else {
+        let Some((digits, decoded_scale)) = decode::decimal(bytes) else {
             return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
         };
         if varint.is_null() || varint_size.is_null() || scale.is_null() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
-        let rc = write_str_out(&bytes[4..], varint as *mut *const c_char, varint_size);
+        let rc = write_str_out(digits, varint as *mut *const c_char, varint_size);
         if rc != CassError::CASS_OK {
             return rc;
         }
-        write_out(scale, i32::from_be_bytes(scale_bytes))
+        write_out(scale, decoded_scale)
     })
 }
 
-/// Reads a duration as months, days and nanoseconds.
+/// Reads a duration as months, days and nanoseconds (bytes after the three numbers are ignored;
+/// months and days keep the low 32 bits, as the C++ driver reads them).
 #[no_mangle]
 pub extern "C" fn cass_value_get_duration(
     value: *const CassValue,
@@ -252,7 +272,7 @@ pub extern "C" fn cass_value_get_duration(
             Ok(bytes) => bytes,
             Err(rc) => return rc,
         };
-        let Some((m, d, n)) = read_duration(bytes) else {
+        let Some((m, d, n)) = decode::duration(bytes) else {
             return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
         };
         if months.is_null() || days.is_null() || nanos.is_null() {
