@@ -48,8 +48,13 @@ static void die(const char* what, CassFuture* future) {
 static FILE* log_file;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static int debug_pools;
+
 static void on_log(const CassLogMessage* message, void* data) {
   (void)data;
+  if (debug_pools && message->severity >= CASS_LOG_DEBUG && !strstr(message->message, "refill") &&
+      !strstr(message->message, "ool") && !strstr(message->message, "onnect"))
+    return;
   pthread_mutex_lock(&log_lock);
   if (log_file) {
     fprintf(log_file, "%lld %s %s\n", now_ms(), cass_log_level_string(message->severity), message->message);
@@ -194,7 +199,8 @@ static int write_load(const char* hosts, const char* ks, const char* out_path, c
   log_file = fopen(path, "w");
   if (!log_file) die("cannot open the log file", NULL);
   cass_log_set_callback(on_log, NULL);
-  if (getenv("FAULT_LOAD_DEBUG")) cass_log_set_level(CASS_LOG_DEBUG); /* investigating only */
+  debug_pools = getenv("FAULT_LOAD_DEBUG_POOLS") != NULL; /* investigating only: pool events */
+  if (debug_pools) cass_log_set_level(CASS_LOG_DEBUG);
 
   struct writer w;
   memset(&w, 0, sizeof w);

@@ -115,6 +115,8 @@ class Run:
                        stderr=subprocess.DEVNULL)
 
     def start(self):
+        if os.path.exists(self.stop_file):
+            os.remove(self.stop_file)
         self.writer = subprocess.Popen(
             [self.exe, "write", self.hosts, self.keyspace, self.out, self.stop_file, str(MAX_WRITER_S),
              str(CONCURRENCY), str(TIMEOUT_MS)], stdout=subprocess.PIPE, text=True)

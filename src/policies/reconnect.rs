@@ -57,7 +57,7 @@ const PROMPT_FILLS: u32 = 4;
 const PROMPT_WINDOW: Duration = Duration::from_secs(1);
 
 /// The longest a failing pool waits while every pool of its session is failing.
-const OUTAGE_PROBE: Duration = Duration::from_secs(1);
+const OUTAGE_PROBE: Duration = Duration::from_millis(500);
 
 /// How many pools a session has and how many of them failed their last fill, shared by the
 /// session's pools (one [`FillPromptlySession`] each).
@@ -84,7 +84,7 @@ impl PoolHealth {
 /// server's UP event, and the pool retries on its schedule. While every pool of the session is
 /// failing (a full outage, or the only node down) no control connection is there to deliver UP
 /// events, and after a long outage the schedule has grown to minutes. So while all pools fail, a
-/// failing pool waits at most [`OUTAGE_PROBE`] (one connection attempt per second per pool, as
+/// failing pool waits at most [`OUTAGE_PROBE`] (two connection attempts per second per pool, as
 /// cheap as a refused TCP connect), and the first host to answer is used again within about a
 /// second; once any pool works, the configured schedule applies again.
 #[derive(Debug)]
@@ -182,7 +182,7 @@ mod tests {
     }
 
     #[test]
-    fn failing_pools_probe_every_second_only_while_every_pool_fails() {
+    fn failing_pools_probe_often_only_while_every_pool_fails() {
         let policy = ReconnectConfig::Constant { delay_ms: 5000 }.policy();
         let mut a = policy.new_session();
         let mut b = policy.new_session();
