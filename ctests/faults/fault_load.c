@@ -124,7 +124,8 @@ struct writer {
   const char* stop_file;
   long long deadline_ms;
   int64_t next_key;
-  int in_flight;
+  int in_flight; /* requests running plus parked slots */
+  int parked;    /* slots whose request failed, waiting for the main thread to restart them */
   int stopping;
 };
 
@@ -160,9 +161,15 @@ static void on_done(CassFuture* future, void* data) {
   }
   free(r);
   /* The slot passes to the next request unless the writer is stopping: in_flight only falls
-   * while stopping, so it reaching 0 means no callback will start another request. */
-  int more = !w->stopping;
-  if (!more && --w->in_flight == 0) pthread_cond_signal(&w->idle);
+   * while stopping, so it reaching 0 means no callback will start another request. After a
+   * failure the slot is parked and the main thread restarts it within 20 ms, as an application
+   * pacing its retries would (no busy loop of instant failures while every node is down). */
+  int more = !w->stopping && rc == CASS_OK;
+  if (w->stopping) {
+    if (--w->in_flight == 0) pthread_cond_signal(&w->idle);
+  } else if (rc != CASS_OK) {
+    w->parked++;
+  }
   pthread_mutex_unlock(&w->lock);
   if (more) start_one(w);
 }
@@ -222,10 +229,19 @@ static int write_load(const char* hosts, const char* ks, const char* out_path, c
   w.in_flight = concurrency;
   for (int i = 0; i < concurrency; i++) start_one(&w);
   struct stat st;
-  while (now_ms() < w.deadline_ms && stat(stop_file, &st) != 0) usleep(50 * 1000);
+  while (now_ms() < w.deadline_ms && stat(stop_file, &st) != 0) {
+    usleep(20 * 1000);
+    pthread_mutex_lock(&w.lock);
+    int restart = w.parked;
+    w.parked = 0;
+    pthread_mutex_unlock(&w.lock);
+    for (int i = 0; i < restart; i++) start_one(&w);
+  }
 
   pthread_mutex_lock(&w.lock);
   w.stopping = 1;
+  w.in_flight -= w.parked;
+  w.parked = 0;
   while (w.in_flight > 0) pthread_cond_wait(&w.idle, &w.lock);
   pthread_mutex_unlock(&w.lock);
   fclose(w.out);
