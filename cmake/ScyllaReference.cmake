@@ -12,6 +12,7 @@ set(SCYLLA_HAVE_REFERENCE FALSE)
 if(NOT WITH_REFERENCE STREQUAL "OFF")
   set(_ref_script "${CMAKE_SOURCE_DIR}/scripts/reference-driver")
   # Cheap once the cache is filled; the first run downloads the wheel (7 MB) with pip.
+  message(STATUS "Reference C++ driver: scripts/reference-driver (the first time: the acsylla wheel from PyPI, 7 MB, with pip)")
   execute_process(
     COMMAND bash "${_ref_script}" --quiet --print-lib --print-python-libdir
     OUTPUT_VARIABLE _ref_out
