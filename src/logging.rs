@@ -158,7 +158,9 @@ impl<S: Subscriber> Layer<S> for CassLayer {
         let mut line = text.line;
         if from_crate {
             match crate_events::shape(metadata.callsite(), level, line) {
-                Some((shaped_level, shaped_line)) if enabled(shaped_level) => (level, line) = (shaped_level, shaped_line),
+                Some((shaped_level, shaped_line)) if enabled(shaped_level) => {
+                    (level, line) = (shaped_level, shaped_line)
+                }
                 _ => return,
             }
         }

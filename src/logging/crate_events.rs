@@ -64,7 +64,8 @@ pub(super) fn plain_error(debug: &str) -> String {
         .map(|i| &debug[i + "code: ".len()..])
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .filter(|digits| !digits.is_empty());
-    let context = if debug.contains("Broken") { "the connection pool is broken; last connection failed with: " } else { "" };
+    let context =
+        if debug.contains("Broken") { "the connection pool is broken; last connection failed with: " } else { "" };
     match code {
         Some(code) => format!("{context}{message} (os error {code})"),
         None => format!("{context}{message}"),
