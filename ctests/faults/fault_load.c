@@ -5,7 +5,7 @@
  *       (re)creates KEYSPACE (NetworkTopologyStrategy dc1:2 dc2:1) with table t (k bigint, v bigint).
  *   fault_load write  HOSTS KEYSPACE OUT STOPFILE MAX_SECONDS CONCURRENCY TIMEOUT_MS
  *       prepared, idempotent INSERTs at QUORUM, CONCURRENCY in flight, until STOPFILE exists or
- *       MAX_SECONDS passed; every 8th request is instead a probe, `SELECT rpc_address FROM
+ *       MAX_SECONDS passed; every 7th request (7: odd, so that a round-robin policy sends successive probes to different nodes) is instead a probe, `SELECT rpc_address FROM
  *       system.local`, which the load balancing policy routes round robin over dc1 and whose answer
  *       names the node that served it. One line per outcome into OUT:
  *         A <key> <epoch ms>                         write acknowledged
@@ -143,7 +143,7 @@ static void on_done(CassFuture* future, void* data) {
   long long t = now_ms();
   CassError rc = cass_future_error_code(future);
   char node[CASS_INET_STRING_LENGTH] = "-";
-  int is_probe = r->key % 8 == 0;
+  int is_probe = r->key % 7 == 0;
   if (rc == CASS_OK && is_probe) {
     const CassResult* result = cass_future_get_result(future);
     const CassRow* row = cass_result_first_row(result);
@@ -183,7 +183,7 @@ static void start_one(struct writer* w) {
   pthread_mutex_unlock(&w->lock);
   r->started_ms = now_ms();
   CassStatement* s;
-  if (r->key % 8 == 0) {
+  if (r->key % 7 == 0) {
     s = cass_prepared_bind(w->probe);
     cass_statement_set_consistency(s, CASS_CONSISTENCY_ONE);
   } else {
