@@ -9,6 +9,7 @@ use crate::types::CassLogLevel;
 use once_cell::sync::Lazy;
 use parking_lot::Mutex;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 use tracing::callsite::Identifier;
 
@@ -32,6 +33,7 @@ pub(super) fn shape(callsite: Identifier, level: CassLogLevel, text: String) -> 
     if text.starts_with(SERVER_WARNING) {
         return None;
     }
+    let (level, text) = in_cpp_driver_words(level, text);
     let level = if text.contains("Server is shutting down") {
         // A node announcing an orderly shutdown: what follows is expected, not an error.
         CassLogLevel::CASS_LOG_INFO
@@ -47,6 +49,57 @@ pub(super) fn shape(callsite: Identifier, level: CassLogLevel, text: String) -> 
     } else {
         Some((level, format!("{text} (still failing: {repeats} more like this since the last report)")))
     }
+}
+
+/// Events the C++ driver logs too, in its words and at its level (programs and tests look for
+/// them): heartbeats and re-preparation.
+fn in_cpp_driver_words(level: CassLogLevel, text: String) -> (CassLogLevel, String) {
+    const KEEPALIVE_OK: &str = "Keepalive request successful on connection to node ";
+    const KEEPALIVE_TIMEOUT: &str = "Timed out while waiting for response to keepalive request";
+    const UNPREPARED: &str = "Got DbError::Unprepared - repreparing statement with id ";
+    if let Some(node) = text.strip_prefix(KEEPALIVE_OK) {
+        (CassLogLevel::CASS_LOG_TRACE, format!("Heartbeat completed on host {node}"))
+    } else if text.starts_with(KEEPALIVE_TIMEOUT) {
+        let words = "Failed to send a heartbeat within connection idle interval. Terminating connection...";
+        (CassLogLevel::CASS_LOG_ERROR, words.to_string())
+    } else if let Some(at) = text.find(UNPREPARED) {
+        let id = hex_of_bytes_debug(&text[at + UNPREPARED.len()..]);
+        (
+            CassLogLevel::CASS_LOG_DEBUG,
+            format!("Unprepared error response returned for request: Prepared query with ID {id} not found"),
+        )
+    } else {
+        (level, text)
+    }
+}
+
+/// The bytes of a `Bytes` value printed with `{:?}` (`b"\x12ab\n"`) as lowercase hex, the way the
+/// server names a prepared statement's id; other text unchanged.
+fn hex_of_bytes_debug(debug: &str) -> String {
+    let Some(body) = debug.strip_prefix("b\"").and_then(|rest| rest.strip_suffix('"')) else {
+        return debug.to_string();
+    };
+    let mut hex = String::with_capacity(body.len() * 2);
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        let byte = match c {
+            '\\' => match chars.next() {
+                Some('x') => {
+                    let digits: String = chars.by_ref().take(2).collect();
+                    u8::from_str_radix(&digits, 16).unwrap_or(0)
+                }
+                Some('n') => b'\n',
+                Some('r') => b'\r',
+                Some('t') => b'\t',
+                Some('0') => 0,
+                Some(other) => other as u8,
+                None => break,
+            },
+            other => other as u8,
+        };
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 /// An error value the crate logged with `{:?}`, in plain words: the innermost message (with its
@@ -123,6 +176,26 @@ mod tests {
         assert_eq!(r.on_event(at(2000)), None, "next after 2 s more");
         assert_eq!(r.on_event(at(3000)), Some(1));
         assert_eq!(r.on_event(at(3000 + EPISODE_GAP.as_millis() as u64 + 1)), Some(0), "a new episode");
+    }
+
+    #[test]
+    fn heartbeats_and_repreparation_are_logged_in_the_cpp_drivers_words() {
+        let (level, text) = in_cpp_driver_words(
+            CassLogLevel::CASS_LOG_TRACE,
+            "Keepalive request successful on connection to node 127.0.0.1".into(),
+        );
+        assert_eq!((level, text.as_str()), (CassLogLevel::CASS_LOG_TRACE, "Heartbeat completed on host 127.0.0.1"));
+        let (level, text) = in_cpp_driver_words(
+            CassLogLevel::CASS_LOG_WARN,
+            "Timed out while waiting for response to keepalive request on connection to node 127.0.0.1".into(),
+        );
+        assert_eq!(level, CassLogLevel::CASS_LOG_ERROR);
+        assert_eq!(text, "Failed to send a heartbeat within connection idle interval. Terminating connection...");
+        let (_, text) = in_cpp_driver_words(
+            CassLogLevel::CASS_LOG_DEBUG,
+            r#"Connection::execute: Got DbError::Unprepared - repreparing statement with id b"\x12a\n\\""#.into(),
+        );
+        assert_eq!(text, "Unprepared error response returned for request: Prepared query with ID 12610a5c not found");
     }
 
     #[test]
