@@ -6,6 +6,7 @@ use crate::error::CassError;
 use crate::future::Outcome;
 use crate::policies::load_balancing::{ChainPolicy, LoadBalancingConfig, Locality, SessionHostFilter};
 use crate::policies::retry::CassRetryPolicy;
+use crate::types::CassConsistency;
 use crate::types::CassUuid;
 use scylla::client::execution_profile::{ExecutionProfile, ExecutionProfileHandle};
 use scylla::client::session::SessionConfig;
@@ -24,6 +25,8 @@ pub(super) struct Profiles {
     default_policy: Arc<ChainPolicy>,
     /// Whether the default profile's retry policy moves an Unavailable answer to the next host.
     default_moves_unavailable: bool,
+    /// The cluster's serial consistency as set (the crate's profiles keep only serial levels).
+    default_serial: CassConsistency,
 }
 
 /// A named execution profile, as the crate runs it.
@@ -31,6 +34,8 @@ pub(super) struct Profile {
     pub(super) handle: ExecutionProfileHandle,
     /// Whether its retry policy moves an Unavailable answer to the next host.
     pub(super) moves_unavailable: bool,
+    /// Its serial consistency as set (or the cluster's).
+    pub(super) serial: CassConsistency,
 }
 
 /// Whether `policy` (None: the crate's default policy) moves an Unavailable answer on.
@@ -45,6 +50,10 @@ impl Profiles {
 
     pub(super) fn default_moves_unavailable(&self) -> bool {
         self.default_moves_unavailable
+    }
+
+    pub(super) fn default_serial(&self) -> CassConsistency {
+        self.default_serial
     }
 
     /// Whether the connected session's default policy selects any host: the C++ driver fails the
@@ -183,6 +192,7 @@ pub(super) fn build_session_config(
         named: HashMap::new(),
         default_policy: default_chain,
         default_moves_unavailable: moves_unavailable(config.retry_policy.as_ref()),
+        default_serial: config.serial_consistency,
     };
     for (name, p) in &config.execution_profiles {
         let lb: Arc<dyn LoadBalancingPolicy> =
@@ -208,7 +218,11 @@ pub(super) fn build_session_config(
         if let Some(retry) = retry {
             builder = builder.retry_policy(retry.policy.clone());
         }
-        let profile = Profile { handle: builder.build().into_handle(), moves_unavailable: moves_unavailable(retry) };
+        let profile = Profile {
+            handle: builder.build().into_handle(),
+            moves_unavailable: moves_unavailable(retry),
+            serial: p.serial_consistency.unwrap_or(config.serial_consistency),
+        };
         profiles.named.insert(name.clone(), profile);
     }
     if let Some(filter) = SessionHostFilter::for_policies(chains, locality) {

@@ -55,9 +55,36 @@ pub(super) fn profile<'c>(
     }
 }
 
+/// A conditional update whose serial consistency is set to a level that is not serial fails as
+/// the server fails it when the C++ driver sends that level: the crate can send only SERIAL and
+/// LOCAL_SERIAL, and running it at another level would substitute a setting silently. ANY (the
+/// C++ driver's "not set") and the serial levels pass; the text is read only otherwise.
+fn check_serial_consistency<'q>(
+    connected: &Connected,
+    settings: &RequestSettings,
+    profile: Option<&super::config::Profile>,
+    queries: impl IntoIterator<Item = &'q str>,
+) -> Result<(), Failure> {
+    use crate::types::CassConsistency::*;
+    let serial =
+        settings.serial_consistency.or(profile.map(|p| p.serial)).unwrap_or(connected.profiles.default_serial());
+    if matches!(serial, CASS_CONSISTENCY_ANY | CASS_CONSISTENCY_SERIAL | CASS_CONSISTENCY_LOCAL_SERIAL) {
+        return Ok(());
+    }
+    if queries.into_iter().any(crate::statement::conditional::is_conditional_update) {
+        return Err(Failure::new(
+            CassError::CASS_ERROR_SERVER_INVALID_QUERY,
+            "Invalid consistency for conditional update. Must be one of SERIAL or LOCAL_SERIAL".to_string(),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs a statement: prepared, simple with values (through a cached preparation) or simple.
 pub(super) async fn run_statement(connected: &Connected, data: &StatementData) -> Outcome {
     let profile = profile(connected, &data.settings)?;
+    let text = data.prepared.as_ref().map_or(&*data.query, |p| p.statement.get_statement());
+    check_serial_consistency(connected, &data.settings, profile, [text])?;
     if let Some(prepared) = &data.prepared {
         return run_prepared(connected, data, &prepared.statement, Some(&prepared.result_types), profile).await;
     }
@@ -120,6 +147,8 @@ async fn run_prepared(
 /// Runs a batch of simple and prepared statements.
 pub(super) async fn run_batch(connected: &Connected, data: &BatchData) -> Outcome {
     let profile = profile(connected, &data.settings)?;
+    let texts = data.statements.iter().map(|s| s.prepared.as_ref().map_or(&*s.query, |p| p.statement.get_statement()));
+    check_serial_consistency(connected, &data.settings, profile, texts)?;
     let mut batch = Batch::new(match data.kind {
         CassBatchType::CASS_BATCH_TYPE_LOGGED => BatchType::Logged,
         CassBatchType::CASS_BATCH_TYPE_UNLOGGED => BatchType::Unlogged,

@@ -4,6 +4,7 @@
 
 mod bind;
 pub(crate) mod bind_to;
+pub(crate) mod conditional;
 mod exports;
 pub(crate) mod request_setters;
 mod setters;
