@@ -11,8 +11,7 @@
 /// `IF NOT EXISTS` of a CREATE does not count).
 pub(crate) fn is_conditional_update(cql: &str) -> bool {
     let mut dml = false;
-    let mut words = Words { rest: cql.as_bytes() };
-    while let Some(word) = words.next() {
+    for word in (Words { rest: cql.as_bytes() }) {
         if word.eq_ignore_ascii_case(b"INSERT")
             || word.eq_ignore_ascii_case(b"UPDATE")
             || word.eq_ignore_ascii_case(b"DELETE")
