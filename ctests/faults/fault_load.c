@@ -4,7 +4,8 @@
  *   fault_load setup  HOSTS KEYSPACE
  *       (re)creates KEYSPACE (NetworkTopologyStrategy dc1:2 dc2:1) with table t (k bigint, v bigint).
  *   fault_load write  HOSTS KEYSPACE OUT STOPFILE MAX_SECONDS CONCURRENCY TIMEOUT_MS
- *       prepared, idempotent INSERTs at QUORUM, CONCURRENCY in flight, until STOPFILE exists or
+ *       prepared, idempotent INSERTs at QUORUM, up to CONCURRENCY in flight and at most 2,000 a
+ *       second, until STOPFILE exists or
  *       MAX_SECONDS passed; every 7th request (7: odd, so that a round-robin policy sends successive probes to different nodes) is instead a probe, `SELECT rpc_address FROM
  *       system.local`, which the load balancing policy routes round robin over dc1 and whose answer
  *       names the node that served it. One line per outcome into OUT:
@@ -137,6 +138,9 @@ struct request {
 
 static void start_one(struct writer* w);
 
+/* At most 20 requests started per 10 ms: 2,000 per second. */
+enum { REQUESTS_PER_TICK = 20 };
+
 static void on_done(CassFuture* future, void* data) {
   struct request* r = data;
   struct writer* w = r->w;
@@ -160,18 +164,16 @@ static void on_done(CassFuture* future, void* data) {
     fprintf(w->out, "F %lld %lld %lld %x\n", (long long)r->key, t, t - r->started_ms, (unsigned)rc);
   }
   free(r);
-  /* The slot passes to the next request unless the writer is stopping: in_flight only falls
-   * while stopping, so it reaching 0 means no callback will start another request. After a
-   * failure the slot is parked and the main thread restarts it within 20 ms, as an application
-   * pacing its retries would (no busy loop of instant failures while every node is down). */
-  int more = !w->stopping && rc == CASS_OK;
+  /* The slot is parked for the main thread, which restarts parked slots at a bounded rate (so
+   * both libraries do the same work, there is no busy loop of instant failures while every node
+   * is down, and reading every acknowledged write back stays short); while stopping, in_flight
+   * falls instead, so it reaching 0 means no request is left. */
   if (w->stopping) {
     if (--w->in_flight == 0) pthread_cond_signal(&w->idle);
-  } else if (rc != CASS_OK) {
+  } else {
     w->parked++;
   }
   pthread_mutex_unlock(&w->lock);
-  if (more) start_one(w);
 }
 
 static void start_one(struct writer* w) {
@@ -230,10 +232,10 @@ static int write_load(const char* hosts, const char* ks, const char* out_path, c
   for (int i = 0; i < concurrency; i++) start_one(&w);
   struct stat st;
   while (now_ms() < w.deadline_ms && stat(stop_file, &st) != 0) {
-    usleep(20 * 1000);
+    usleep(10 * 1000);
     pthread_mutex_lock(&w.lock);
-    int restart = w.parked;
-    w.parked = 0;
+    int restart = w.parked < REQUESTS_PER_TICK ? w.parked : REQUESTS_PER_TICK;
+    w.parked -= restart;
     pthread_mutex_unlock(&w.lock);
     for (int i = 0; i < restart; i++) start_one(&w);
   }

@@ -37,6 +37,10 @@ pub(super) fn shape(callsite: Identifier, level: CassLogLevel, text: String) -> 
     let level = if text.contains("Server is shutting down") {
         // A node announcing an orderly shutdown: what follows is expected, not an error.
         CassLogLevel::CASS_LOG_INFO
+    } else if text.contains("Peers list is empty") {
+        // What a node that is shutting down answers for its topology (the control connection
+        // moves on to another node): worth a warning, not an error.
+        CassLogLevel::CASS_LOG_WARN.max(level)
     } else {
         level
     };
