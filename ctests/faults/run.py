@@ -178,17 +178,23 @@ def error_name(code):
 # Each takes a started Run, breaks and mends nodes, and returns (mended node ip, epoch ms it
 # answered CQL again, (outage start, outage end) in epoch ms).
 
-def scenario_kill(run):
+def stop_and_restart(run, index, how, what):
+    """Stops node `index` (1-based) with `scripts/cassandra how`, waits 6 s, restarts it."""
     time.sleep(4)
-    run.mark("SIGKILL node 2")
-    cassandra("node-kill", VARIANT, "2")
+    run.mark(what)
+    cassandra(how, VARIANT, str(index))
     down = now_ms()
     time.sleep(6)
-    run.mark("restarting node 2")
-    t, answered = start_nodes_async([NODES[1]])
+    run.mark(f"restarting node {index}")
+    ip = NODES[index - 1]
+    t, answered = start_nodes_async([ip])
     t.join()
-    run.mark("node 2 answers CQL")
-    return NODES[1], answered[NODES[1]], (down, answered[NODES[1]])
+    run.mark(f"node {index} answers CQL")
+    return ip, answered[ip], (down, answered[ip])
+
+
+def scenario_kill(run):
+    return stop_and_restart(run, 2, "node-kill", "SIGKILL node 2")
 
 
 def scenario_outage(run):
@@ -209,16 +215,7 @@ def scenario_outage(run):
 
 
 def scenario_graceful(run):
-    time.sleep(4)
-    run.mark("graceful stop of node 1 (the only contact point)")
-    down = now_ms()
-    cassandra("node-stop", VARIANT, "1")
-    time.sleep(6)
-    run.mark("restarting node 1")
-    t, answered = start_nodes_async([NODES[0]])
-    t.join()
-    run.mark("node 1 answers CQL")
-    return NODES[0], answered[NODES[0]], (down, answered[NODES[0]])
+    return stop_and_restart(run, 1, "node-stop", "graceful stop of node 1 (the only contact point)")
 
 
 def scenario_silent(run):
