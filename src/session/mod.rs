@@ -172,15 +172,16 @@ impl CassSession {
                     match attempt {
                         Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
-                            // The schema snapshot is there before the connect future completes;
-                            // it is read while the pools open their other connections.
-                            let metadata =
-                                crate::metadata::SchemaHolder::new(config.use_schema, config.token_aware_routing);
-                            futures::future::join(
-                                wait_for_pools(&connected, &config),
-                                metadata.load_initial(&connected),
-                            )
-                            .await;
+                            // The schema snapshot is read in the background from here on (see
+                            // `crate::metadata::first_load`); whoever asks for it first waits.
+                            let metadata = crate::metadata::SchemaHolder::new(
+                                config.use_schema,
+                                config.token_aware_routing,
+                                Duration::from_millis(
+                                    config.connect_timeout_ms.max(config.request_timeout_ms).max(1) as u64
+                                ),
+                            );
+                            wait_for_pools(&connected, &config).await;
                             if config.host_listener.is_some() {
                                 // The hosts' ADD and UP events reach the callback before the
                                 // connect future completes.
@@ -204,6 +205,10 @@ impl CassSession {
                                 metrics,
                                 speculative,
                             });
+                            let first = connected.clone();
+                            connected
+                                .submitter
+                                .submit(Box::pin(async move { first.metadata.load_first(&first.scylla).await }));
                             if connected.metadata.enabled() {
                                 let watch =
                                     crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.scylla, &c.metadata));
