@@ -213,27 +213,31 @@ pub async fn load_first(session: &Source<'_>, scope: Scope) -> Result<CassSchema
     Ok(snapshot)
 }
 
-/// Reads one keyspace (everything a full snapshot holds of it); None when it does not exist (any
-/// more). Used after a schema change of that keyspace, instead of re-reading the whole schema.
+/// Reads one keyspace (everything a full snapshot holds of it; None when it does not exist any
+/// more) and, at the same time, the server's versions. Used after a schema change of that
+/// keyspace, instead of re-reading the whole schema.
 pub async fn load_keyspace(
     session: &Source<'_>,
-    server_version: CassVersion,
     scope: Scope,
     keyspace: &str,
-) -> Result<Option<Arc<CassKeyspaceMeta>>, String> {
-    if !reads_system_schema(server_version) {
-        return Ok(None);
-    }
+) -> Result<(LocalInfo, Option<Arc<CassKeyspaceMeta>>), String> {
     let filter = format!(" WHERE keyspace_name = '{}'", keyspace.replace('\'', "''"));
-    let keyspaces = if scope == Scope::Keyspaces {
-        let rows = Rows(select(session, &format!("SELECT * FROM system_schema.keyspaces{filter}")).await?);
-        let mut builder = Builder::default();
-        builder.keyspaces(&rows, false);
-        builder.finish(&[rows.0])
-    } else {
-        read(session, Some(&filter), false).await?
+    let read_keyspace = async {
+        if scope == Scope::Keyspaces {
+            let rows = Rows(select(session, &format!("SELECT * FROM system_schema.keyspaces{filter}")).await?);
+            let mut builder = Builder::default();
+            builder.keyspaces(&rows, false);
+            Ok(builder.finish(&[rows.0]))
+        } else {
+            read(session, Some(&filter), false).await
+        }
     };
-    Ok(keyspaces.into_iter().find(|k| k.name == keyspace))
+    let (local, keyspaces) = futures::future::join(read_local(session), read_keyspace).await;
+    let local = local?;
+    if !reads_system_schema(local.server_version) {
+        return Ok((local, None));
+    }
+    Ok((local, keyspaces?.into_iter().find(|k| k.name == keyspace)))
 }
 
 fn reads_system_schema(server_version: CassVersion) -> bool {

@@ -178,8 +178,10 @@ impl SchemaHolder {
     }
 
     /// Re-reads only `keyspace` (after a change of it by this session) and publishes a snapshot
-    /// with the other keyspaces as they were. The schema version is read first, so a change by
-    /// another client in between is still found by the next version check.
+    /// with the other keyspaces as they were. The schema version is read at the same time: a
+    /// change by another client made after it is found by the next version check; one made to
+    /// another keyspace within the few milliseconds before it waits for the next version move
+    /// (the C++ driver learns of it from the server's event; the crate does not pass those on).
     pub async fn refresh_keyspace(
         &self,
         session: &Session,
@@ -193,10 +195,8 @@ impl SchemaHolder {
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
         let source = loader::Source::new(session, at);
-        let local =
-            loader::read_local(&source).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
         let started = std::time::Instant::now();
-        let fresh = loader::load_keyspace(&source, local.server_version, self.scope, keyspace)
+        let (local, fresh) = loader::load_keyspace(&source, self.scope, keyspace)
             .await
             .map_err(|e| format!("unable to refresh the metadata of keyspace {keyspace}: {e}"))?;
         let current = self.snapshot();
