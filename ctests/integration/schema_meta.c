@@ -89,6 +89,68 @@ static int column_added(const CassSchemaMeta* meta) {
   return cass_table_meta_column_by_name(cass_keyspace_meta_table_by_name(keyspace, "items"), "extra") != NULL;
 }
 
+static const CassTableMeta* lifecycle_table(const CassSchemaMeta* meta) {
+  return cass_keyspace_meta_table_by_name(cass_schema_meta_keyspace_by_name(meta, ks), "lifecycle");
+}
+
+static int lifecycle_created(const CassSchemaMeta* meta) { return lifecycle_table(meta) != NULL; }
+
+static int lifecycle_altered(const CassSchemaMeta* meta) {
+  return lifecycle_table(meta) != NULL && cass_table_meta_column_by_name(lifecycle_table(meta), "w") != NULL;
+}
+
+static int lifecycle_indexed(const CassSchemaMeta* meta) {
+  return lifecycle_table(meta) != NULL && cass_table_meta_index_count(lifecycle_table(meta)) == 1;
+}
+
+static int lifecycle_dropped(const CassSchemaMeta* meta) { return lifecycle_table(meta) == NULL; }
+
+static void check_functions(const CassSchemaMeta* meta);
+
+/* What a change of one table must leave as it was: the other table with its view, the user
+   types, the functions. */
+static void check_rest_of_keyspace(const CassSchemaMeta* meta) {
+  const CassKeyspaceMeta* keyspace = cass_schema_meta_keyspace_by_name(meta, ks);
+  const CassTableMeta* items = cass_keyspace_meta_table_by_name(keyspace, "items");
+  CHECK(items != NULL);
+  CHECK_EQ_INT(10, cass_table_meta_column_count(items));
+  CHECK_EQ_INT(1, cass_table_meta_materialized_view_count(items));
+  CHECK(cass_keyspace_meta_materialized_view_by_name(keyspace, "items_by_v") != NULL);
+  CHECK(cass_keyspace_meta_user_type_by_name(keyspace, "address") != NULL);
+  check_functions(meta);
+}
+
+/* A table created, altered, indexed and dropped: each time the snapshot has the change as soon as
+   the statement's future completes, and the rest of the keyspace as it was. */
+static void check_table_changes(CassSession* session) {
+  char cql[256];
+  const CassSchemaMeta* meta;
+  snprintf(cql, sizeof cql, "CREATE TABLE %s.lifecycle (k int PRIMARY KEY, v text)", ks);
+  test_execute(session, cql);
+  meta = snapshot_after(session, lifecycle_created);
+  CHECK_EQ_INT(2, cass_table_meta_column_count(lifecycle_table(meta)));
+  CHECK(cass_column_meta_data_type(cass_table_meta_column_by_name(lifecycle_table(meta), "v")) != NULL);
+  check_rest_of_keyspace(meta);
+  cass_schema_meta_free(meta);
+  snprintf(cql, sizeof cql, "ALTER TABLE %s.lifecycle ADD w int", ks);
+  test_execute(session, cql);
+  meta = snapshot_after(session, lifecycle_altered);
+  CHECK_EQ_INT(3, cass_table_meta_column_count(lifecycle_table(meta)));
+  check_rest_of_keyspace(meta);
+  cass_schema_meta_free(meta);
+  snprintf(cql, sizeof cql, "CREATE INDEX lifecycle_v ON %s.lifecycle (v)", ks);
+  test_execute(session, cql);
+  meta = snapshot_after(session, lifecycle_indexed);
+  CHECK(cass_table_meta_index_by_name(lifecycle_table(meta), "lifecycle_v") != NULL);
+  check_rest_of_keyspace(meta);
+  cass_schema_meta_free(meta);
+  snprintf(cql, sizeof cql, "DROP TABLE %s.lifecycle", ks);
+  test_execute(session, cql);
+  meta = snapshot_after(session, lifecycle_dropped);
+  check_rest_of_keyspace(meta);
+  cass_schema_meta_free(meta);
+}
+
 /* Copies a (text, length) pair into a NUL-terminated buffer for CHECK_EQ_STR. */
 static const char* str(char* buf, size_t size, const char* text, size_t length) {
   CHECK(length < size);
@@ -615,6 +677,7 @@ int main(void) {
   CHECK(cass_table_meta_column_by_name(table, "extra") != NULL);
   check_table(meta); /* unchanged */
   cass_schema_meta_free(later);
+  check_table_changes(session);
 
   snprintf(cql, sizeof cql, "DROP KEYSPACE %s", ks);
   test_execute(session, cql);

@@ -240,6 +240,71 @@ pub async fn load_keyspace(
     Ok((local, keyspaces?.into_iter().find(|k| k.name == keyspace)))
 }
 
+/// Re-reads one table of `keyspace` (after a CREATE, ALTER or DROP of it by this session) and
+/// gives `keyspace` with that table replaced, added or removed, everything else shared with the
+/// old snapshot; and, at the same time, the server's versions. Reads the keyspace's own row and
+/// the table's rows of `tables`, `columns` and `indexes` (5 small queries in parallel, where a
+/// keyspace re-read reads every object of the keyspace). None when the keyspace is gone.
+/// The caller re-reads the whole keyspace instead when views are built on the table (their
+/// columns follow the table's).
+pub async fn load_table(
+    session: &Source<'_>,
+    keyspace: &CassKeyspaceMeta,
+    table: &str,
+) -> Result<(LocalInfo, Option<CassKeyspaceMeta>), String> {
+    let quote = |name: &str| name.replace('\'', "''");
+    let in_keyspace = format!(" WHERE keyspace_name = '{}'", quote(&keyspace.name));
+    let in_table = format!("{in_keyspace} AND table_name = '{}'", quote(table));
+    let queries = [
+        format!("SELECT * FROM system_schema.keyspaces{in_keyspace}"),
+        format!("SELECT * FROM system_schema.tables{in_table}"),
+        format!("SELECT * FROM system_schema.columns{in_table}"),
+        format!("SELECT * FROM system_schema.indexes{in_table}"),
+    ];
+    let (local, rows) = futures::future::join(
+        read_local(session),
+        futures::future::join_all(queries.iter().map(|q| select(session, q))),
+    )
+    .await;
+    let local = local?;
+    let rows: Vec<Rows> = rows.into_iter().map(|r| r.map(Rows)).collect::<Result<_, _>>()?;
+    let [keyspaces, tables, columns, indexes] = &rows[..] else {
+        unreachable!("one response per query");
+    };
+    let mut builder = Builder::default();
+    builder.keyspaces(keyspaces, false);
+    if let Some(fresh) = builder.keyspaces.get_mut(keyspace.name.as_str()) {
+        // Column types may name the keyspace's user types, which a table change leaves as
+        // they were.
+        fresh.user_types = keyspace.user_types.iter().map(|t| (t.type_name.clone(), t.clone())).collect();
+    }
+    builder.tables(tables);
+    builder.columns(columns);
+    builder.indexes(indexes);
+    let owners: Vec<Arc<CassResult>> = rows.into_iter().map(|rows| rows.0).collect();
+    let Some(fresh) = builder.finish(&owners).into_iter().find(|k| k.name == keyspace.name) else {
+        return Ok((local, None));
+    };
+    let Some(fresh) = Arc::into_inner(fresh) else {
+        unreachable!("a keyspace just built has no other owner");
+    };
+    let mut tables: Vec<Arc<CassTableMeta>> = keyspace.tables.iter().filter(|t| t.name != table).cloned().collect();
+    tables.extend(fresh.tables);
+    tables.sort_by(|a, b| a.name.cmp(&b.name));
+    let spliced = CassKeyspaceMeta {
+        name: fresh.name,
+        is_virtual: fresh.is_virtual,
+        fields: fresh.fields,
+        tables,
+        views: keyspace.views.clone(),
+        user_types: keyspace.user_types.clone(),
+        functions: keyspace.functions.clone(),
+        aggregates: keyspace.aggregates.clone(),
+        owners: keyspace.owners.iter().cloned().chain(fresh.owners).collect(),
+    };
+    Ok((local, Some(spliced)))
+}
+
 fn reads_system_schema(server_version: CassVersion) -> bool {
     if server_version.major_version >= 3 {
         return true;

@@ -6,7 +6,7 @@
 //! - when it connects: right after the pools are up, in the background; the first caller of
 //!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`first_load`]);
 //! - after a schema change by this session succeeded, before its future completes: only the
-//!   keyspace it changed is re-read, from the coordinator that applied it, while the nodes come to
+//!   table (or else the keyspace) it changed is re-read, from the coordinator that applied it, while the nodes come to
 //!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
 //!   completes;
 //! - every [`WATCH_INTERVAL`], for changes made by other clients: one small query
@@ -42,6 +42,10 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+/// How many responses a keyspace may keep alive from table re-reads before a change re-reads
+/// the whole keyspace (see `SchemaHolder::refresh_table`).
+const MAX_PARTIAL_OWNERS: usize = 64;
 
 /// How often a session checks whether another client changed the schema.
 pub const WATCH_INTERVAL: Duration = Duration::from_secs(1);
@@ -215,6 +219,60 @@ impl SchemaHolder {
         Ok(())
     }
 
+    /// Re-reads only `table` of `keyspace` (after a change of it by this session) and publishes
+    /// a snapshot with everything else as it was. Re-reads the whole keyspace instead when the
+    /// snapshot does not have the keyspace, when views are built on the table, or when the
+    /// keyspace has gathered many partial re-reads (each keeps its responses alive: a keyspace
+    /// re-read starts over with one set).
+    pub async fn refresh_table(
+        &self,
+        session: &Session,
+        keyspace: &str,
+        table: &str,
+        at: Option<SocketAddr>,
+    ) -> Result<(), String> {
+        if self.scope != Scope::Full {
+            return self.refresh_keyspace(session, keyspace, at).await;
+        }
+        self.first.wait().await;
+        let _one_at_a_time = self.refreshing.lock().await;
+        let current = self.snapshot();
+        let Some(old) = current.keyspaces.iter().find(|k| k.name == keyspace).cloned() else {
+            drop(_one_at_a_time);
+            return self.refresh_keyspace(session, keyspace, at).await;
+        };
+        if old.views.iter().any(|v| v.base_table.upgrade().is_some_and(|t| t.name == table))
+            || old.owners.len() > MAX_PARTIAL_OWNERS
+        {
+            drop(_one_at_a_time);
+            return self.refresh_keyspace(session, keyspace, at).await;
+        }
+        self.started.fetch_add(1, Ordering::AcqRel);
+        let source = loader::Source::new(session, at);
+        let started = std::time::Instant::now();
+        let (local, fresh) = loader::load_table(&source, &old, table)
+            .await
+            .map_err(|e| format!("unable to refresh the metadata of table {keyspace}.{table}: {e}"))?;
+        let Some(fresh) = fresh else {
+            drop(_one_at_a_time);
+            return self.refresh_keyspace(session, keyspace, at).await;
+        };
+        let current = self.snapshot();
+        let mut keyspaces: Vec<Arc<model::CassKeyspaceMeta>> =
+            current.keyspaces.iter().filter(|k| k.name != keyspace).cloned().collect();
+        keyspaces.push(Arc::new(fresh));
+        keyspaces.sort_by(|a, b| a.name.cmp(&b.name));
+        let snapshot = CassSchemaMeta {
+            version: current.version.wrapping_add(1),
+            server_version: local.server_version,
+            schema_version: local.schema_version,
+            keyspaces,
+        };
+        tracing::debug!("schema metadata of table {keyspace}.{table} refreshed in {:?}", started.elapsed());
+        *self.current.write() = Arc::new(snapshot);
+        Ok(())
+    }
+
     /// Follows a schema change this session made (`change`, answered by `coordinator`), before
     /// the statement's future completes, as the C++ driver does: waits for schema agreement and
     /// meanwhile re-reads what changed from the coordinator, which has applied it. A new or
@@ -246,6 +304,9 @@ impl SchemaHolder {
                     SchemaChange::None => Ok(()),
                     SchemaChange::Keyspace(keyspace) | SchemaChange::Replication(keyspace) => {
                         self.refresh_keyspace(session, keyspace, Some(coordinator)).await
+                    }
+                    SchemaChange::Table { keyspace, table } => {
+                        self.refresh_table(session, keyspace, table, Some(coordinator)).await
                     }
                     SchemaChange::Unknown => self.refresh(session, Some(coordinator)).await,
                 };

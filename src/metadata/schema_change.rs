@@ -1,5 +1,5 @@
 //! Which part of the schema a successful statement changed, so that the snapshot re-reads only
-//! that keyspace.
+//! that table, or that keyspace.
 //!
 //! The C++ driver learns this from the SCHEMA_CHANGE result (and event) the server sends. The
 //! `scylla` crate consumes that result itself (it waits for schema agreement) and hands back an
@@ -14,6 +14,8 @@ pub enum SchemaChange {
     None,
     /// Something inside this keyspace.
     Keyspace(String),
+    /// This table (created, altered or dropped; or one of its indexes or triggers).
+    Table { keyspace: String, table: String },
     /// The keyspace itself was created or altered: its replication, which routing uses, may
     /// have changed.
     Replication(String),
@@ -41,6 +43,9 @@ pub fn schema_change<K: std::fmt::Display>(query: &str, session_keyspace: impl F
         return SchemaChange::Unknown;
     };
     let kind = kind.to_ascii_uppercase();
+    // What names its table: the statements on tables, CREATE INDEX and triggers (after ON).
+    let table_level = matches!(kind.as_str(), "TABLE" | "COLUMNFAMILY" | "TRIGGER")
+        || (matches!(kind.as_str(), "INDEX" | "CUSTOM") && !verb.eq_ignore_ascii_case("DROP"));
     let qualified = match kind.as_str() {
         "ROLE" | "USER" | "IDENTITY" => return SchemaChange::None,
         "KEYSPACE" | "SCHEMA" => {
@@ -65,10 +70,18 @@ pub fn schema_change<K: std::fmt::Display>(query: &str, session_keyspace: impl F
         }
         _ => return SchemaChange::Unknown,
     };
-    match qualified {
-        Some((Some(keyspace), _)) => SchemaChange::Keyspace(keyspace),
-        Some((None, _)) => session_keyspace().map_or(SchemaChange::Unknown, |k| SchemaChange::Keyspace(k.to_string())),
-        None => SchemaChange::Unknown,
+    let (keyspace, name) = match qualified {
+        Some((Some(keyspace), name)) => (keyspace, name),
+        Some((None, name)) => match session_keyspace() {
+            Some(keyspace) => (keyspace.to_string(), name),
+            None => return SchemaChange::Unknown,
+        },
+        None => return SchemaChange::Unknown,
+    };
+    if table_level {
+        SchemaChange::Table { keyspace, table: name }
+    } else {
+        SchemaChange::Keyspace(keyspace)
     }
 }
 
@@ -198,6 +211,10 @@ mod tests {
         Keyspace(name.to_string())
     }
 
+    fn table(keyspace: &str, table: &str) -> SchemaChange {
+        SchemaChange::Table { keyspace: keyspace.to_string(), table: table.to_string() }
+    }
+
     #[test]
     fn keyspace_statements_name_their_keyspace() {
         let replication = |name: &str| Replication(name.to_string());
@@ -209,19 +226,21 @@ mod tests {
 
     #[test]
     fn objects_belong_to_their_qualifier_or_the_session_keyspace() {
-        assert_eq!(schema_change("CREATE TABLE ks.t (k int PRIMARY KEY)", Some("s")), ks("ks"));
-        assert_eq!(schema_change("CREATE TABLE IF NOT EXISTS t (k int PRIMARY KEY)", Some("s")), ks("s"));
-        assert_eq!(schema_change("ALTER TABLE \"Q\".t ADD v int", None), ks("Q"));
-        assert_eq!(schema_change("drop table if exists ks . t", None), ks("ks"));
+        assert_eq!(schema_change("CREATE TABLE ks.t (k int PRIMARY KEY)", Some("s")), table("ks", "t"));
+        assert_eq!(schema_change("CREATE TABLE IF NOT EXISTS T (k int PRIMARY KEY)", Some("s")), table("s", "t"));
+        assert_eq!(schema_change("ALTER TABLE \"Q\".\"T\" ADD v int", None), table("Q", "T"));
+        assert_eq!(schema_change("drop table if exists ks . t", None), table("ks", "t"));
+        assert_eq!(schema_change("ALTER COLUMNFAMILY ks.t WITH comment = 'c'", None), table("ks", "t"));
         assert_eq!(schema_change("CREATE TYPE ks.address (street text)", None), ks("ks"));
         assert_eq!(schema_change("CREATE OR REPLACE FUNCTION ks.f (a int) CALLED ON NULL INPUT", None), ks("ks"));
         assert_eq!(schema_change("CREATE AGGREGATE IF NOT EXISTS a (int) SFUNC f", Some("s")), ks("s"));
         assert_eq!(schema_change("CREATE MATERIALIZED VIEW ks.v AS SELECT", None), ks("ks"));
         assert_eq!(schema_change("DROP MATERIALIZED VIEW IF EXISTS v", Some("s")), ks("s"));
-        assert_eq!(schema_change("CREATE INDEX ON ks.t (v)", None), ks("ks"));
-        assert_eq!(schema_change("CREATE CUSTOM INDEX IF NOT EXISTS i ON t (v) USING 'x'", Some("s")), ks("s"));
+        assert_eq!(schema_change("CREATE INDEX ON ks.t (v)", None), table("ks", "t"));
+        assert_eq!(schema_change("CREATE CUSTOM INDEX IF NOT EXISTS i ON t (v) USING 'x'", Some("s")), table("s", "t"));
         assert_eq!(schema_change("DROP INDEX ks.i", None), ks("ks"));
-        assert_eq!(schema_change("CREATE TRIGGER tr ON ks.t USING 'c'", None), ks("ks"));
+        assert_eq!(schema_change("CREATE TRIGGER tr ON ks.t USING 'c'", None), table("ks", "t"));
+        assert_eq!(schema_change("DROP TRIGGER tr ON ks.t", None), table("ks", "t"));
         assert_eq!(schema_change("-- note\n/* c */ ALTER TYPE ks.u ADD f int", None), ks("ks"));
     }
 
