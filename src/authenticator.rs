@@ -16,6 +16,7 @@ use crate::cluster::{with_cluster, Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, struct_arg, write_out, RefHandle, UserData};
+use crate::ffi::{Borrowed, Handle};
 use crate::types::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback, CassInet};
 use parking_lot::Mutex;
 use scylla::authentication::{AuthError, AuthenticatorProvider, AuthenticatorSession};
@@ -29,7 +30,9 @@ pub struct CassAuthenticator {
     state: Mutex<Exchange>,
 }
 
-impl RefHandle for CassAuthenticator {}
+impl Handle for CassAuthenticator {
+    type Ownership = Borrowed;
+}
 
 #[derive(Default)]
 struct Exchange {

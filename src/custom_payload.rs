@@ -4,6 +4,7 @@
 
 use crate::ffi::strings::{bytes_n, safe_strlen, str_n};
 use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::cass_byte_t;
 use std::ffi::c_char;
 
@@ -13,7 +14,9 @@ pub struct CassCustomPayload {
     items: Vec<(String, Vec<u8>)>,
 }
 
-impl BoxHandle for CassCustomPayload {}
+impl Handle for CassCustomPayload {
+    type Ownership = Owned;
+}
 
 impl CassCustomPayload {
     fn set(&mut self, name: &str, value: &[u8]) {

@@ -22,6 +22,7 @@
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, ArcHandle, PanicAnswer};
+use crate::ffi::{Handle, Shared};
 use crate::types::{cass_bool_t, CassConsistency, CassConsistencyArg, CassWriteType, CassWriteTypeArg};
 use scylla::errors::{DbError, WriteType};
 use scylla::statement::Consistency;
@@ -44,7 +45,9 @@ pub struct CassErrorResult {
     pub arg_types: Vec<String>,
 }
 
-impl ArcHandle for CassErrorResult {}
+impl Handle for CassErrorResult {
+    type Ownership = Shared;
+}
 
 impl CassErrorResult {
     /// An error with the given code and none of the optional fields.

@@ -5,6 +5,7 @@ use crate::data_type::{names_matching, CassDataType};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n, write_str_out};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{Handle, Shared};
 use crate::result::ColumnTypes;
 use crate::statement::settings::RequestSettings;
 use crate::statement::values::ParameterSpecs;
@@ -27,7 +28,9 @@ pub struct CassPrepared {
     pub settings: RequestSettings,
 }
 
-impl ArcHandle for CassPrepared {}
+impl Handle for CassPrepared {
+    type Ownership = Shared;
+}
 
 impl CassPrepared {
     pub fn new(mut statement: PreparedStatement, settings: RequestSettings) -> Self {

@@ -21,6 +21,7 @@
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen};
 use crate::ffi::{guard, ArcHandle};
+use crate::ffi::{Handle, Shared};
 use openssl::pkey::{PKey, Private};
 use openssl::ssl::{SslContextBuilder, SslMethod, SslVerifyMode};
 use openssl::x509::{X509StoreContextRef, X509VerifyResult, X509};
@@ -54,7 +55,9 @@ pub struct CassSsl {
     settings: Mutex<Settings>,
 }
 
-impl ArcHandle for CassSsl {}
+impl Handle for CassSsl {
+    type Ownership = Shared;
+}
 
 impl std::fmt::Debug for CassSsl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

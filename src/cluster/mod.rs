@@ -10,6 +10,7 @@ mod load_balancing_exports;
 
 use crate::error::CassError;
 use crate::ffi::BoxHandle;
+use crate::ffi::{Handle, Owned};
 use crate::types::{CassConsistency, CassUuid};
 
 /// Connection settings, with the C++ driver's defaults.
@@ -183,4 +184,6 @@ pub struct CassCluster {
     pub config: ClusterConfig,
 }
 
-impl BoxHandle for CassCluster {}
+impl Handle for CassCluster {
+    type Ownership = Owned;
+}

@@ -7,6 +7,7 @@ use crate::elements::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::{CassCollectionTypeArg, CassValueType};
 use std::sync::Arc;
 
@@ -16,7 +17,9 @@ pub struct CassCollection {
     items: Elements,
 }
 
-impl BoxHandle for CassCollection {}
+impl Handle for CassCollection {
+    type Ownership = Owned;
+}
 
 impl CassCollection {
     pub fn new(data_type: Arc<CassDataType>, item_count: usize) -> Self {

@@ -3,7 +3,7 @@
 
 mod exports;
 
-use crate::ffi::ArcHandle;
+use crate::ffi::{Handle, Shared};
 use crate::types::CassValueType;
 use scylla::frame::response::result::{CollectionType, ColumnType, NativeType};
 use std::sync::Arc;
@@ -22,7 +22,9 @@ pub struct CassDataType {
     pub class_name: String,
 }
 
-impl ArcHandle for CassDataType {}
+impl Handle for CassDataType {
+    type Ownership = Shared;
+}
 
 impl CassDataType {
     pub fn simple(value_type: CassValueType) -> Self {

@@ -6,6 +6,7 @@ use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen};
 use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::{cass_double_t, cass_uint32_t};
 use crate::value::CassValue;
 use std::ffi::c_char;
@@ -72,7 +73,9 @@ pub struct DseLineString {
     num_points: u32,
 }
 
-impl BoxHandle for DseLineString {}
+impl Handle for DseLineString {
+    type Ownership = Owned;
+}
 
 /// Where the point count of a line string (or the ring count of a polygon) sits in its WKB.
 const COUNT_AT: usize = wkb::HEADER_SIZE;
@@ -183,7 +186,9 @@ pub struct DsePolygon {
     open_ring: Option<(usize, u32)>,
 }
 
-impl BoxHandle for DsePolygon {}
+impl Handle for DsePolygon {
+    type Ownership = Owned;
+}
 
 impl DsePolygon {
     fn new() -> Self {

@@ -6,6 +6,7 @@ use super::{custom_value_bytes, wkb, wkt, write_xy, LINE_STRING_CLASS, POLYGON_C
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen};
 use crate::ffi::{guard, write_out, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::{cass_double_t, cass_uint32_t};
 use crate::value::CassValue;
 use std::ffi::c_char;
@@ -17,7 +18,9 @@ pub struct DseLineStringIterator {
     next: usize,
 }
 
-impl BoxHandle for DseLineStringIterator {}
+impl Handle for DseLineStringIterator {
+    type Ownership = Owned;
+}
 
 impl DseLineStringIterator {
     fn reset_with(&mut self, read: impl FnOnce(&mut Vec<[f64; 2]>) -> Result<(), CassError>) -> CassError {
@@ -147,7 +150,9 @@ pub struct DsePolygonIterator {
     next: Next,
 }
 
-impl BoxHandle for DsePolygonIterator {}
+impl Handle for DsePolygonIterator {
+    type Ownership = Owned;
+}
 
 impl DsePolygonIterator {
     fn reset_with(

@@ -2,8 +2,9 @@
 //!
 //! Every exported function goes through these helpers:
 //! - [`guard`]: the panic boundary (a panic becomes the function's "bad input" answer, never an abort);
-//! - [`BoxHandle`], [`ArcHandle`], [`RefHandle`]: how C holds each handle type (owned box, shared
-//!   reference count, or borrowed from a parent object);
+//! - [`Handle`] and its `Ownership` ([`Owned`], [`Shared`], [`Borrowed`]): how C holds each handle
+//!   type, with the pointer operations of that ownership ([`BoxHandle`], [`ArcHandle`], [`RefHandle`]);
+//! - [`with`]: NULL check, borrow (or lock) and panic boundary for an export working on one handle;
 //! - [`strings`]: `const char*` and `(const char*, size_t)` in, `(const char**, size_t*)` out;
 //! - [`enums`]: C enums received as `u32` newtypes, so an unknown value is an error, not UB.
 //!
@@ -17,7 +18,9 @@ pub mod enums;
 pub mod handles;
 pub mod strings;
 
-pub use handles::{ArcHandle, BoxHandle, RefHandle};
+pub use handles::{
+    with, with_void, Access, ArcHandle, Borrowed, BoxHandle, Handle, Locked, LockedHandle, Owned, RefHandle, Shared,
+};
 
 use crate::error::CassError;
 use std::panic::{catch_unwind, AssertUnwindSafe};

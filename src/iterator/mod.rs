@@ -10,6 +10,7 @@ mod values;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, ArcHandle, BoxHandle, RefHandle};
+use crate::ffi::{Handle, Owned};
 use crate::metadata::MetaCursor;
 use crate::result::{CassResult, CassRow};
 use crate::types::{cass_bool_t, CassIteratorType};
@@ -42,7 +43,9 @@ pub struct CassIterator {
     current: Option<usize>,
 }
 
-impl BoxHandle for CassIterator {}
+impl Handle for CassIterator {
+    type Ownership = Owned;
+}
 
 impl CassIterator {
     fn kind(&self) -> CassIteratorType {

@@ -5,6 +5,7 @@
 //! driver does.
 
 use crate::ffi::{guard, ArcHandle};
+use crate::ffi::{Handle, Shared};
 use scylla::policies::retry::{
     DefaultRetryPolicy, DowngradingConsistencyRetryPolicy, FallthroughRetryPolicy, RequestInfo, RetryDecision,
     RetryPolicy, RetrySession,
@@ -22,7 +23,9 @@ pub struct CassRetryPolicy {
     pub moves_unavailable: bool,
 }
 
-impl ArcHandle for CassRetryPolicy {}
+impl Handle for CassRetryPolicy {
+    type Ownership = Shared;
+}
 
 impl CassRetryPolicy {
     fn new(policy: Arc<dyn RetryPolicy>, moves_unavailable: bool) -> *mut CassRetryPolicy {

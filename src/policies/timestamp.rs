@@ -12,6 +12,7 @@
 //! attempt carries a newer timestamp here. A statement's or batch's own timestamp always wins.
 
 use crate::ffi::{guard, ArcHandle};
+use crate::ffi::{Handle, Shared};
 use scylla::policies::timestamp_generator::TimestampGenerator;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -107,7 +108,9 @@ pub enum CassTimestampGen {
     Monotonic(Arc<MonotonicTimestamps>),
 }
 
-impl ArcHandle for CassTimestampGen {}
+impl Handle for CassTimestampGen {
+    type Ownership = Shared;
+}
 
 impl Default for CassTimestampGen {
     fn default() -> Self {

@@ -11,7 +11,7 @@ mod setters;
 pub mod settings;
 pub mod values;
 
-use crate::ffi::BoxHandle;
+use crate::ffi::{Handle, Owned};
 use crate::prepared::CassPrepared;
 use scylla::response::PagingState;
 use settings::RequestSettings;
@@ -39,7 +39,9 @@ pub struct CassStatement {
     pub data: Arc<StatementData>,
 }
 
-impl BoxHandle for CassStatement {}
+impl Handle for CassStatement {
+    type Ownership = Owned;
+}
 
 impl CassStatement {
     fn with(query: Arc<str>, prepared: Option<Arc<CassPrepared>>, values: BoundValues) -> Self {

@@ -7,6 +7,7 @@ use crate::elements::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::CassValueType;
 use std::sync::Arc;
 
@@ -16,7 +17,9 @@ pub struct CassTuple {
     fields: Elements,
 }
 
-impl BoxHandle for CassTuple {}
+impl Handle for CassTuple {
+    type Ownership = Owned;
+}
 
 impl CassTuple {
     /// Sets field `index`, checked against its type when the tuple is typed.

@@ -8,6 +8,7 @@ use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::CassValueType;
 use std::ffi::c_char;
 use std::sync::Arc;
@@ -18,7 +19,9 @@ pub struct CassUserType {
     fields: Elements,
 }
 
-impl BoxHandle for CassUserType {}
+impl Handle for CassUserType {
+    type Ownership = Owned;
+}
 
 impl CassUserType {
     /// Sets field `index`, checked against the field's type.

@@ -21,6 +21,7 @@
 use super::random;
 use super::{with_version, NODE_MASK, TICKS_PER_MS, UNIX_EPOCH_TICKS, VARIANT_RFC4122};
 use crate::ffi::{guard, write_out, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use crate::types::{cass_uint64_t, CassUuid};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
@@ -41,7 +42,9 @@ pub struct CassUuidGen {
     forks_seen: AtomicU64,
 }
 
-impl BoxHandle for CassUuidGen {}
+impl Handle for CassUuidGen {
+    type Ownership = Owned;
+}
 
 impl Default for CassUuidGen {
     fn default() -> Self {

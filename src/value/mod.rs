@@ -10,6 +10,7 @@ use crate::encode::is_int64_type;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, write_out, RefHandle};
+use crate::ffi::{Borrowed, Handle};
 use crate::types::{
     cass_bool_t, cass_byte_t, cass_double_t, cass_float_t, cass_int16_t, cass_int32_t, cass_int64_t, cass_int8_t,
     cass_uint32_t, CassInet, CassUuid, CassValueType,
@@ -25,7 +26,9 @@ pub struct CassValue {
     data_type: *const CassDataType,
 }
 
-impl RefHandle for CassValue {}
+impl Handle for CassValue {
+    type Ownership = Borrowed;
+}
 
 impl CassValue {
     /// A value over `data` (None = NULL) of type `data_type`; both must outlive the value.
