@@ -12,9 +12,10 @@
 //! `cass_authenticator_hostname()`). The `scylla` crate starts an exchange with the
 //! authenticator's class name only, so they read as an empty address and "" (README).
 
-use crate::cluster::{with_cluster, Authenticator, CassCluster};
+use crate::cluster::{Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::with;
 use crate::ffi::{guard, struct_arg, write_out, RefHandle, UserData};
 use crate::ffi::{Borrowed, Handle};
 use crate::types::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback, CassInet};
@@ -161,7 +162,7 @@ pub extern "C" fn cass_cluster_set_authenticator_callbacks(
     cleanup_callback: CassAuthenticatorDataCleanupCallback,
     data: *mut c_void,
 ) -> CassError {
-    with_cluster(cluster, |cluster| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |cluster| {
         let Some(exchange) = struct_arg(exchange_callbacks) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };

@@ -21,6 +21,7 @@
 
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
+use crate::ffi::with;
 use crate::ffi::{guard, ArcHandle, PanicAnswer};
 use crate::ffi::{Handle, Shared};
 use crate::types::{cass_bool_t, CassConsistency, CassConsistencyArg, CassWriteType, CassWriteTypeArg};
@@ -243,18 +244,6 @@ impl PanicAnswer for CassWriteType {
     }
 }
 
-/// Runs `f` on the error result, or answers `none` for NULL.
-fn with_result<R: PanicAnswer>(
-    error_result: *const CassErrorResult,
-    none: R,
-    f: impl FnOnce(&CassErrorResult) -> R,
-) -> R {
-    guard(|| match CassErrorResult::from_ptr(error_result) {
-        Some(e) => f(e),
-        None => none,
-    })
-}
-
 /// Hands one of the error result's strings to C, or answers `get`'s error code.
 fn string_out(
     error_result: *const CassErrorResult,
@@ -262,7 +251,7 @@ fn string_out(
     out: *mut *const c_char,
     out_length: *mut usize,
 ) -> CassError {
-    with_result(error_result, CassError::CASS_ERROR_LIB_BAD_PARAMS, |e| match get(e) {
+    with(error_result, CassError::CASS_ERROR_LIB_BAD_PARAMS, |e| match get(e) {
         Ok(s) => write_str_out(s.as_bytes(), out, out_length),
         Err(rc) => rc,
     })
@@ -280,7 +269,7 @@ pub extern "C" fn cass_error_result_free(error_result: *const CassErrorResult) {
 /// the native protocol does not define reads as `CASS_ERROR_SERVER_SERVER_ERROR`.
 #[no_mangle]
 pub extern "C" fn cass_error_result_code(error_result: *const CassErrorResult) -> CassError {
-    with_result(error_result, CassError::CASS_ERROR_LIB_BAD_PARAMS, |e| e.code)
+    with(error_result, CassError::CASS_ERROR_LIB_BAD_PARAMS, |e| e.code)
 }
 
 /// The consistency level of the request that failed, for `CASS_ERROR_SERVER_UNAVAILABLE`,
@@ -288,7 +277,7 @@ pub extern "C" fn cass_error_result_code(error_result: *const CassErrorResult) -
 /// `CASS_CONSISTENCY_UNKNOWN` for other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_consistency(error_result: *const CassErrorResult) -> CassConsistency {
-    with_result(error_result, CassConsistency::CASS_CONSISTENCY_UNKNOWN, |e| e.consistency)
+    with(error_result, CassConsistency::CASS_CONSISTENCY_UNKNOWN, |e| e.consistency)
 }
 
 /// The responses received (acknowledgments for writes, alive nodes for
@@ -296,35 +285,35 @@ pub extern "C" fn cass_error_result_consistency(error_result: *const CassErrorRe
 /// other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_responses_received(error_result: *const CassErrorResult) -> i32 {
-    with_result(error_result, -1, |e| e.responses_received)
+    with(error_result, -1, |e| e.responses_received)
 }
 
 /// The responses (acknowledgments, alive nodes) the consistency level required, for the codes of
 /// `cass_error_result_consistency()`; -1 for other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_responses_required(error_result: *const CassErrorResult) -> i32 {
-    with_result(error_result, -1, |e| e.responses_required)
+    with(error_result, -1, |e| e.responses_required)
 }
 
 /// The number of replicas that failed, for `CASS_ERROR_SERVER_READ_FAILURE` and
 /// `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_num_failures(error_result: *const CassErrorResult) -> i32 {
-    with_result(error_result, -1, |e| e.num_failures)
+    with(error_result, -1, |e| e.num_failures)
 }
 
 /// Whether the replica asked for the data answered, for `CASS_ERROR_SERVER_READ_TIMEOUT` and
 /// `CASS_ERROR_SERVER_READ_FAILURE`; `cass_false` for other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_data_present(error_result: *const CassErrorResult) -> cass_bool_t {
-    with_result(error_result, cass_bool_t::cass_false, |e| e.data_present.into())
+    with(error_result, cass_bool_t::cass_false, |e| e.data_present.into())
 }
 
 /// The kind of write, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
 /// `CASS_WRITE_TYPE_UNKNOWN` for other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_result_write_type(error_result: *const CassErrorResult) -> CassWriteType {
-    with_result(error_result, CassWriteType::CASS_WRITE_TYPE_UNKNOWN, |e| e.write_type)
+    with(error_result, CassWriteType::CASS_WRITE_TYPE_UNKNOWN, |e| e.write_type)
 }
 
 /// The keyspace, for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`
@@ -368,7 +357,7 @@ pub extern "C" fn cass_error_result_function(
 /// other codes and NULL.
 #[no_mangle]
 pub extern "C" fn cass_error_num_arg_types(error_result: *const CassErrorResult) -> usize {
-    with_result(error_result, 0, |e| e.arg_types.len())
+    with(error_result, 0, |e| e.arg_types.len())
 }
 
 /// The CQL type of the function's argument at `index`, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`

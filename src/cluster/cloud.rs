@@ -3,9 +3,10 @@
 //! The bundle is read and checked when set, as in the C++ driver; connecting through the cloud's
 //! SNI proxy is not implemented, so a session connecting with a bundle fails and says so.
 
-use super::{with_cluster, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::with;
 use std::ffi::c_char;
 use std::io::Read;
 use std::sync::Arc;
@@ -54,7 +55,7 @@ impl CloudBundle {
 }
 
 fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize) -> CassError {
-    with_cluster(cluster, |cluster| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |cluster| {
         let Ok(path) = str_n(path, path_length) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };

@@ -3,8 +3,9 @@
 //! statements are prepared, contact point order, and reverse DNS of node addresses. Each doc
 //! comment says what a value does here.
 
-use super::{with_cluster, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
+use crate::ffi::with;
 use crate::types::cass_bool_arg;
 
 /// Asks for the newest beta protocol version (v5), falling back to older versions the node
@@ -17,7 +18,7 @@ pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
     cluster: *mut CassCluster,
     enable: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.use_beta_protocol = enable.get();
         if enable.get() {
             tracing::warn!(
@@ -36,7 +37,7 @@ pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
 /// Returns `CASS_OK`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_no_compact(cluster: *mut CassCluster, enabled: cass_bool_arg) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.no_compact = enabled.get();
         CassError::CASS_OK
     })
@@ -50,7 +51,7 @@ pub extern "C" fn cass_cluster_set_prepare_on_all_hosts(
     cluster: *mut CassCluster,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.prepare_on_all_hosts = enabled.get();
         CassError::CASS_OK
     })
@@ -64,7 +65,7 @@ pub extern "C" fn cass_cluster_set_prepare_on_up_or_add_host(
     cluster: *mut CassCluster,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.prepare_on_up_or_add_host = enabled.get();
         CassError::CASS_OK
     })
@@ -77,7 +78,7 @@ pub extern "C" fn cass_cluster_set_use_hostname_resolution(
     cluster: *mut CassCluster,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.use_hostname_resolution = enabled.get();
         CassError::CASS_OK
     })
@@ -91,7 +92,7 @@ pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
     cluster: *mut CassCluster,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.use_randomized_contact_points = enabled.get();
         CassError::CASS_OK
     })
@@ -107,7 +108,7 @@ pub extern "C" fn cass_cluster_set_host_listener_callback(
     callback: crate::types::CassHostListenerCallback,
     data: *mut std::ffi::c_void,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.host_listener =
             callback.map(|callback| crate::host_listener::HostCallback { callback, data: crate::ffi::UserData(data) });
         CassError::CASS_OK

@@ -1,9 +1,10 @@
 //! Connection-level cluster settings: identity, heartbeats, TCP options, local address and port
 //! range, schema agreement wait, speculative execution, and the C++ driver's internal tuning knobs.
 
-use super::{with_cluster, with_cluster_void, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::{with, with_void};
 use crate::types::cass_bool_arg;
 use std::ffi::{c_char, c_int, c_uint};
 use std::net::IpAddr;
@@ -21,7 +22,7 @@ pub extern "C" fn cass_cluster_set_application_name_n(
     application_name: *const c_char,
     application_name_length: usize,
 ) {
-    with_cluster_void(cluster, |c| {
+    with_void(cluster, |c| {
         if let Ok(name) = str_n(application_name, application_name_length) {
             c.config.application_name = (!name.is_empty()).then(|| name.to_string());
         }
@@ -41,7 +42,7 @@ pub extern "C" fn cass_cluster_set_application_version_n(
     application_version: *const c_char,
     application_version_length: usize,
 ) {
-    with_cluster_void(cluster, |c| {
+    with_void(cluster, |c| {
         if let Ok(version) = str_n(application_version, application_version_length) {
             c.config.application_version = (!version.is_empty()).then(|| version.to_string());
         }
@@ -52,20 +53,20 @@ pub extern "C" fn cass_cluster_set_application_version_n(
 /// disables heartbeats).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_connection_heartbeat_interval(cluster: *mut CassCluster, interval_secs: c_uint) {
-    with_cluster_void(cluster, |c| c.config.heartbeat_interval_secs = interval_secs)
+    with_void(cluster, |c| c.config.heartbeat_interval_secs = interval_secs)
 }
 
 /// Sets how long a connection may go without an answered heartbeat before it is closed, in
 /// seconds (default 60).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_connection_idle_timeout(cluster: *mut CassCluster, timeout_secs: c_uint) {
-    with_cluster_void(cluster, |c| c.config.idle_timeout_secs = timeout_secs)
+    with_void(cluster, |c| c.config.idle_timeout_secs = timeout_secs)
 }
 
 /// Enables or disables Nagle's algorithm being off (TCP_NODELAY; default on).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_tcp_nodelay(cluster: *mut CassCluster, enabled: cass_bool_arg) {
-    with_cluster_void(cluster, |c| c.config.tcp_nodelay = enabled.get())
+    with_void(cluster, |c| c.config.tcp_nodelay = enabled.get())
 }
 
 /// Enables TCP keep-alive with `delay_secs` of idleness before the first probe (default off).
@@ -75,14 +76,14 @@ pub extern "C" fn cass_cluster_set_tcp_keepalive(
     enabled: cass_bool_arg,
     delay_secs: c_uint,
 ) {
-    with_cluster_void(cluster, |c| c.config.tcp_keepalive_secs = enabled.get().then_some(delay_secs))
+    with_void(cluster, |c| c.config.tcp_keepalive_secs = enabled.get().then_some(delay_secs))
 }
 
 /// Sets how long DDL run through a session waits for the cluster's schema agreement, in
 /// milliseconds (default 10000).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_max_schema_wait_time(cluster: *mut CassCluster, wait_time_ms: c_uint) {
-    with_cluster_void(cluster, |c| c.config.max_schema_wait_ms = wait_time_ms)
+    with_void(cluster, |c| c.config.max_schema_wait_ms = wait_time_ms)
 }
 
 /// Binds outgoing connections to a local IP address (NULL or "": any).
@@ -99,7 +100,7 @@ pub extern "C" fn cass_cluster_set_local_address_n(
     name: *const c_char,
     name_length: usize,
 ) -> CassError {
-    with_cluster(cluster, |c| match str_n(name, name_length) {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| match str_n(name, name_length) {
         Ok("") => {
             c.config.local_address = None;
             CassError::CASS_OK
@@ -119,7 +120,7 @@ pub extern "C" fn cass_cluster_set_local_address_n(
 /// `CASS_ERROR_LIB_BAD_PARAMS` unless 1024 <= lo <= hi <= 65535.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_local_port_range(cluster: *mut CassCluster, lo: c_int, hi: c_int) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         if lo < 1024 || hi < lo || hi > 65535 {
             tracing::error!("Invalid local port range. Expected: 1024 <= lo <= hi <= 65535.");
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
@@ -137,7 +138,7 @@ pub extern "C" fn cass_cluster_set_constant_speculative_execution_policy(
     constant_delay_ms: i64,
     max_speculative_executions: c_int,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         if constant_delay_ms < 0 || max_speculative_executions < 0 {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -149,7 +150,7 @@ pub extern "C" fn cass_cluster_set_constant_speculative_execution_policy(
 /// No speculative executions (the default).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_no_speculative_execution_policy(cluster: *mut CassCluster) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         c.config.speculative = None;
         CassError::CASS_OK
     })
@@ -160,7 +161,13 @@ pub extern "C" fn cass_cluster_set_no_speculative_execution_policy(cluster: *mut
 /// value has nothing to size.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_queue_size_io(cluster: *mut CassCluster, queue_size: c_uint) -> CassError {
-    with_cluster(cluster, |_| if queue_size == 0 { CassError::CASS_ERROR_LIB_BAD_PARAMS } else { CassError::CASS_OK })
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
+        if queue_size == 0 {
+            CassError::CASS_ERROR_LIB_BAD_PARAMS
+        } else {
+            CassError::CASS_OK
+        }
+    })
 }
 
 /// The C++ driver's write coalescing delay. Validated as upstream (negative is
@@ -168,7 +175,13 @@ pub extern "C" fn cass_cluster_set_queue_size_io(cluster: *mut CassCluster, queu
 /// its own, without a delay setting.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_coalesce_delay(cluster: *mut CassCluster, delay_us: i64) -> CassError {
-    with_cluster(cluster, |_| if delay_us < 0 { CassError::CASS_ERROR_LIB_BAD_PARAMS } else { CassError::CASS_OK })
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
+        if delay_us < 0 {
+            CassError::CASS_ERROR_LIB_BAD_PARAMS
+        } else {
+            CassError::CASS_OK
+        }
+    })
 }
 
 /// The C++ driver's share of I/O loop time spent on new requests (1-100, else
@@ -176,7 +189,7 @@ pub extern "C" fn cass_cluster_set_coalesce_delay(cluster: *mut CassCluster, del
 /// to apportion.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_new_request_ratio(cluster: *mut CassCluster, ratio: i32) -> CassError {
-    with_cluster(cluster, |_| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
         if ratio <= 0 || ratio > 100 {
             CassError::CASS_ERROR_LIB_BAD_PARAMS
         } else {
@@ -192,7 +205,7 @@ pub extern "C" fn cass_cluster_set_max_reusable_write_objects(
     cluster: *mut CassCluster,
     num_objects: c_uint,
 ) -> CassError {
-    with_cluster(cluster, |_| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
         let _ = num_objects;
         CassError::CASS_OK
     })
@@ -202,7 +215,7 @@ pub extern "C" fn cass_cluster_set_max_reusable_write_objects(
 /// as the C++ driver does against Apache Cassandra.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_monitor_reporting_interval(cluster: *mut CassCluster, interval_secs: c_uint) {
-    with_cluster_void(cluster, |_| {
+    with_void(cluster, |_| {
         let _ = interval_secs;
     })
 }

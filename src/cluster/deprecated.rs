@@ -3,13 +3,14 @@
 //! compiling, linking and running. Each answers `CASS_OK` for a cluster and
 //! `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
 
-use super::{with_cluster, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
+use crate::ffi::with;
 use std::ffi::c_uint;
 
 /// Accepts a deprecated setting without using it.
 fn ignored(cluster: *mut CassCluster, value: c_uint) -> CassError {
-    with_cluster(cluster, |_| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
         let _ = value;
         CassError::CASS_OK
     })

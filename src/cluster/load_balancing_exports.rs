@@ -2,11 +2,12 @@
 //! generators and execution profiles (the policies themselves are in `crate::policies` and
 //! `crate::execution_profile`).
 
-use super::{with_cluster, with_cluster_void, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
 use crate::execution_profile::CassExecProfile;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{with, with_void};
 use crate::policies::load_balancing::setters as lb;
 use crate::policies::load_balancing::ListKind;
 use crate::policies::reconnect::ReconnectConfig;
@@ -85,9 +86,11 @@ pub extern "C" fn cass_cluster_set_load_balance_rack_aware_n(
     local_rack: *const c_char,
     local_rack_length: usize,
 ) -> CassError {
-    with_cluster(cluster, |c| match (str_n(local_dc, local_dc_length), str_n(local_rack, local_rack_length)) {
-        (Ok(dc), Ok(rack)) => c.config.load_balancing.set_rack_aware(dc, rack),
-        _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
+        match (str_n(local_dc, local_dc_length), str_n(local_rack, local_rack_length)) {
+            (Ok(dc), Ok(rack)) => c.config.load_balancing.set_rack_aware(dc, rack),
+            _ => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+        }
     })
 }
 
@@ -203,7 +206,7 @@ pub extern "C" fn cass_cluster_set_reconnect_wait_time(cluster: *mut CassCluster
 /// failed.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_constant_reconnect(cluster: *mut CassCluster, delay_ms: u64) {
-    with_cluster_void(cluster, |c| c.config.reconnect = ReconnectConfig::Constant { delay_ms })
+    with_void(cluster, |c| c.config.reconnect = ReconnectConfig::Constant { delay_ms })
 }
 
 /// Waits exponentially longer between reconnection attempts, from `base_delay_ms` up to
@@ -215,7 +218,7 @@ pub extern "C" fn cass_cluster_set_exponential_reconnect(
     base_delay_ms: u64,
     max_delay_ms: u64,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         if base_delay_ms <= 1 {
             tracing::error!("Base delay must be greater than 1");
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
@@ -238,7 +241,7 @@ pub extern "C" fn cass_cluster_set_exponential_reconnect(
 /// freed afterwards. NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_timestamp_gen(cluster: *mut CassCluster, timestamp_gen: *mut CassTimestampGen) {
-    with_cluster_void(cluster, |c| {
+    with_void(cluster, |c| {
         if let Some(generator) = CassTimestampGen::clone_from_ptr(timestamp_gen) {
             c.config.timestamp_gen = generator;
         }
@@ -266,7 +269,7 @@ pub extern "C" fn cass_cluster_set_execution_profile_n(
     name_length: usize,
     profile: *mut CassExecProfile,
 ) -> CassError {
-    with_cluster(cluster, |c| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
         let (Ok(name), Some(profile)) = (str_n(name, name_length), CassExecProfile::from_ptr(profile)) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };

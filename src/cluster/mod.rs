@@ -8,8 +8,6 @@ mod deprecated;
 mod exports;
 mod load_balancing_exports;
 
-use crate::error::CassError;
-use crate::ffi::BoxHandle;
 use crate::ffi::{Handle, Owned};
 use crate::types::{CassConsistency, CassUuid};
 
@@ -158,24 +156,6 @@ impl std::fmt::Debug for Authenticator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Authenticator")
     }
-}
-
-/// Runs `change` on the cluster behind `cluster` inside the panic boundary; NULL gives
-/// `CASS_ERROR_LIB_BAD_PARAMS`. For the `CassError` setters.
-pub(crate) fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
-    crate::ffi::guard(|| match CassCluster::from_ptr_mut(cluster) {
-        Some(cluster) => change(cluster),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
-/// `with_cluster` for the `void` setters: NULL is ignored.
-pub(crate) fn with_cluster_void(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster)) {
-    crate::ffi::guard(|| {
-        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
-            change(cluster)
-        }
-    })
 }
 
 /// The cluster handle C holds (Box-owned; `cass_cluster_free`).

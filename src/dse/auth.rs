@@ -4,9 +4,10 @@
 
 use super::{DseGssapiAuthenticatorLockCallback, DseGssapiAuthenticatorUnlockCallback};
 use crate::batch::CassBatch;
-use crate::cluster::{with_cluster, Authenticator, CassCluster};
+use crate::cluster::{Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::with;
 use crate::ffi::{guard, BoxHandle};
 use crate::statement::CassStatement;
 use scylla::authentication::{AuthError, AuthenticatorProvider, AuthenticatorSession};
@@ -82,7 +83,7 @@ fn set_plaintext(
     (password, password_length): (*const c_char, usize),
     (authorization_id, authorization_id_length): (*const c_char, usize),
 ) -> CassError {
-    with_cluster(cluster, |cluster| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |cluster| {
         let text = |p: *const c_char, n: usize| if p.is_null() { Ok("") } else { str_n(p, n) };
         match (
             text(username, username_length),
@@ -166,7 +167,7 @@ pub extern "C" fn cass_cluster_set_dse_plaintext_authenticator_proxy_n(
 
 /// The GSSAPI setters' answer; their settings (`_unused`) are not kept.
 fn gssapi_not_built<T>(cluster: *mut CassCluster, _unused: T) -> CassError {
-    with_cluster(cluster, |_| {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
         tracing::error!("The DSE GSSAPI (Kerberos) authenticator is not available in this build");
         CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
     })

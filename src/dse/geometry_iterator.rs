@@ -5,6 +5,7 @@
 use super::{custom_value_bytes, wkb, wkt, write_xy, LINE_STRING_CLASS, POLYGON_CLASS};
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen};
+use crate::ffi::with;
 use crate::ffi::{guard, write_out, BoxHandle};
 use crate::ffi::{Handle, Owned};
 use crate::types::{cass_double_t, cass_uint32_t};
@@ -36,16 +37,6 @@ impl DseLineStringIterator {
     }
 }
 
-fn with_line_string_iterator(
-    iterator: *mut DseLineStringIterator,
-    body: impl FnOnce(&mut DseLineStringIterator) -> CassError,
-) -> CassError {
-    guard(|| match DseLineStringIterator::from_ptr_mut(iterator) {
-        Some(iterator) => body(iterator),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
 /// Creates a line string iterator with no points (reset it before use). Free it with
 /// `dse_line_string_iterator_free()`.
 #[no_mangle]
@@ -68,7 +59,7 @@ pub extern "C" fn dse_line_string_iterator_reset(
     iterator: *mut DseLineStringIterator,
     value: *const CassValue,
 ) -> CassError {
-    with_line_string_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         iterator.reset_with(|points| wkb::read_line_string(custom_value_bytes(value, LINE_STRING_CLASS)?, points))
     })
 }
@@ -91,7 +82,7 @@ pub extern "C" fn dse_line_string_iterator_reset_with_wkt_n(
     wkt: *const c_char,
     wkt_length: usize,
 ) -> CassError {
-    with_line_string_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         iterator.reset_with(|points| {
             let text = bytes_n(wkt, wkt_length)?;
             if wkt.is_null() {
@@ -116,7 +107,7 @@ pub extern "C" fn dse_line_string_iterator_next_point(
     x: *mut cass_double_t,
     y: *mut cass_double_t,
 ) -> CassError {
-    with_line_string_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         let Some(&point) = iterator.points.get(iterator.next) else {
             return CassError::CASS_ERROR_LIB_INVALID_STATE;
         };
@@ -203,16 +194,6 @@ impl DsePolygonIterator {
     }
 }
 
-fn with_polygon_iterator(
-    iterator: *mut DsePolygonIterator,
-    body: impl FnOnce(&mut DsePolygonIterator) -> CassError,
-) -> CassError {
-    guard(|| match DsePolygonIterator::from_ptr_mut(iterator) {
-        Some(iterator) => body(iterator),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
 /// Creates a polygon iterator with no rings (reset it before use). Free it with
 /// `dse_polygon_iterator_free()`.
 #[no_mangle]
@@ -230,7 +211,7 @@ pub extern "C" fn dse_polygon_iterator_free(iterator: *mut DsePolygonIterator) {
 /// the errors of `dse_line_string_iterator_reset()`.
 #[no_mangle]
 pub extern "C" fn dse_polygon_iterator_reset(iterator: *mut DsePolygonIterator, value: *const CassValue) -> CassError {
-    with_polygon_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         iterator.reset_with(|points, rings| wkb::read_polygon(custom_value_bytes(value, POLYGON_CLASS)?, points, rings))
     })
 }
@@ -253,7 +234,7 @@ pub extern "C" fn dse_polygon_iterator_reset_with_wkt_n(
     wkt: *const c_char,
     wkt_length: usize,
 ) -> CassError {
-    with_polygon_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         iterator.reset_with(|points, rings| {
             let text = bytes_n(wkt, wkt_length)?;
             if wkt.is_null() {
@@ -279,7 +260,7 @@ pub extern "C" fn dse_polygon_iterator_next_num_points(
     iterator: *mut DsePolygonIterator,
     num_points: *mut cass_uint32_t,
 ) -> CassError {
-    with_polygon_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         if num_points.is_null() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -299,7 +280,7 @@ pub extern "C" fn dse_polygon_iterator_next_point(
     x: *mut cass_double_t,
     y: *mut cass_double_t,
 ) -> CassError {
-    with_polygon_iterator(iterator, |iterator| {
+    with(iterator, CassError::CASS_ERROR_LIB_BAD_PARAMS, |iterator| {
         if x.is_null() || y.is_null() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }

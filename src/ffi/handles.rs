@@ -38,7 +38,7 @@ impl Ownership for Borrowed {}
 
 /// A Rust type C holds a pointer to. `Ownership` says how, and decides which of [`BoxHandle`],
 /// [`ArcHandle`] or [`RefHandle`] the type gets (they are implemented for it, never by hand).
-pub trait Handle: Sized {
+pub trait Handle: Sized + 'static {
     type Ownership: Ownership;
 }
 
@@ -135,7 +135,7 @@ pub trait RefHandle: Handle<Ownership = Borrowed> {
 impl<H: Handle<Ownership = Borrowed>> RefHandle for H {}
 
 /// A handle whose mutable state sits behind a lock (shared handles C may use from several threads).
-pub trait LockedHandle: Handle + 'static {
+pub trait LockedHandle: Handle {
     type State: 'static;
     fn state(&self) -> &parking_lot::Mutex<Self::State>;
 }

@@ -4,8 +4,9 @@ use super::CassStatement;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen, str_n};
+use crate::ffi::with;
 use crate::ffi::ArcHandle;
-use crate::ffi::{guard, BoxHandle, RefHandle};
+use crate::ffi::{guard, RefHandle};
 use crate::node::CassNode;
 use crate::policies::retry::CassRetryPolicy;
 use crate::result::CassResult;
@@ -15,14 +16,6 @@ use scylla::policies::load_balancing::{NodeIdentifier, SingleTargetLoadBalancing
 use scylla::response::PagingState;
 use std::ffi::c_char;
 use std::net::{IpAddr, SocketAddr};
-
-/// Runs `change` on the statement's data; NULL statement: `CASS_ERROR_LIB_BAD_PARAMS`.
-fn with_statement(statement: *mut CassStatement, change: impl FnOnce(&mut CassStatement) -> CassError) -> CassError {
-    guard(|| match CassStatement::from_ptr_mut(statement) {
-        Some(statement) => change(statement),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
 
 /// Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
 #[no_mangle]
@@ -46,7 +39,7 @@ pub extern "C" fn cass_statement_set_serial_consistency(
 /// Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_paging_size(statement: *mut CassStatement, page_size: i32) -> CassError {
-    with_statement(statement, |s| {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
         s.data_mut().paging_size = page_size;
         CassError::CASS_OK
     })
@@ -59,7 +52,7 @@ pub extern "C" fn cass_statement_set_paging_state(
     statement: *mut CassStatement,
     result: *const CassResult,
 ) -> CassError {
-    with_statement(statement, |s| {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
         let Some(result) = CassResult::from_ptr(result) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };
@@ -76,7 +69,7 @@ pub extern "C" fn cass_statement_set_paging_state_token(
     paging_state: *const c_char,
     paging_state_size: usize,
 ) -> CassError {
-    with_statement(statement, |s| match bytes_n(paging_state, paging_state_size) {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| match bytes_n(paging_state, paging_state_size) {
         Ok([]) => {
             s.data_mut().paging_state = None;
             CassError::CASS_OK
@@ -165,7 +158,7 @@ pub extern "C" fn cass_statement_set_keyspace_n(
     keyspace: *const c_char,
     keyspace_length: usize,
 ) -> CassError {
-    with_statement(statement, |s| {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
         if s.data.prepared.is_some() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -183,7 +176,7 @@ pub extern "C" fn cass_statement_set_keyspace_n(
 /// `CASS_ERROR_LIB_BAD_PARAMS` for a prepared statement or an index past the markers.
 #[no_mangle]
 pub extern "C" fn cass_statement_add_key_index(statement: *mut CassStatement, index: usize) -> CassError {
-    with_statement(statement, |s| {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
         if s.data.prepared.is_some() || index >= s.data.values.count() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -193,7 +186,7 @@ pub extern "C" fn cass_statement_add_key_index(statement: *mut CassStatement, in
 }
 
 fn pin(statement: *mut CassStatement, address: Option<SocketAddr>) -> CassError {
-    with_statement(statement, |s| match address {
+    with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| match address {
         Some(address) => {
             let policy = SingleTargetLoadBalancingPolicy::new(NodeIdentifier::NodeAddress(address), None);
             s.data_mut().settings.target = Some(policy);

@@ -7,7 +7,7 @@ use crate::elements::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{guard, with, ArcHandle, BoxHandle};
 use crate::ffi::{Handle, Owned};
 use crate::types::CassValueType;
 use std::ffi::c_char;
@@ -68,14 +68,9 @@ fn with_user_type<'a>(
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
     set: impl FnOnce(&mut CassUserType, &Input) -> CassError,
 ) -> CassError {
-    guard(|| {
-        let Some(user_type) = CassUserType::from_ptr_mut(user_type) else {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        };
-        match input() {
-            Ok(input) => set(user_type, &input),
-            Err(rc) => rc,
-        }
+    with(user_type, CassError::CASS_ERROR_LIB_BAD_PARAMS, |user_type| match input() {
+        Ok(input) => set(user_type, &input),
+        Err(rc) => rc,
     })
 }
 
