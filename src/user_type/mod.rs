@@ -7,9 +7,8 @@ use crate::elements::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, with, ArcHandle, BoxHandle};
+use crate::ffi::{guard, with};
 use crate::ffi::{Handle, Owned};
-use crate::types::CassValueType;
 use std::ffi::c_char;
 use std::sync::Arc;
 
@@ -105,29 +104,4 @@ pub(crate) fn set_name_n<'a>(
         Ok(name) => with_user_type(user_type, input, |u, input| u.set_by_name(name, input)),
         Err(_) => CassError::CASS_ERROR_LIB_BAD_PARAMS,
     })
-}
-
-/// Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
-/// until set. Free it with `cass_user_type_free()`.
-#[no_mangle]
-pub extern "C" fn cass_user_type_new_from_data_type(data_type: *const CassDataType) -> *mut CassUserType {
-    guard(|| match CassDataType::clone_from_ptr(data_type) {
-        Some(data_type) if data_type.value_type == CassValueType::CASS_VALUE_TYPE_UDT => {
-            let fields = Elements::with_count(data_type.sub_types.len());
-            CassUserType { data_type, fields }.into_ptr()
-        }
-        _ => std::ptr::null_mut(),
-    })
-}
-
-/// Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
-#[no_mangle]
-pub extern "C" fn cass_user_type_free(user_type: *mut CassUserType) {
-    guard(|| CassUserType::free(user_type))
-}
-
-/// The value's data type, valid as long as the value.
-#[no_mangle]
-pub extern "C" fn cass_user_type_data_type(user_type: *const CassUserType) -> *const CassDataType {
-    guard(|| CassUserType::from_ptr(user_type).map_or(std::ptr::null(), |u| Arc::as_ptr(&u.data_type)))
 }
