@@ -2,11 +2,7 @@
 //! may be freed or changed afterwards without affecting connected sessions.
 
 pub mod cloud;
-mod compat_settings;
-mod connection_settings;
-mod deprecated;
 mod exports;
-mod load_balancing_exports;
 
 use crate::ffi::{Handle, Owned};
 use crate::types::{CassConsistency, CassUuid};

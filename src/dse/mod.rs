@@ -7,9 +7,11 @@ pub mod auth;
 pub mod date_range;
 pub mod geometry;
 pub mod geometry_iterator;
-pub mod value_setters;
 mod wkb;
 mod wkt;
+
+// Last, so that the generated value setters close dse.h.
+mod exports;
 
 use crate::ffi::enums::ffi_enum;
 use crate::types::{cass_bool_arg, cass_int64_t};

@@ -2,12 +2,10 @@
 //! Executing snapshots it (`Arc`, copy on write), so C may change, re-execute or free it while a
 //! request is in flight.
 
-mod bind;
 pub(crate) mod bind_to;
 pub(crate) mod conditional;
 mod exports;
 pub(crate) mod request_setters;
-mod setters;
 pub mod settings;
 pub mod values;
 

@@ -3,7 +3,7 @@
 //! statements are prepared, contact point order, and reverse DNS of node addresses. Each doc
 //! comment says what a value does here.
 
-use super::CassCluster;
+use super::super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::with;
 use crate::types::cass_bool_arg;

@@ -2,7 +2,7 @@
 //! generators and execution profiles (the policies themselves are in `crate::policies` and
 //! `crate::execution_profile`).
 
-use super::CassCluster;
+use super::super::CassCluster;
 use crate::error::CassError;
 use crate::execution_profile::CassExecProfile;
 use crate::ffi::strings::{safe_strlen, str_n};

@@ -3,7 +3,7 @@
 //! compiling, linking and running. Each answers `CASS_OK` for a cluster and
 //! `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
 
-use super::CassCluster;
+use super::super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::with;
 use std::ffi::c_uint;

@@ -1,7 +1,7 @@
 //! Connection-level cluster settings: identity, heartbeats, TCP options, local address and port
 //! range, schema agreement wait, speculative execution, and the C++ driver's internal tuning knobs.
 
-use super::CassCluster;
+use super::super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::{with, with_void};

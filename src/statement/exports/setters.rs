@@ -1,6 +1,6 @@
 //! `cass_statement_set_*`, `cass_statement_add_key_index`: request settings of one statement.
 
-use super::CassStatement;
+use super::super::CassStatement;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen, str_n};
