@@ -1,35 +1,10 @@
-//! `CassCustomPayload`: name/bytes pairs a C program builds for a request. The `scylla` crate never
-//! sends custom payloads, so attaching one to a statement or batch fails with
-//! `CASS_ERROR_LIB_NOT_IMPLEMENTED`; the object itself works as documented.
+//! The `cass_custom_payload_*` functions.
 
+use super::CassCustomPayload;
 use crate::ffi::strings::{bytes_n, safe_strlen, str_n};
 use crate::ffi::{guard, BoxHandle};
-use crate::ffi::{Handle, Owned};
 use crate::types::cass_byte_t;
 use std::ffi::c_char;
-
-/// A custom payload C owns (Box; `cass_custom_payload_free`).
-#[derive(Default)]
-pub struct CassCustomPayload {
-    items: Vec<(String, Vec<u8>)>,
-}
-
-impl Handle for CassCustomPayload {
-    type Ownership = Owned;
-}
-
-impl CassCustomPayload {
-    fn set(&mut self, name: &str, value: &[u8]) {
-        match self.items.iter_mut().find(|(n, _)| n == name) {
-            Some((_, v)) => *v = value.to_vec(),
-            None => self.items.push((name.to_string(), value.to_vec())),
-        }
-    }
-
-    fn remove(&mut self, name: &str) {
-        self.items.retain(|(n, _)| n != name);
-    }
-}
 
 /// Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
 #[no_mangle]

@@ -3,7 +3,7 @@
 //! A code is `CASS_ERROR(source, code)` = `(source << 24) | code`; server codes keep the native
 //! protocol's error code under source 2.
 
-use std::ffi::c_char;
+mod exports;
 
 /// Where an error comes from (the top byte of a `CassError`).
 #[repr(C)]
@@ -175,13 +175,6 @@ impl CassError {
         CassError::from_u32(0x0200_0000 | (code as u32 & 0x00FF_FFFF))
             .unwrap_or(CassError::CASS_ERROR_SERVER_SERVER_ERROR)
     }
-}
-
-/// Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
-/// for values that are not error codes.
-#[no_mangle]
-pub extern "C" fn cass_error_desc(error: CassErrorArg) -> *const c_char {
-    crate::ffi::guard(|| CassError::desc_cstr(error.0).as_ptr())
 }
 
 /// The argument form of `CassError` (any `u32` C passes).
