@@ -1,12 +1,13 @@
 //! The `cass_authenticator_*` functions: what a C authenticator callback may do with its exchange.
 
 use super::{CallbackProvider, Callbacks, CassAuthenticator};
+use super::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback};
 use crate::cluster::{Authenticator, CassCluster};
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
 use crate::ffi::with;
 use crate::ffi::{guard, struct_arg, write_out, RefHandle, UserData};
-use crate::types::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback, CassInet};
+use crate::types::CassInet;
 use std::ffi::{c_char, c_void};
 use std::sync::Arc;
 

@@ -15,11 +15,47 @@
 mod exports;
 use crate::ffi::UserData;
 use crate::ffi::{Borrowed, Handle};
-use crate::types::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback};
 use parking_lot::Mutex;
 use scylla::authentication::{AuthError, AuthenticatorProvider, AuthenticatorSession};
 use std::ffi::{c_char, CString};
 use std::sync::Arc;
+
+/// `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
+pub type CassAuthenticatorInitialCallback =
+    Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
+/// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+pub type CassAuthenticatorChallengeCallback = Option<
+    extern "C" fn(
+        auth: *mut CassAuthenticator,
+        data: *mut std::ffi::c_void,
+        token: *const std::ffi::c_char,
+        token_size: usize,
+    ),
+>;
+/// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
+pub type CassAuthenticatorSuccessCallback = Option<
+    extern "C" fn(
+        auth: *mut CassAuthenticator,
+        data: *mut std::ffi::c_void,
+        token: *const std::ffi::c_char,
+        token_size: usize,
+    ),
+>;
+/// `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
+pub type CassAuthenticatorCleanupCallback =
+    Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
+/// `void (*)(void* data)`: frees the data of an authenticator.
+pub type CassAuthenticatorDataCleanupCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
+
+/// The callbacks of a custom authenticator.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct CassAuthenticatorCallbacks {
+    pub initial_callback: CassAuthenticatorInitialCallback,
+    pub challenge_callback: CassAuthenticatorChallengeCallback,
+    pub success_callback: CassAuthenticatorSuccessCallback,
+    pub cleanup_callback: CassAuthenticatorCleanupCallback,
+}
 
 /// One authentication exchange, as C callbacks see it (`CassAuthenticator*`).
 pub struct CassAuthenticator {

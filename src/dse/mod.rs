@@ -13,7 +13,7 @@ mod wkt;
 // Last, so that the generated value setters close dse.h.
 mod exports;
 
-use crate::ffi::enums::ffi_enum;
+use crate::types::ffi_enum;
 use crate::types::{cass_bool_arg, cass_int64_t};
 
 /// The server class of DSE points (WKB).

@@ -7,8 +7,8 @@
 mod crate_events;
 mod exports;
 
-use crate::ffi::{guard, UserData};
 use crate::types::CassLogLevel;
+use crate::types::UserData;
 use once_cell::sync::Lazy;
 use parking_lot::RwLock;
 use std::ffi::{c_char, c_void, CString};
@@ -55,8 +55,9 @@ fn enabled(level: CassLogLevel) -> bool {
 }
 
 extern "C" fn stderr_callback(message: *const CassLogMessage, _data: *mut c_void) {
-    // Writing to a closed stderr panics: never unwind into the C caller of the logger.
-    guard(|| {
+    // Writing to a closed stderr panics: never unwind into the C caller of the logger (not
+    // `ffi::guard`, which logs the panic, through this logger).
+    let _ = std::panic::catch_unwind(|| {
         // SAFETY: called only by `deliver` with a message it built on its stack.
         let message = unsafe { &*message };
         // SAFETY: `deliver` NUL-terminates all three strings.
@@ -77,7 +78,7 @@ extern "C" fn stderr_callback(message: *const CassLogMessage, _data: *mut c_void
             function,
             text
         );
-    })
+    });
 }
 
 fn level_name(level: CassLogLevel) -> &'static str {

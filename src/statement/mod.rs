@@ -9,8 +9,11 @@ pub(crate) mod request_setters;
 pub mod settings;
 pub mod values;
 
+// After the statement's own modules: cassandra.h's prepared section follows the statement's.
+pub mod prepared;
+
 use crate::ffi::{Handle, Owned};
-use crate::prepared::CassPrepared;
+use prepared::CassPrepared;
 use scylla::response::PagingState;
 use settings::RequestSettings;
 use std::sync::Arc;

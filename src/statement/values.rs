@@ -4,8 +4,8 @@
 //! them first (copy on write). Executing copies each value once, into the request frame.
 
 use crate::data_type::{names_matching, CassDataType};
-use crate::elements::{Elements, Slot};
 use crate::encode::Input;
+use crate::encode::{Elements, Slot};
 use crate::error::CassError;
 use scylla::serialize::row::{RowSerializationContext, SerializeRow};
 use scylla::serialize::writers::RowWriter;

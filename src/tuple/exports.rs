@@ -4,7 +4,7 @@ mod setters;
 
 use super::CassTuple;
 use crate::data_type::CassDataType;
-use crate::elements::Elements;
+use crate::encode::Elements;
 use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::types::CassValueType;
 use std::sync::Arc;

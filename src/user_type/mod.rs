@@ -3,7 +3,7 @@
 mod exports;
 
 use crate::data_type::CassDataType;
-use crate::elements::Elements;
+use crate::encode::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};

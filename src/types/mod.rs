@@ -2,7 +2,9 @@
 //! names, values and layouts of the upstream `cassandra.h` (checked by `ctests/header/layout.c`).
 #![allow(non_camel_case_types)]
 
-use crate::ffi::enums::ffi_enum;
+mod enum_args;
+
+pub(crate) use enum_args::ffi_enum;
 
 /// A C boolean: a 4-byte enum, not C99 `bool`.
 #[repr(C)]
@@ -356,46 +358,6 @@ pub struct CassSpeculativeExecutionMetrics {
     pub percentage: cass_double_t,
 }
 
-/// Opaque handle of an authentication exchange (declared in the header).
-pub use crate::authenticator::CassAuthenticator;
-
-/// `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
-pub type CassAuthenticatorInitialCallback =
-    Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
-/// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
-pub type CassAuthenticatorChallengeCallback = Option<
-    extern "C" fn(
-        auth: *mut CassAuthenticator,
-        data: *mut std::ffi::c_void,
-        token: *const std::ffi::c_char,
-        token_size: usize,
-    ),
->;
-/// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
-pub type CassAuthenticatorSuccessCallback = Option<
-    extern "C" fn(
-        auth: *mut CassAuthenticator,
-        data: *mut std::ffi::c_void,
-        token: *const std::ffi::c_char,
-        token_size: usize,
-    ),
->;
-/// `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
-pub type CassAuthenticatorCleanupCallback =
-    Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
-/// `void (*)(void* data)`: frees the data of an authenticator.
-pub type CassAuthenticatorDataCleanupCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
-
-/// The callbacks of a custom authenticator.
-#[repr(C)]
-#[derive(Clone, Copy)]
-pub struct CassAuthenticatorCallbacks {
-    pub initial_callback: CassAuthenticatorInitialCallback,
-    pub challenge_callback: CassAuthenticatorChallengeCallback,
-    pub success_callback: CassAuthenticatorSuccessCallback,
-    pub cleanup_callback: CassAuthenticatorCleanupCallback,
-}
-
 /// `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
 pub type CassHostListenerCallback =
     Option<extern "C" fn(event: CassHostListenerEvent, address: CassInet, data: *mut std::ffi::c_void)>;
@@ -406,3 +368,19 @@ pub type CassMallocFunction = Option<extern "C" fn(size: usize) -> *mut std::ffi
 pub type CassReallocFunction = Option<extern "C" fn(ptr: *mut std::ffi::c_void, size: usize) -> *mut std::ffi::c_void>;
 /// `void (*)(void* ptr)`.
 pub type CassFreeFunction = Option<extern "C" fn(ptr: *mut std::ffi::c_void)>;
+
+/// A C `void*` that travels with a callback. The C caller promises it may be used from any thread.
+#[derive(Clone, Copy)]
+pub struct UserData(pub *mut std::ffi::c_void);
+
+impl Default for UserData {
+    /// NULL.
+    fn default() -> Self {
+        UserData(std::ptr::null_mut())
+    }
+}
+// SAFETY: the C API documents that callback data is handed back on library threads; the pointer is
+// never dereferenced by us.
+unsafe impl Send for UserData {}
+// SAFETY: see above; the pointer is only copied, never dereferenced by us.
+unsafe impl Sync for UserData {}

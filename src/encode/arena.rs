@@ -4,7 +4,7 @@
 //! Each slot is unset, null, or a range of the arena. Setting a slot writes the value's bytes once;
 //! overwriting a slot leaves the old bytes unused until the next `reset`.
 
-use crate::encode::Input;
+use super::Input;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Slot {

@@ -1,8 +1,11 @@
 //! Values as C passes them to `bind`, `append` and `set`: what the caller said the value is (for
 //! the type checks) and how to write its wire form, without an allocation.
 
+mod arena;
+
+pub use arena::{Elements, Slot};
+
 use crate::data_type::CassDataType;
-use crate::elements::Elements;
 use crate::types::{CassInet, CassUuid, CassValueType};
 
 /// The C type of a value, as far as the type checks need to know it.
