@@ -23,45 +23,6 @@ static const char* WRONG_CA =
 
 static const char* NOT_PEM = "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n";
 
-static char* env_file(const char* variable) {
-  const char* path = getenv(variable);
-  CHECK(path != NULL);
-  return test_read_file(path);
-}
-
-/* Connects with `ssl` (NULL: no TLS) and returns the connect's error code; on success runs a query. */
-static CassError connect_with(CassSsl* ssl) {
-  CassCluster* cluster = cass_cluster_new();
-  CassSession* session = cass_session_new();
-  CassFuture* future;
-  CassError rc;
-  CHECK_OK(cass_cluster_set_contact_points(cluster, test_host()));
-  CHECK_OK(cass_cluster_set_port(cluster, test_port()));
-  cass_cluster_set_connect_timeout(cluster, 5000);
-  if (ssl != NULL) {
-    cass_cluster_set_ssl(cluster, ssl);
-  }
-  future = cass_session_connect(session, cluster);
-  rc = cass_future_error_code(future);
-  if (rc != CASS_OK) {
-    const char* message;
-    size_t length;
-    cass_future_error_message(future, &message, &length);
-    fprintf(stderr, "connect: %s: %.*s\n", cass_error_desc(rc), (int)length, message);
-    CHECK(length > 0);
-  }
-  cass_future_free(future);
-  if (rc == CASS_OK) {
-    test_execute(session, "SELECT release_version FROM system.local");
-    future = cass_session_close(session);
-    cass_future_wait(future);
-    cass_future_free(future);
-  }
-  cass_session_free(session);
-  cass_cluster_free(cluster);
-  return rc;
-}
-
 /* New TLS settings trusting `ca` (NULL: none) with `flags`. */
 static CassSsl* ssl_with(const char* ca, int flags) {
   CassSsl* ssl = cass_ssl_new();
@@ -75,15 +36,15 @@ static CassSsl* ssl_with(const char* ca, int flags) {
 
 static void check_connect(CassError expected, const char* ca, int flags) {
   CassSsl* ssl = ssl_with(ca, flags);
-  CHECK_ERR(expected, connect_with(ssl));
+  CHECK_ERR(expected, test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 }
 
 int main(void) {
-  char* ca = env_file("CASSANDRA_TLS_CA");
-  char* client_cert = env_file("CASSANDRA_TLS_CLIENT_CERT");
-  char* client_key = env_file("CASSANDRA_TLS_CLIENT_KEY");
-  char* encrypted_key = env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
+  char* ca = test_env_file("CASSANDRA_TLS_CA");
+  char* client_cert = test_env_file("CASSANDRA_TLS_CLIENT_CERT");
+  char* client_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY");
+  char* encrypted_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
   const char* key_password = getenv("CASSANDRA_TLS_CLIENT_KEY_PASSWORD");
   CassSsl* ssl;
   CassCluster* cluster;
@@ -106,10 +67,10 @@ int main(void) {
   ssl = cass_ssl_new_no_lib_init();
   CHECK(ssl != NULL);
   CHECK_OK(cass_ssl_add_trusted_cert_n(ssl, ca, strlen(ca)));
-  CHECK_OK(connect_with(ssl));
+  CHECK_OK(test_connect_ssl(ssl));
   cass_ssl_free(ssl);
   ssl = cass_ssl_new();
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_PEER_CERT, connect_with(ssl));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_PEER_CERT, test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 
   /* A foreign CA fails the chain check. */
