@@ -267,6 +267,25 @@ pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl 
     })
 }
 
+/// Runs `set` on each index a name matched (see `names_matching`), stopping at the first error;
+/// `CASS_ERROR_LIB_NAME_DOES_NOT_EXIST` when the name matched nothing. Binding a statement's markers
+/// and setting a user type's fields by name both answer this way, as upstream.
+pub fn set_each_match(indices: impl Iterator<Item = usize>, mut set: impl FnMut(usize) -> CassError) -> CassError {
+    let mut found = false;
+    for index in indices {
+        found = true;
+        let rc = set(index);
+        if rc != CassError::CASS_OK {
+            return rc;
+        }
+    }
+    if found {
+        CassError::CASS_OK
+    } else {
+        CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
+    }
+}
+
 /// The most sub types `cass_data_type_new_tuple()` / `cass_data_type_new_udt()` reserve room for:
 /// the count is only a hint, and a wrong one must not allocate without bound.
 const MAX_RESERVED_SUB_TYPES: usize = 1024;

@@ -2,7 +2,7 @@
 
 mod exports;
 
-use crate::data_type::CassDataType;
+use crate::data_type::{set_each_match, CassDataType};
 use crate::encode::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
@@ -41,19 +41,7 @@ impl CassUserType {
     /// Sets every field called `name` (case-insensitive unless double-quoted).
     pub fn set_by_name(&mut self, name: &str, input: &Input) -> CassError {
         let data_type = self.data_type.clone();
-        let mut found = false;
-        for index in data_type.field_indices(name) {
-            found = true;
-            let rc = self.set(index, input);
-            if rc != CassError::CASS_OK {
-                return rc;
-            }
-        }
-        if found {
-            CassError::CASS_OK
-        } else {
-            CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
-        }
+        set_each_match(data_type.field_indices(name), |index| self.set(index, input))
     }
 
     /// The value to bind, append or set (fields never set are NULL).
