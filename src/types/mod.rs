@@ -1,5 +1,7 @@
 //! The plain data types of the C API: scalar typedefs, enums and public structs, with the exact
-//! names, values and layouts of the upstream `cassandra.h` (checked by `ctests/header/layout.c`).
+//! names, values and layouts of the upstream `cassandra.h` (checked by `ctests/header/layout.c`);
+//! the `u32` argument form of each enum (`ffi_enum!`, in `enum_args`) and `UserData`, the `void*`
+//! that travels with a callback. The bottom layer: it uses no other module of the crate.
 #![allow(non_camel_case_types)]
 
 mod enum_args;
