@@ -196,3 +196,62 @@ pub fn with<P: Access, R: PanicAnswer>(handle: P, on_null: R, body: impl FnOnce(
 pub fn with_void<P: Access>(handle: P, body: impl FnOnce(P::Target<'_>)) {
     with(handle, (), body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::CassError;
+
+    #[derive(Default)]
+    struct Counter {
+        value: u32,
+        locked: parking_lot::Mutex<u32>,
+    }
+    impl Handle for Counter {
+        type Ownership = Owned;
+    }
+    impl LockedHandle for Counter {
+        type State = u32;
+        fn state(&self) -> &parking_lot::Mutex<u32> {
+            &self.locked
+        }
+    }
+
+    const NULL_ANSWER: CassError = CassError::CASS_ERROR_LIB_BAD_PARAMS;
+
+    #[test]
+    fn null_gives_the_null_answer_and_runs_nothing() {
+        let mut ran = false;
+        let rc = with(std::ptr::null_mut::<Counter>(), NULL_ANSWER, |_| {
+            ran = true;
+            CassError::CASS_OK
+        });
+        assert_eq!(rc, NULL_ANSWER);
+        assert!(!ran);
+        with_void(Locked(std::ptr::null::<Counter>()), |_| panic!("must not run"));
+    }
+
+    #[test]
+    fn mut_const_and_locked_access_reach_the_object() {
+        let ptr = Counter::default().into_ptr();
+        assert_eq!(
+            with(ptr, NULL_ANSWER, |c: &mut Counter| {
+                c.value = 7;
+                CassError::CASS_OK
+            }),
+            CassError::CASS_OK
+        );
+        assert_eq!(with(ptr as *const Counter, 0u32, |c: &Counter| c.value), 7);
+        with_void(Locked(ptr as *const Counter), |state| *state += 5);
+        assert_eq!(with(Locked(ptr as *const Counter), 0u32, |state| *state), 5);
+        Counter::free(ptr);
+    }
+
+    #[test]
+    fn a_panic_gives_the_panic_answer() {
+        let ptr = Counter::default().into_ptr();
+        let rc = with(ptr, CassError::CASS_OK, |_| -> CassError { panic!("boom") });
+        assert_eq!(rc, CassError::CASS_ERROR_LIB_INTERNAL_ERROR);
+        Counter::free(ptr);
+    }
+}
