@@ -465,13 +465,16 @@ static int page_mode(const char* host, int port, long n) {
   return errors != 0;
 }
 
-/* ---------- connect: time from cass_session_connect to the future's completion ---------- */
+/* ---------- connect: time from cass_session_connect to the future's completion ----------
+   and, measured apart (schema_ms), to a schema snapshot in hand: connect, then
+   cass_session_get_schema_meta with at least one keyspace in it (USE_SCHEMA 1 only). */
 
 static int connect_mode(const char* host, int port, long reps, unsigned io, unsigned conns, int schema) {
   double* ms = malloc((size_t)reps * sizeof *ms);
+  double* schema_ms = malloc((size_t)reps * sizeof *schema_ms);
   long i, errors = 0;
   double lo = 1e300, hi = 0;
-  if (!ms) die("out of memory", NULL);
+  if (!ms || !schema_ms) die("out of memory", NULL);
   for (i = 0; i < reps; i++) {
     CassCluster* cluster = make_cluster(host, port, io, conns, schema, 1);
     CassSession* session = cass_session_new();
@@ -486,6 +489,17 @@ static int connect_mode(const char* host, int port, long reps, unsigned io, unsi
       fprintf(stderr, "cqlbench (%s): connect: %.*s\n", CQLBENCH_IMPL, (int)len, msg);
     }
     cass_future_free(f);
+    schema_ms[i] = 0;
+    if (schema) {
+      const CassSchemaMeta* meta = cass_session_get_schema_meta(session);
+      CassIterator* keyspaces = cass_iterator_keyspaces_from_schema_meta(meta);
+      schema_ms[i] = (now_s() - t0) * 1e3;
+      if (!cass_iterator_next(keyspaces) && errors++ == 0) {
+        fprintf(stderr, "cqlbench (%s): connect: no keyspace in the schema snapshot\n", CQLBENCH_IMPL);
+      }
+      cass_iterator_free(keyspaces);
+      cass_schema_meta_free(meta);
+    }
     close_session(session);
     cass_session_free(session);
     cass_cluster_free(cluster);
@@ -493,10 +507,12 @@ static int connect_mode(const char* host, int port, long reps, unsigned io, unsi
     if (ms[i] > hi) hi = ms[i];
   }
   printf("impl=%s workload=connect host=%s reps=%ld io_threads=%u conns_per_host=%u schema=%d connect_ms=%.2f "
-         "min_ms=%.2f max_ms=%.2f errors=%ld\n",
-         CQLBENCH_IMPL, host, reps, io, conns, schema, quantile(ms, (size_t)reps, 0.5), lo, hi, errors);
+         "min_ms=%.2f max_ms=%.2f schema_ms=%.2f errors=%ld\n",
+         CQLBENCH_IMPL, host, reps, io, conns, schema, quantile(ms, (size_t)reps, 0.5), lo, hi,
+         quantile(schema_ms, (size_t)reps, 0.5), errors);
   fflush(stdout);
   free(ms);
+  free(schema_ms);
   return errors != 0;
 }
 

@@ -1,11 +1,13 @@
 //! The I/O runtime a session owns, and the queue that hands requests to it.
 //!
-//! Requests are submitted from C threads through [`Submitter`]: a locked vector that the runtime's
-//! dispatcher task drains in batches. A submitting thread wakes the dispatcher only when no wake is
-//! already owed, so under load many requests cost one wake-up. With one I/O thread (the default)
-//! the dispatcher polls the requests itself, as one set of futures: no task per request, which
-//! measured 0.4-0.9 µs less client CPU per request (cqlbench, 32 and 256 in flight). With more
-//! threads it spawns each request as a task, so the workers share them.
+//! Requests are submitted from C threads through [`Submitter`]: locked vectors that the runtime's
+//! dispatcher tasks drain in batches. A submitting thread wakes a dispatcher only when no wake is
+//! already owed, so under load many requests cost one wake-up. A dispatcher polls its requests
+//! itself, as one set of futures: no task per request, which measured 0.4-0.9 µs less client CPU
+//! per request (cqlbench, 32 and 256 in flight). There is one dispatcher per I/O thread and
+//! requests are dealt to them in turn, so that the workers share them (tokio's scheduler moves
+//! a dispatcher task to an idle worker); nothing is shared between dispatchers but the counter
+//! that deals the requests.
 //!
 //! Tasks get a `Handle` or the `Submitter`, never the `Runtime` itself: only the session owns it,
 //! so no task can end up dropping the runtime from inside.
@@ -16,7 +18,7 @@ use parking_lot::Mutex;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
@@ -25,7 +27,7 @@ pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
 thread_local! {
     static ON_RUNTIME_THREAD: Cell<bool> = const { Cell::new(false) };
-    /// The completion queue of the one-thread runtime this thread belongs to, if any.
+    /// The completion queue of the dispatcher this thread is polling, if any.
     static COMPLETIONS: RefCell<Option<Arc<Completions>>> = const { RefCell::new(None) };
 }
 
@@ -67,47 +69,46 @@ impl<T> WakeQueue<T> {
     }
 }
 
-/// The submission queue between C threads and one runtime.
-pub struct Submitter(WakeQueue<Job>);
+/// The submission queues between C threads and one runtime: one per dispatcher.
+pub struct Submitter {
+    queues: Box<[Arc<WakeQueue<Job>>]>,
+    /// Which queue the next job goes to (several dispatchers only).
+    next: AtomicUsize,
+}
 
 impl Submitter {
     /// Queues a job; never blocks on the runtime.
     pub fn submit(&self, job: Job) {
-        self.0.push(job);
+        let index = match self.queues.len() {
+            1 => 0,
+            n => self.next.fetch_add(1, Ordering::Relaxed) % n,
+        };
+        self.queues[index].push(job);
     }
 
-    /// The dispatcher: runs forever on the runtime, spawning what C threads submitted.
-    async fn dispatch(self: Arc<Self>) {
-        let mut batch: Vec<Job> = Vec::with_capacity(64);
-        std::future::poll_fn(|cx| {
-            self.0.drain_into(cx, &mut batch);
-            for job in batch.drain(..) {
-                tokio::spawn(job);
-            }
-            Poll::<()>::Pending
-        })
-        .await
-    }
-
-    /// The dispatcher of a one-thread runtime: polls the jobs itself (no task per request; there
-    /// is no other worker to spread them to).
-    async fn dispatch_inline(self: Arc<Self>) {
+    /// A dispatcher: runs forever on the runtime and polls the jobs of its queue itself (no task
+    /// per request). The callbacks of the futures its jobs complete go to `completions`, run by
+    /// a task of their own: a callback that blocks (waiting on another future) then never holds
+    /// up the requests of this dispatcher.
+    async fn dispatch(queue: Arc<WakeQueue<Job>>, completions: Arc<Completions>) {
         use futures::stream::{FuturesUnordered, StreamExt};
         let mut batch: Vec<Job> = Vec::with_capacity(64);
         let mut running: FuturesUnordered<Job> = FuturesUnordered::new();
         std::future::poll_fn(|cx| {
-            self.0.drain_into(cx, &mut batch);
+            let outer = COMPLETIONS.with(|slot| slot.replace(Some(completions.clone())));
+            queue.drain_into(cx, &mut batch);
             running.extend(batch.drain(..));
             // Drive every ready job; finished ones are dropped.
             while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
+            COMPLETIONS.with(|slot| *slot.borrow_mut() = outer);
             Poll::<()>::Pending
         })
         .await
     }
 }
 
-/// Futures completed on a one-thread runtime whose callbacks are due; a task of that runtime
-/// runs them (see `crate::future::callbacks`).
+/// Futures completed by one dispatcher's jobs whose callbacks are due; a task of the same
+/// runtime runs them (see `crate::future::callbacks`).
 pub struct Completions(WakeQueue<Arc<CassFuture>>);
 
 impl Completions {
@@ -124,8 +125,8 @@ impl Completions {
     }
 }
 
-/// Queues a completed future's callback to the completion task of this thread's runtime; gives the
-/// future back when this thread has none (more than one I/O thread, or not an I/O thread).
+/// Queues a completed future's callback to the completion task of the dispatcher being polled on
+/// this thread; gives the future back when there is none (not inside a dispatcher).
 pub fn queue_completion(future: Arc<CassFuture>) -> Result<(), Arc<CassFuture>> {
     COMPLETIONS.with(|completions| match &*completions.borrow() {
         Some(completions) => {
@@ -144,29 +145,26 @@ pub struct IoRuntime {
 
 impl IoRuntime {
     pub fn new(io_threads: usize) -> std::io::Result<Self> {
-        let one_thread = io_threads <= 1;
-        let completions = one_thread.then(|| Arc::new(Completions(WakeQueue::new())));
-        let for_threads = completions.clone();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(io_threads.max(1))
             .max_blocking_threads(64)
             .thread_name("cass-io")
             .on_thread_start(move || {
                 ON_RUNTIME_THREAD.with(|flag| flag.set(true));
-                COMPLETIONS.with(|slot| *slot.borrow_mut() = for_threads.clone());
             })
             .enable_all()
             .build()?;
-        let submitter = Arc::new(Submitter(WakeQueue::new()));
-        if let Some(completions) = completions {
-            // Out of tokio's cooperative budget: it is one budget per task, and this one task
-            // polls every request in flight, so with hundreds in flight the budget ran out within
-            // one poll and the requests after that were put off with spurious wake-ups.
-            runtime.spawn(tokio::task::coop::unconstrained(submitter.clone().dispatch_inline()));
+        let queues: Box<[Arc<WakeQueue<Job>>]> = (0..io_threads.max(1)).map(|_| Arc::new(WakeQueue::new())).collect();
+        for queue in queues.iter() {
+            // Out of tokio's cooperative budget: it is one budget per task, and a dispatcher
+            // polls every request in flight of its queue, so with hundreds in flight the budget
+            // ran out within one poll and the requests after that were put off with spurious
+            // wake-ups.
+            let completions = Arc::new(Completions(WakeQueue::new()));
+            runtime.spawn(tokio::task::coop::unconstrained(Submitter::dispatch(queue.clone(), completions.clone())));
             runtime.spawn(completions.run());
-        } else {
-            runtime.spawn(submitter.clone().dispatch());
         }
+        let submitter = Arc::new(Submitter { queues, next: AtomicUsize::new(0) });
         Ok(IoRuntime { runtime: Some(runtime), submitter })
     }
 }

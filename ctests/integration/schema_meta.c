@@ -36,6 +36,32 @@ static const CassSchemaMeta* snapshot_after(CassSession* session, int (*ready)(c
   return poll_snapshot(session, ready, strcmp(test_impl(), "ours") == 0 ? 1 : 200);
 }
 
+/* A connect future's callback (on the driver's I/O thread) takes a snapshot: the schema is there. */
+struct connect_snapshot {
+  CassSession* session;
+  int seen;
+};
+
+static void take_snapshot_on_connect(CassFuture* future, void* data) {
+  struct connect_snapshot* state = data;
+  const CassSchemaMeta* meta;
+  if (cass_future_error_code(future) != CASS_OK) return;
+  meta = cass_session_get_schema_meta(state->session);
+  state->seen = cass_schema_meta_keyspace_by_name(meta, "system_schema") != NULL ? 1 : -1;
+  cass_schema_meta_free(meta);
+}
+
+static void check_snapshot_in_connect_callback(void) {
+  CassCluster* cluster = test_cluster();
+  struct connect_snapshot state = {cass_session_new(), 0};
+  CassFuture* connect = cass_session_connect(state.session, cluster);
+  CHECK_OK(cass_future_set_callback(connect, take_snapshot_on_connect, &state));
+  CHECK_FUTURE_OK(connect);
+  cass_future_free(connect);
+  CHECK_EQ_INT(1, state.seen);
+  test_disconnect(cluster, state.session);
+}
+
 static int keyspace_created(const CassSchemaMeta* meta) {
   return cass_schema_meta_keyspace_by_name(meta, ks) != NULL;
 }
@@ -571,6 +597,7 @@ int main(void) {
     test_connect(&other_cluster, &other);
     seen = poll_snapshot(other, everything_created, 1);
     cass_schema_meta_free(seen);
+    check_snapshot_in_connect_callback();
     snprintf(cql, sizeof cql, "CREATE TABLE %s.remote (k int PRIMARY KEY)", ks);
     test_execute(session, cql);
     seen = poll_snapshot(other, remote_created, 100);

@@ -1,13 +1,13 @@
 //! Where C callbacks run.
 //!
-//! Future callbacks run on the I/O thread that completed the request, as with the C++ driver: no
-//! hand-off to another thread per completion. With one I/O thread the runtime's dispatcher polls
-//! every request itself, so a callback must not run inside that poll (a callback that waits on
-//! another future would stop the dispatcher that completes it): completions are queued to a task
-//! of the same runtime (`crate::runtime::Completions`), which runs them in a batch right after
-//! the dispatcher yields. With more I/O threads each request is its own task and its callback runs
-//! right there. A callback may block, for example waiting on another future: the worker then
-//! hands its other work to a new thread (`CassFuture::wait`).
+//! Future callbacks run on the I/O threads of the session that completed the request, as with
+//! the C++ driver: no hand-off to another runtime or to a process-wide thread. Each of the
+//! runtime's dispatchers (one per I/O thread, `crate::runtime`) polls its requests itself, so a
+//! callback must not run inside that poll (a callback that waits on another future would stop
+//! the dispatcher that completes it): completions are queued to the dispatcher's own completion
+//! task (`crate::runtime::Completions`), which runs them in a batch right after the dispatcher
+//! yields. A callback may block, for example waiting on another future: the worker then hands its
+//! other work to a new thread (`CassFuture::wait`).
 //!
 //! Host listener events keep one process-wide thread of their own, so that they reach C in order
 //! and `barrier` can tell when the events queued before it were delivered.
@@ -58,8 +58,8 @@ fn queue(job: Job) {
     }
 }
 
-/// Runs the due callback of a future that just completed: queued to this runtime's completion
-/// task when there is one (one I/O thread), at once otherwise.
+/// Runs the due callback of a future that just completed: queued to the completion task of the
+/// dispatcher that completed it, at once when it was completed outside a dispatcher.
 pub fn run_completed(future: Arc<CassFuture>) {
     if let Err(future) = crate::runtime::queue_completion(future) {
         future.run_due_callback();

@@ -181,27 +181,63 @@ pub async fn load(
     Ok(snapshot)
 }
 
-/// Reads one keyspace (everything a full snapshot holds of it); None when it does not exist (any
-/// more). Used after a schema change of that keyspace, instead of re-reading the whole schema.
+/// The first snapshot of a session: the server version and what `scope` asks for, read at the
+/// same time (the version check that precedes every later refresh is not needed: there is no
+/// snapshot yet). A server older than 3.0 gets the snapshot with its version only.
+pub async fn load_first(session: &Source<'_>, scope: Scope) -> Result<CassSchemaMeta, String> {
+    let schema = async {
+        match scope {
+            Scope::Nothing => Ok(Vec::new()),
+            Scope::Keyspaces => {
+                let rows = Rows(select(session, "SELECT * FROM system_schema.keyspaces").await?);
+                let mut builder = Builder::default();
+                builder.keyspaces(&rows, false);
+                Ok(builder.finish(&[rows.0]))
+            }
+            // The virtual schema is optional: a Cassandra 3 answers an error for it, and `read`
+            // then goes on without.
+            Scope::Full => read(session, None, true).await,
+        }
+    };
+    let (local, keyspaces) = futures::future::join(read_local(session), schema).await;
+    let local = local?;
+    let mut snapshot = CassSchemaMeta {
+        version: 1,
+        server_version: local.server_version,
+        schema_version: local.schema_version,
+        ..CassSchemaMeta::empty()
+    };
+    if scope != Scope::Nothing && reads_system_schema(local.server_version) {
+        snapshot.keyspaces = keyspaces?;
+    }
+    Ok(snapshot)
+}
+
+/// Reads one keyspace (everything a full snapshot holds of it; None when it does not exist any
+/// more) and, at the same time, the server's versions. Used after a schema change of that
+/// keyspace, instead of re-reading the whole schema.
 pub async fn load_keyspace(
     session: &Source<'_>,
-    server_version: CassVersion,
     scope: Scope,
     keyspace: &str,
-) -> Result<Option<Arc<CassKeyspaceMeta>>, String> {
-    if !reads_system_schema(server_version) {
-        return Ok(None);
-    }
+) -> Result<(LocalInfo, Option<Arc<CassKeyspaceMeta>>), String> {
     let filter = format!(" WHERE keyspace_name = '{}'", keyspace.replace('\'', "''"));
-    let keyspaces = if scope == Scope::Keyspaces {
-        let rows = Rows(select(session, &format!("SELECT * FROM system_schema.keyspaces{filter}")).await?);
-        let mut builder = Builder::default();
-        builder.keyspaces(&rows, false);
-        builder.finish(&[rows.0])
-    } else {
-        read(session, Some(&filter), false).await?
+    let read_keyspace = async {
+        if scope == Scope::Keyspaces {
+            let rows = Rows(select(session, &format!("SELECT * FROM system_schema.keyspaces{filter}")).await?);
+            let mut builder = Builder::default();
+            builder.keyspaces(&rows, false);
+            Ok(builder.finish(&[rows.0]))
+        } else {
+            read(session, Some(&filter), false).await
+        }
     };
-    Ok(keyspaces.into_iter().find(|k| k.name == keyspace))
+    let (local, keyspaces) = futures::future::join(read_local(session), read_keyspace).await;
+    let local = local?;
+    if !reads_system_schema(local.server_version) {
+        return Ok((local, None));
+    }
+    Ok((local, keyspaces?.into_iter().find(|k| k.name == keyspace)))
 }
 
 fn reads_system_schema(server_version: CassVersion) -> bool {

@@ -3,7 +3,8 @@
 //!
 //! The session reads `system_schema` itself (the `scylla` crate keeps only part of the schema and
 //! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
-//! - when it connects, before the connect future completes (if `cass_cluster_set_use_schema` is on);
+//! - when it connects: right after the pools are up, in the background; the first caller of
+//!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`first_load`]);
 //! - after a schema change by this session succeeded, before its future completes: only the
 //!   keyspace it changed is re-read, from the coordinator that applied it, while the nodes come to
 //!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
@@ -11,7 +12,8 @@
 //! - every [`WATCH_INTERVAL`], for changes made by other clients: one small query
 //!   (`system.local`'s schema version), and a reload only when that version moved.
 //!
-//! `cass_session_get_schema_meta()` only takes a new reference to the current snapshot: no I/O.
+//! `cass_session_get_schema_meta()` only takes a new reference to the current snapshot: no I/O
+//! (once the first snapshot is there).
 //! The C++ driver refreshes on the server's schema events instead; the `scylla` crate does not
 //! pass those on, hence the version check.
 
@@ -20,6 +22,7 @@ mod exports_function;
 mod exports_iter;
 mod exports_schema;
 mod exports_table;
+mod first_load;
 mod loader;
 pub mod model;
 mod out;
@@ -69,11 +72,16 @@ pub struct SchemaHolder {
     refreshing: tokio::sync::Mutex<()>,
     /// How many refreshes have started (see `refresh`).
     started: AtomicU64,
+    /// Whether the first snapshot, read in the background after connect, is there yet.
+    first: first_load::FirstLoad,
+    /// How long `current()` waits for the first snapshot at most.
+    first_wait_limit: Duration,
 }
 
 impl SchemaHolder {
-    /// The holder for a session with `use_schema` and `token_aware_routing` as configured.
-    pub fn new(use_schema: bool, token_aware_routing: bool) -> Self {
+    /// The holder for a session with `use_schema` and `token_aware_routing` as configured;
+    /// `current()` waits at most `first_wait_limit` for the first snapshot (`load_first`).
+    pub fn new(use_schema: bool, token_aware_routing: bool, first_wait_limit: Duration) -> Self {
         let scope = match (use_schema, token_aware_routing) {
             (true, _) => Scope::Full,
             (false, true) => Scope::Keyspaces,
@@ -84,6 +92,8 @@ impl SchemaHolder {
             current: RwLock::new(empty()),
             refreshing: Default::default(),
             started: AtomicU64::new(0),
+            first: first_load::FirstLoad::new(false),
+            first_wait_limit,
         }
     }
 
@@ -92,27 +102,40 @@ impl SchemaHolder {
         self.scope != Scope::Nothing
     }
 
-    /// The current snapshot (a new reference; no I/O).
+    /// The current snapshot (a new reference; no I/O). Right after connect, waits until the
+    /// first snapshot is there (at most the limit given to `new`).
     pub fn current(&self) -> Arc<CassSchemaMeta> {
+        if !self.first.wait_blocking(self.first_wait_limit) {
+            tracing::warn!("the schema metadata is still being read; returning the snapshot as it is");
+        }
+        self.snapshot()
+    }
+
+    /// The published snapshot, without waiting for the first.
+    fn snapshot(&self) -> Arc<CassSchemaMeta> {
         self.current.read().clone()
     }
 
-    /// The first load, while connecting. A failure leaves the empty snapshot (the watch retries).
-    pub async fn load_initial(&self, session: &Session) {
-        if self.enabled() {
-            if let Err(e) = self.refresh(session, None).await {
-                tracing::warn!("{e}");
-            }
-            return;
-        }
-        // Without schema, the snapshot still tells the server version, as the C++ driver's does.
+    /// The first snapshot, read once the session is connected: the server version and, as the
+    /// scope asks, keyspaces or the whole schema, all at once from one connected node. A failure
+    /// leaves the empty snapshot (the watch retries). Waiters are released also when this
+    /// future is dropped before it ends.
+    pub async fn load_first(&self, session: &Session) {
+        let _finish = first_load::FinishOnDrop(&self.first);
+        let _one_at_a_time = self.refreshing.lock().await;
+        self.started.fetch_add(1, Ordering::AcqRel);
+        let started = std::time::Instant::now();
         let source = loader::Source::new(session, None);
-        match loader::read_local(&source).await {
-            Ok(local) => {
-                let snapshot = CassSchemaMeta { server_version: local.server_version, ..CassSchemaMeta::empty() };
+        match loader::load_first(&source, self.scope).await {
+            Ok(snapshot) => {
+                tracing::debug!(
+                    "first schema snapshot ({} keyspaces) read in {:?}",
+                    snapshot.keyspaces.len(),
+                    started.elapsed()
+                );
                 *self.current.write() = Arc::new(snapshot);
             }
-            Err(e) => tracing::warn!("unable to read the server version: {e}"),
+            Err(e) => tracing::warn!("unable to read the schema metadata: {e}"),
         }
     }
 
@@ -124,6 +147,7 @@ impl SchemaHolder {
         if !self.enabled() {
             return Ok(());
         }
+        self.first.wait().await;
         let ticket = self.started.load(Ordering::Acquire);
         let _one_at_a_time = self.refreshing.lock().await;
         if self.started.load(Ordering::Acquire) != ticket {
@@ -133,7 +157,7 @@ impl SchemaHolder {
         let source = loader::Source::new(session, at);
         let local =
             loader::read_local(&source).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
-        let current = self.current();
+        let current = self.snapshot();
         if current.schema_version.is_some() && current.schema_version == local.schema_version {
             return Ok(());
         }
@@ -154,8 +178,10 @@ impl SchemaHolder {
     }
 
     /// Re-reads only `keyspace` (after a change of it by this session) and publishes a snapshot
-    /// with the other keyspaces as they were. The schema version is read first, so a change by
-    /// another client in between is still found by the next version check.
+    /// with the other keyspaces as they were. The schema version is read at the same time: a
+    /// change by another client made after it is found by the next version check; one made to
+    /// another keyspace within the few milliseconds before it waits for the next version move
+    /// (the C++ driver learns of it from the server's event; the crate does not pass those on).
     pub async fn refresh_keyspace(
         &self,
         session: &Session,
@@ -165,16 +191,15 @@ impl SchemaHolder {
         if !self.enabled() {
             return Ok(());
         }
+        self.first.wait().await;
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
         let source = loader::Source::new(session, at);
-        let local =
-            loader::read_local(&source).await.map_err(|e| format!("unable to check the schema version: {e}"))?;
         let started = std::time::Instant::now();
-        let fresh = loader::load_keyspace(&source, local.server_version, self.scope, keyspace)
+        let (local, fresh) = loader::load_keyspace(&source, self.scope, keyspace)
             .await
             .map_err(|e| format!("unable to refresh the metadata of keyspace {keyspace}: {e}"))?;
-        let current = self.current();
+        let current = self.snapshot();
         let mut keyspaces: Vec<Arc<model::CassKeyspaceMeta>> =
             current.keyspaces.iter().filter(|k| k.name != keyspace).cloned().collect();
         keyspaces.extend(fresh);

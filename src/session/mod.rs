@@ -173,21 +173,16 @@ impl CassSession {
                     match attempt {
                         Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
-                            // The schema snapshot is there before the connect future completes;
-                            // it is read while the pools open their other connections.
-                            let metadata =
-                                crate::metadata::SchemaHolder::new(config.use_schema, config.token_aware_routing);
-                            futures::future::join(
-                                wait_for_pools(&connected, &config),
-                                metadata.load_initial(&connected),
-                            )
-                            .await;
-                            if config.host_listener.is_some() {
-                                // The hosts' ADD and UP events reach the callback before the
-                                // connect future completes.
-                                crate::future::callbacks::barrier().await;
-                            }
-                            tracing::info!("session connected");
+                            // The schema snapshot is read in the background from here on, while
+                            // the pools open their other connections (see
+                            // `crate::metadata::first_load`); whoever asks for it first waits.
+                            let metadata = crate::metadata::SchemaHolder::new(
+                                config.use_schema,
+                                config.token_aware_routing,
+                                Duration::from_millis(
+                                    config.connect_timeout_ms.max(config.request_timeout_ms).max(1) as u64
+                                ),
+                            );
                             let metrics = Arc::new(SessionMetrics::default());
                             *session.metrics.lock() = Some((metrics.clone(), connected.get_metrics()));
                             let speculative = config
@@ -205,6 +200,17 @@ impl CassSession {
                                 metrics,
                                 speculative,
                             });
+                            let first = connected.clone();
+                            connected
+                                .submitter
+                                .submit(Box::pin(async move { first.metadata.load_first(&first.scylla).await }));
+                            wait_for_pools(&connected.scylla, &config).await;
+                            if config.host_listener.is_some() {
+                                // The hosts' ADD and UP events reach the callback before the
+                                // connect future completes.
+                                crate::future::callbacks::barrier().await;
+                            }
+                            tracing::info!("session connected");
                             if connected.metadata.enabled() {
                                 let watch =
                                     crate::metadata::watch(Arc::downgrade(&connected), |c| (&c.scylla, &c.metadata));
