@@ -330,6 +330,34 @@ static inline char* test_env_file(const char* variable) {
   return test_read_file(path);
 }
 
+/* The files of the tls and mtls test nodes (scripts/cassandra env): the CA, the client certificate,
+ * its key plain and encrypted (PEM text), and the encrypted key's password. */
+typedef struct {
+  char* ca;
+  char* client_cert;
+  char* client_key;
+  char* encrypted_key;
+  const char* key_password;
+} TestTlsFiles;
+
+static inline TestTlsFiles test_tls_files(void) {
+  TestTlsFiles files;
+  files.ca = test_env_file("CASSANDRA_TLS_CA");
+  files.client_cert = test_env_file("CASSANDRA_TLS_CLIENT_CERT");
+  files.client_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY");
+  files.encrypted_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
+  files.key_password = getenv("CASSANDRA_TLS_CLIENT_KEY_PASSWORD");
+  CHECK(files.key_password != NULL);
+  return files;
+}
+
+static inline void test_tls_files_free(TestTlsFiles* files) {
+  free(files->ca);
+  free(files->client_cert);
+  free(files->client_key);
+  free(files->encrypted_key);
+}
+
 /* Connects to the test node with `ssl` (NULL: no TLS), not with test_cluster()'s settings, and
  * returns the connect's error code. A failure must come with a message (printed); after a success
  * a query runs and the session closes. */

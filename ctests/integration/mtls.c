@@ -6,15 +6,10 @@
 #include "test_util.h"
 
 int main(void) {
-  char* ca = test_env_file("CASSANDRA_TLS_CA");
-  char* client_cert = test_env_file("CASSANDRA_TLS_CLIENT_CERT");
-  char* client_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY");
-  char* encrypted_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
-  const char* key_password = getenv("CASSANDRA_TLS_CLIENT_KEY_PASSWORD");
+  TestTlsFiles files = test_tls_files();
   CassCluster* cluster;
   CassSession* session;
   CassSsl* ssl;
-  CHECK(key_password != NULL);
 
   /* test_util's TLS cluster (CA, PEER_CERT, client certificate and plain key). */
   test_connect(&cluster, &session);
@@ -23,31 +18,28 @@ int main(void) {
 
   /* Encrypted key with its password, and identity verification. */
   ssl = cass_ssl_new();
-  CHECK_OK(cass_ssl_add_trusted_cert(ssl, ca));
+  CHECK_OK(cass_ssl_add_trusted_cert(ssl, files.ca));
   cass_ssl_set_verify_flags(ssl, CASS_SSL_VERIFY_PEER_CERT | CASS_SSL_VERIFY_PEER_IDENTITY);
-  CHECK_OK(cass_ssl_set_cert(ssl, client_cert));
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key(ssl, encrypted_key, "wrong"));
-  CHECK_OK(cass_ssl_set_private_key(ssl, encrypted_key, key_password));
+  CHECK_OK(cass_ssl_set_cert(ssl, files.client_cert));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key(ssl, files.encrypted_key, "wrong"));
+  CHECK_OK(cass_ssl_set_private_key(ssl, files.encrypted_key, files.key_password));
   CHECK_OK(test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 
   /* Plain key, no verification of the node. */
   ssl = cass_ssl_new();
   cass_ssl_set_verify_flags(ssl, CASS_SSL_VERIFY_NONE);
-  CHECK_OK(cass_ssl_set_cert(ssl, client_cert));
-  CHECK_OK(cass_ssl_set_private_key(ssl, client_key, NULL));
+  CHECK_OK(cass_ssl_set_cert(ssl, files.client_cert));
+  CHECK_OK(cass_ssl_set_private_key(ssl, files.client_key, NULL));
   CHECK_OK(test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 
   /* No client certificate: the node refuses the connection. */
   ssl = cass_ssl_new();
-  CHECK_OK(cass_ssl_add_trusted_cert(ssl, ca));
+  CHECK_OK(cass_ssl_add_trusted_cert(ssl, files.ca));
   CHECK(test_connect_ssl(ssl) != CASS_OK);
   cass_ssl_free(ssl);
 
-  free(ca);
-  free(client_cert);
-  free(client_key);
-  free(encrypted_key);
+  test_tls_files_free(&files);
   return 0;
 }
