@@ -3,6 +3,7 @@
 use super::{current_value, step, value_iterator, values, CassIterator, Cursor};
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
+use crate::ffi::with;
 use crate::ffi::{guard, ArcHandle, BoxHandle, RefHandle};
 use crate::result::{CassResult, CassRow};
 use crate::types::{cass_bool_t, CassIteratorType};
@@ -24,9 +25,8 @@ pub extern "C" fn cass_iterator_from_result(result: *const CassResult) -> *mut C
 /// row. The row's result must outlive it. Free it with `cass_iterator_free()`.
 #[no_mangle]
 pub extern "C" fn cass_iterator_from_row(row: *const CassRow) -> *mut CassIterator {
-    guard(|| match CassRow::from_ptr(row) {
-        Some(row) => CassIterator { cursor: Cursor::Columns { row, next: 0 }, current: None }.into_ptr(),
-        None => std::ptr::null_mut(),
+    with(row, std::ptr::null_mut(), |row| {
+        CassIterator { cursor: Cursor::Columns { row, next: 0 }, current: None }.into_ptr()
     })
 }
 

@@ -4,6 +4,7 @@ use super::super::{custom_value_bytes, wkb, wkt, write_xy, POINT_CLASS};
 use super::{reserve_hint, DseLineString, DsePolygon, COUNT_AT};
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen};
+use crate::ffi::with;
 use crate::ffi::{guard, BoxHandle};
 use crate::types::{cass_double_t, cass_uint32_t};
 use crate::value::CassValue;
@@ -104,10 +105,7 @@ pub extern "C" fn dse_line_string_add_point(
 /// more are fine). More points may be added and `finish` called again.
 #[no_mangle]
 pub extern "C" fn dse_line_string_finish(line_string: *mut DseLineString) -> CassError {
-    guard(|| match DseLineString::from_ptr_mut(line_string) {
-        Some(line_string) => line_string.finish(),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(line_string, CassError::CASS_ERROR_LIB_BAD_PARAMS, |line_string| line_string.finish())
 }
 
 /// Creates an empty polygon. Start a ring, add its points, repeat, call `dse_polygon_finish()`,
@@ -153,10 +151,7 @@ pub extern "C" fn dse_polygon_reserve(
 /// `CASS_ERROR_LIB_INVALID_STATE` (no new ring then). A NULL polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
 #[no_mangle]
 pub extern "C" fn dse_polygon_start_ring(polygon: *mut DsePolygon) -> CassError {
-    guard(|| match DsePolygon::from_ptr_mut(polygon) {
-        Some(polygon) => polygon.start_ring(),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(polygon, CassError::CASS_ERROR_LIB_BAD_PARAMS, |polygon| polygon.start_ring())
 }
 
 /// Adds a point to the open ring. Without an open ring (before the first
@@ -165,10 +160,7 @@ pub extern "C" fn dse_polygon_start_ring(polygon: *mut DsePolygon) -> CassError 
 /// is `CASS_ERROR_LIB_BAD_PARAMS`.
 #[no_mangle]
 pub extern "C" fn dse_polygon_add_point(polygon: *mut DsePolygon, x: cass_double_t, y: cass_double_t) -> CassError {
-    guard(|| match DsePolygon::from_ptr_mut(polygon) {
-        Some(polygon) => polygon.add_point(x, y),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(polygon, CassError::CASS_ERROR_LIB_BAD_PARAMS, |polygon| polygon.add_point(x, y))
 }
 
 /// Completes the polygon (writes its ring count and closes the open ring); call it before
@@ -176,8 +168,5 @@ pub extern "C" fn dse_polygon_add_point(polygon: *mut DsePolygon, x: cass_double
 /// polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
 #[no_mangle]
 pub extern "C" fn dse_polygon_finish(polygon: *mut DsePolygon) -> CassError {
-    guard(|| match DsePolygon::from_ptr_mut(polygon) {
-        Some(polygon) => polygon.finish(),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(polygon, CassError::CASS_ERROR_LIB_BAD_PARAMS, |polygon| polygon.finish())
 }
