@@ -281,4 +281,117 @@ static inline const CassResult* test_query_at(const char* file, int line, CassSe
 
 #define test_query(session, cql) test_query_at(__FILE__, __LINE__, (session), (cql))
 
+/* Runs the simple statement `cql`, which must fail with `expected` (its message is printed when the
+ * code differs); returns the future, waited for. Free it with cass_future_free(). */
+static inline CassFuture* test_run_failing_at(const char* file, int line, CassSession* session,
+                                              const char* cql, CassError expected) {
+  CassStatement* statement = cass_statement_new(cql, 0);
+  CassFuture* future = cass_session_execute(session, statement);
+  const char* message = NULL;
+  size_t length = 0;
+  cass_statement_free(statement);
+  cass_future_wait(future);
+  cass_future_error_message(future, &message, &length);
+  if (cass_future_error_code(future) != expected) {
+    fprintf(stderr, "%s: %.*s\n", cql, (int)length, message != NULL ? message : "");
+  }
+  test_check_error_at(file, line, cql, expected, cass_future_error_code(future));
+  return future;
+}
+
+#define test_run_failing(session, cql, expected) \
+  test_run_failing_at(__FILE__, __LINE__, (session), (cql), (expected))
+
+/* The future's error message must be the server's: non-empty and containing `part`. */
+static inline void test_check_message_at(const char* file, int line, CassFuture* future,
+                                         const char* part) {
+  const char* message = NULL;
+  size_t length = 0;
+  char copy[1024];
+  cass_future_error_message(future, &message, &length);
+  if (message == NULL || length == 0 || length >= sizeof copy) {
+    test_fail_at(file, line, "the error message is missing, empty or too long");
+  }
+  memcpy(copy, message, length);
+  copy[length] = '\0';
+  if (strstr(copy, part) == NULL) {
+    fprintf(stderr, "message \"%s\" does not contain \"%s\"\n", copy, part);
+    test_fail_at(file, line, "the error message lacks the expected text");
+  }
+}
+
+#define test_check_message(future, part) test_check_message_at(__FILE__, __LINE__, (future), (part))
+
+#if defined(TEST_UTIL_TLS)
+/* The text of the file named by the environment variable `variable`, which must be set. Free it. */
+static inline char* test_env_file(const char* variable) {
+  const char* path = getenv(variable);
+  CHECK(path != NULL);
+  return test_read_file(path);
+}
+
+/* The files of the tls and mtls test nodes (scripts/cassandra env): the CA, the client certificate,
+ * its key plain and encrypted (PEM text), and the encrypted key's password. */
+typedef struct {
+  char* ca;
+  char* client_cert;
+  char* client_key;
+  char* encrypted_key;
+  const char* key_password;
+} TestTlsFiles;
+
+static inline TestTlsFiles test_tls_files(void) {
+  TestTlsFiles files;
+  files.ca = test_env_file("CASSANDRA_TLS_CA");
+  files.client_cert = test_env_file("CASSANDRA_TLS_CLIENT_CERT");
+  files.client_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY");
+  files.encrypted_key = test_env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
+  files.key_password = getenv("CASSANDRA_TLS_CLIENT_KEY_PASSWORD");
+  CHECK(files.key_password != NULL);
+  return files;
+}
+
+static inline void test_tls_files_free(TestTlsFiles* files) {
+  free(files->ca);
+  free(files->client_cert);
+  free(files->client_key);
+  free(files->encrypted_key);
+}
+
+/* Connects to the test node with `ssl` (NULL: no TLS), not with test_cluster()'s settings, and
+ * returns the connect's error code. A failure must come with a message (printed); after a success
+ * a query runs and the session closes. */
+static inline CassError test_connect_ssl(CassSsl* ssl) {
+  CassCluster* cluster = cass_cluster_new();
+  CassSession* session = cass_session_new();
+  CassFuture* future;
+  CassError rc;
+  CHECK_OK(cass_cluster_set_contact_points(cluster, test_host()));
+  CHECK_OK(cass_cluster_set_port(cluster, test_port()));
+  cass_cluster_set_connect_timeout(cluster, 5000);
+  if (ssl != NULL) {
+    cass_cluster_set_ssl(cluster, ssl);
+  }
+  future = cass_session_connect(session, cluster);
+  rc = cass_future_error_code(future);
+  if (rc != CASS_OK) {
+    const char* message;
+    size_t length;
+    cass_future_error_message(future, &message, &length);
+    fprintf(stderr, "connect: %s: %.*s\n", cass_error_desc(rc), (int)length, message);
+    CHECK(length > 0);
+  }
+  cass_future_free(future);
+  if (rc == CASS_OK) {
+    test_execute(session, "SELECT release_version FROM system.local");
+    future = cass_session_close(session);
+    cass_future_wait(future);
+    cass_future_free(future);
+  }
+  cass_session_free(session);
+  cass_cluster_free(cluster);
+  return rc;
+}
+#endif
+
 #endif /* SCYLLA_CPP_DRIVER_TEST_UTIL_H */

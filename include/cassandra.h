@@ -363,6 +363,17 @@ typedef enum {
   CASS_PROTOCOL_VERSION_DSEV2 = 66,
 } CassProtocolVersion;
 
+typedef uint64_t cass_uint64_t;
+
+/**
+ * A UUID split into its time part (with the version in the top 4 bits) and its clock sequence and
+ * node part.
+ */
+typedef struct {
+  cass_uint64_t time_and_version;
+  cass_uint64_t clock_seq_and_node;
+} CassUuid;
+
 typedef uint8_t cass_uint8_t;
 
 /**
@@ -377,17 +388,6 @@ typedef struct {
  * `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
  */
 typedef void (*CassHostListenerCallback)(CassHostListenerEvent event, CassInet address, void *data);
-
-typedef uint64_t cass_uint64_t;
-
-/**
- * A UUID split into its time part (with the version in the top 4 bits) and its clock sequence and
- * node part.
- */
-typedef struct {
-  cass_uint64_t time_and_version;
-  cass_uint64_t clock_seq_and_node;
-} CassUuid;
 
 typedef double cass_double_t;
 
@@ -699,6 +699,132 @@ CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_
 CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
 
 /**
+ * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
+ * sessions connected with it keep their own copy.
+ */
+CASS_EXPORT CassCluster *cass_cluster_new(void);
+
+/**
+ * Frees a cluster configuration. NULL is ignored.
+ */
+CASS_EXPORT void cass_cluster_free(CassCluster *cluster);
+
+/**
+ * Adds contact points: a comma-separated list of IP addresses or host names. An empty string
+ * clears the list. Host names are resolved at connect time.
+ */
+CASS_EXPORT CassError cass_cluster_set_contact_points(CassCluster *cluster, const char *contact_points);
+
+/**
+ * Same as `cass_cluster_set_contact_points()`, with the length of the list given.
+ */
+CASS_EXPORT CassError cass_cluster_set_contact_points_n(CassCluster *cluster, const char *contact_points, size_t contact_points_length);
+
+/**
+ * Sets the port of every contact point and discovered node (default 9042). Must be > 0.
+ */
+CASS_EXPORT CassError cass_cluster_set_port(CassCluster *cluster, int port);
+
+/**
+ * Sets the timeout for establishing a connection, in milliseconds (default 5000).
+ */
+CASS_EXPORT void cass_cluster_set_connect_timeout(CassCluster *cluster, unsigned int timeout_ms);
+
+/**
+ * Sets the timeout of a request, in milliseconds (default 12000); 0 means no timeout.
+ */
+CASS_EXPORT void cass_cluster_set_request_timeout(CassCluster *cluster, unsigned int timeout_ms);
+
+/**
+ * Sets the timeout for resolving a host name, in milliseconds (default 2000).
+ */
+CASS_EXPORT void cass_cluster_set_resolve_timeout(CassCluster *cluster, unsigned int timeout_ms);
+
+/**
+ * Sets user name and password for the plain text authenticator. NULL is read as "".
+ */
+CASS_EXPORT void cass_cluster_set_credentials(CassCluster *cluster, const char *username, const char *password);
+
+/**
+ * Same as `cass_cluster_set_credentials()`, with the lengths given. Text that is not valid UTF-8 is
+ * refused with an error log line, and the previous credentials stay.
+ */
+CASS_EXPORT void cass_cluster_set_credentials_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length);
+
+/**
+ * Sets the native protocol version. Only version 4 is spoken by this library: other versions
+ * are refused with `CASS_ERROR_LIB_BAD_PARAMS` and an error log line (see README, support matrix).
+ */
+CASS_EXPORT CassError cass_cluster_set_protocol_version(CassCluster *cluster, int protocol_version);
+
+/**
+ * Sets the number of I/O threads of each session (default 1). Must be > 0.
+ */
+CASS_EXPORT CassError cass_cluster_set_num_threads_io(CassCluster *cluster, unsigned int num_threads);
+
+/**
+ * Sets the default consistency of requests (default `CASS_CONSISTENCY_LOCAL_ONE`).
+ */
+CASS_EXPORT CassError cass_cluster_set_consistency(CassCluster *cluster, CassConsistency consistency);
+
+/**
+ * Sets the default serial consistency of requests (default `CASS_CONSISTENCY_ANY`, which means
+ * none is sent and the server uses SERIAL).
+ */
+CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, CassConsistency consistency);
+
+/**
+ * Sets the client id sent to the server in STARTUP; by default each session makes a random one.
+ */
+CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid client_id);
+
+/**
+ * Sets how long a traced request waits for its trace to be readable in `system_traces` before
+ * its future completes, in milliseconds (default 15).
+ */
+CASS_EXPORT void cass_cluster_set_tracing_max_wait_time(CassCluster *cluster, unsigned int max_wait_time_ms);
+
+/**
+ * Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
+ */
+CASS_EXPORT void cass_cluster_set_tracing_retry_wait_time(CassCluster *cluster, unsigned int retry_wait_time_ms);
+
+/**
+ * Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
+ * Unknown values are ignored.
+ */
+CASS_EXPORT void cass_cluster_set_tracing_consistency(CassCluster *cluster, CassConsistency consistency);
+
+/**
+ * Sets the number of connections to each host per I/O thread (default 1). 0 is
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ */
+CASS_EXPORT CassError cass_cluster_set_core_connections_per_host(CassCluster *cluster, unsigned int num_connections);
+
+/**
+ * Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
+ * and after schema changes.
+ */
+CASS_EXPORT void cass_cluster_set_use_schema(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets whether requests with a known partition key go to one of its replicas first (default on).
+ */
+CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass_bool_t enabled);
+
+/**
+ * Sets the retry policy of requests that do not set their own (default: the policy
+ * `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
+ */
+CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPolicy *retry_policy);
+
+/**
+ * Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
+ * `ssl` may be freed afterwards; NULL turns TLS off.
+ */
+CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
+
+/**
  * Reads the cloud secure connection bundle at `path` (a zip file: config.json, ca.crt, cert,
  * key) and checks it: a missing or invalid file, or a cluster that already has contact points or
  * an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
@@ -930,132 +1056,6 @@ CASS_EXPORT CassError cass_cluster_set_pending_requests_low_water_mark(CassClust
  * either: the crate hands them to its metadata worker). Returns `CASS_OK`.
  */
 CASS_EXPORT CassError cass_cluster_set_queue_size_event(CassCluster *cluster, unsigned int queue_size);
-
-/**
- * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
- * sessions connected with it keep their own copy.
- */
-CASS_EXPORT CassCluster *cass_cluster_new(void);
-
-/**
- * Frees a cluster configuration. NULL is ignored.
- */
-CASS_EXPORT void cass_cluster_free(CassCluster *cluster);
-
-/**
- * Adds contact points: a comma-separated list of IP addresses or host names. An empty string
- * clears the list. Host names are resolved at connect time.
- */
-CASS_EXPORT CassError cass_cluster_set_contact_points(CassCluster *cluster, const char *contact_points);
-
-/**
- * Same as `cass_cluster_set_contact_points()`, with the length of the list given.
- */
-CASS_EXPORT CassError cass_cluster_set_contact_points_n(CassCluster *cluster, const char *contact_points, size_t contact_points_length);
-
-/**
- * Sets the port of every contact point and discovered node (default 9042). Must be > 0.
- */
-CASS_EXPORT CassError cass_cluster_set_port(CassCluster *cluster, int port);
-
-/**
- * Sets the timeout for establishing a connection, in milliseconds (default 5000).
- */
-CASS_EXPORT void cass_cluster_set_connect_timeout(CassCluster *cluster, unsigned int timeout_ms);
-
-/**
- * Sets the timeout of a request, in milliseconds (default 12000); 0 means no timeout.
- */
-CASS_EXPORT void cass_cluster_set_request_timeout(CassCluster *cluster, unsigned int timeout_ms);
-
-/**
- * Sets the timeout for resolving a host name, in milliseconds (default 2000).
- */
-CASS_EXPORT void cass_cluster_set_resolve_timeout(CassCluster *cluster, unsigned int timeout_ms);
-
-/**
- * Sets user name and password for the plain text authenticator. NULL is read as "".
- */
-CASS_EXPORT void cass_cluster_set_credentials(CassCluster *cluster, const char *username, const char *password);
-
-/**
- * Same as `cass_cluster_set_credentials()`, with the lengths given. Text that is not valid UTF-8 is
- * refused with an error log line, and the previous credentials stay.
- */
-CASS_EXPORT void cass_cluster_set_credentials_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length);
-
-/**
- * Sets the native protocol version. Only version 4 is spoken by this library: other versions
- * are refused with `CASS_ERROR_LIB_BAD_PARAMS` and an error log line (see README, support matrix).
- */
-CASS_EXPORT CassError cass_cluster_set_protocol_version(CassCluster *cluster, int protocol_version);
-
-/**
- * Sets the number of I/O threads of each session (default 1). Must be > 0.
- */
-CASS_EXPORT CassError cass_cluster_set_num_threads_io(CassCluster *cluster, unsigned int num_threads);
-
-/**
- * Sets the default consistency of requests (default `CASS_CONSISTENCY_LOCAL_ONE`).
- */
-CASS_EXPORT CassError cass_cluster_set_consistency(CassCluster *cluster, CassConsistency consistency);
-
-/**
- * Sets the default serial consistency of requests (default `CASS_CONSISTENCY_ANY`, which means
- * none is sent and the server uses SERIAL).
- */
-CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, CassConsistency consistency);
-
-/**
- * Sets the client id sent to the server in STARTUP; by default each session makes a random one.
- */
-CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid client_id);
-
-/**
- * Sets how long a traced request waits for its trace to be readable in `system_traces` before
- * its future completes, in milliseconds (default 15).
- */
-CASS_EXPORT void cass_cluster_set_tracing_max_wait_time(CassCluster *cluster, unsigned int max_wait_time_ms);
-
-/**
- * Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
- */
-CASS_EXPORT void cass_cluster_set_tracing_retry_wait_time(CassCluster *cluster, unsigned int retry_wait_time_ms);
-
-/**
- * Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
- * Unknown values are ignored.
- */
-CASS_EXPORT void cass_cluster_set_tracing_consistency(CassCluster *cluster, CassConsistency consistency);
-
-/**
- * Sets the number of connections to each host per I/O thread (default 1). 0 is
- * `CASS_ERROR_LIB_BAD_PARAMS`.
- */
-CASS_EXPORT CassError cass_cluster_set_core_connections_per_host(CassCluster *cluster, unsigned int num_connections);
-
-/**
- * Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
- * and after schema changes.
- */
-CASS_EXPORT void cass_cluster_set_use_schema(CassCluster *cluster, cass_bool_t enabled);
-
-/**
- * Sets whether requests with a known partition key go to one of its replicas first (default on).
- */
-CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass_bool_t enabled);
-
-/**
- * Sets the retry policy of requests that do not set their own (default: the policy
- * `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
- */
-CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPolicy *retry_policy);
-
-/**
- * Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
- * `ssl` may be freed afterwards; NULL turns TLS off.
- */
-CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
 
 /**
  * Uses round-robin load balancing: every host of the cluster in turn, all considered local.
@@ -2095,6 +2095,27 @@ CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t
 CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
+ * Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
+ * `cass_statement_free()`. Returns NULL when the query is NULL or not valid UTF-8.
+ */
+CASS_EXPORT CassStatement *cass_statement_new(const char *query, size_t parameter_count);
+
+/**
+ * Same as `cass_statement_new()`, with the length of the query given.
+ */
+CASS_EXPORT CassStatement *cass_statement_new_n(const char *query, size_t query_length, size_t parameter_count);
+
+/**
+ * Frees a statement. Requests already executed are not affected. NULL is ignored.
+ */
+CASS_EXPORT void cass_statement_free(CassStatement *statement);
+
+/**
+ * Clears every bound value and sets the number of bind markers to `count`.
+ */
+CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
+
+/**
  * Binds NULL to the bind marker at `index`.
  */
 CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t index);
@@ -2392,27 +2413,6 @@ CASS_EXPORT CassError cass_statement_bind_user_type_by_name(CassStatement *state
  * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassUserType *value);
-
-/**
- * Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
- * `cass_statement_free()`. Returns NULL when the query is NULL or not valid UTF-8.
- */
-CASS_EXPORT CassStatement *cass_statement_new(const char *query, size_t parameter_count);
-
-/**
- * Same as `cass_statement_new()`, with the length of the query given.
- */
-CASS_EXPORT CassStatement *cass_statement_new_n(const char *query, size_t query_length, size_t parameter_count);
-
-/**
- * Frees a statement. Requests already executed are not affected. NULL is ignored.
- */
-CASS_EXPORT void cass_statement_free(CassStatement *statement);
-
-/**
- * Clears every bound value and sets the number of bind markers to `count`.
- */
-CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
 
 /**
  * Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).

@@ -26,7 +26,8 @@ pub mod future;
 
 pub mod statement;
 
-pub mod prepared;
+// Prepared statements are part of the statement family; the alias keeps `crate::prepared` paths.
+pub use statement::prepared;
 
 pub mod batch;
 
@@ -64,8 +65,6 @@ pub mod alloc;
 
 // dse.h (its own header) and the modules without exports.
 pub mod dse;
-
-pub mod elements;
 
 pub mod encode;
 

@@ -1,6 +1,6 @@
 //! `CassNode`: a node of the cluster, as reported for the coordinator of a request.
 
-use crate::ffi::RefHandle;
+use crate::ffi::{Borrowed, Handle};
 use std::net::SocketAddr;
 
 /// A node, borrowed from the result (or future) that reported it.
@@ -9,4 +9,6 @@ pub struct CassNode {
     pub address: SocketAddr,
 }
 
-impl RefHandle for CassNode {}
+impl Handle for CassNode {
+    type Ownership = Borrowed;
+}

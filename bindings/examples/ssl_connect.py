@@ -7,26 +7,14 @@ Defaults: the tls test node of scripts/cassandra (127.0.2.1) and its CA.
 
 import asyncio
 import os
-import shlex
-import subprocess
 import sys
 
 import acsylla
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cassandra_nodes import tls_dir  # noqa: E402 (after the path it is found on)
 
-def _tls_dir():
-    """$CASSANDRA_TLS_DIR, else what scripts/cassandra says (its run folder is per user)."""
-    if os.environ.get("CASSANDRA_TLS_DIR"):
-        return os.environ["CASSANDRA_TLS_DIR"]
-    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..", "scripts", "cassandra")
-    out = subprocess.run(["bash", script, "env", "tls"], capture_output=True, text=True, check=True).stdout
-    for line in out.splitlines():
-        if line.startswith("export CASSANDRA_TLS_DIR="):
-            return shlex.split(line.split("=", 1)[1])[0]
-    raise RuntimeError("scripts/cassandra env tls printed no CASSANDRA_TLS_DIR")
-
-
-TLS_DIR = _tls_dir()
+TLS_DIR = tls_dir()
 
 
 def read(path):

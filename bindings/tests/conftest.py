@@ -10,32 +10,21 @@ named after the module with a "pyt_" prefix, created at first use and dropped at
 """
 
 import os
-import shlex
 import socket
-import subprocess
+import sys
 
 import acsylla
 import pytest
 from acsylla.version import __version__ as ACSYLLA_VERSION
 
-
-def _tls_dir():
-    """$CASSANDRA_TLS_DIR, else what scripts/cassandra says (its run folder is per user)."""
-    if os.environ.get("CASSANDRA_TLS_DIR"):
-        return os.environ["CASSANDRA_TLS_DIR"]
-    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..", "scripts", "cassandra")
-    out = subprocess.run(["bash", script, "env", "tls"], capture_output=True, text=True, check=True).stdout
-    for line in out.splitlines():
-        if line.startswith("export CASSANDRA_TLS_DIR="):
-            return shlex.split(line.split("=", 1)[1])[0]
-    raise RuntimeError("scripts/cassandra env tls printed no CASSANDRA_TLS_DIR")
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cassandra_nodes import tls_dir  # noqa: E402 (after the path it is found on)
 
 IMPL = os.environ.get("IMPL", "stock")
 HOST = os.environ.get("ACSYLLA_TEST_HOST", "127.0.0.1")
 AUTH_HOST = os.environ.get("ACSYLLA_TEST_AUTH_HOST", "127.0.1.1")
 TLS_HOST = os.environ.get("ACSYLLA_TEST_TLS_HOST", "127.0.2.1")
-TLS_DIR = _tls_dir()
+TLS_DIR = tls_dir()
 PORT = 9042
 
 # Generous timeouts: the node is shared with other test suites on a 2-core machine.

@@ -8,38 +8,6 @@
 static CassSession* session;
 static char ks[64];
 
-/* Runs one statement that must fail with `expected`; returns its future (waited for). */
-static CassFuture* run_failing(CassSession* on, const char* cql, CassError expected) {
-  CassStatement* statement = cass_statement_new(cql, 0);
-  CassFuture* future = cass_session_execute(on, statement);
-  const char* message = NULL;
-  size_t length = 0;
-  cass_statement_free(statement);
-  cass_future_wait(future);
-  cass_future_error_message(future, &message, &length);
-  if (cass_future_error_code(future) != expected) {
-    fprintf(stderr, "%s: %.*s\n", cql, (int)length, message != NULL ? message : "");
-  }
-  CHECK_ERR(expected, cass_future_error_code(future));
-  return future;
-}
-
-/* The future's message must be the server's: non-empty and containing `part`. */
-static void check_message(CassFuture* future, const char* part) {
-  const char* message = NULL;
-  size_t length = 0;
-  char copy[1024];
-  cass_future_error_message(future, &message, &length);
-  CHECK(message != NULL);
-  CHECK(length > 0 && length < sizeof copy);
-  memcpy(copy, message, length);
-  copy[length] = '\0';
-  if (strstr(copy, part) == NULL) {
-    fprintf(stderr, "message \"%s\" does not contain \"%s\"\n", copy, part);
-    CHECK(strstr(copy, part) != NULL);
-  }
-}
-
 /* A (pointer, length) string from the error result must equal `expected`. */
 static void check_str(const char* expected, const char* got, size_t got_length) {
   CHECK(got != NULL);
@@ -73,9 +41,9 @@ static void check_no_names(const CassErrorResult* error) {
 
 static void test_syntax_and_invalid(void) {
   char cql[256];
-  CassFuture* future = run_failing(session, "SELEC * FROM system.local", CASS_ERROR_SERVER_SYNTAX_ERROR);
+  CassFuture* future = test_run_failing(session, "SELEC * FROM system.local", CASS_ERROR_SERVER_SYNTAX_ERROR);
   const CassErrorResult* error = cass_future_get_error_result(future);
-  check_message(future, "SELEC");
+  test_check_message(future, "SELEC");
   CHECK(error != NULL);
   CHECK_ERR(CASS_ERROR_SERVER_SYNTAX_ERROR, cass_error_result_code(error));
   check_no_responses(error);
@@ -84,8 +52,8 @@ static void test_syntax_and_invalid(void) {
   cass_future_free(future);
 
   snprintf(cql, sizeof cql, "SELECT * FROM %s.no_such_table", ks);
-  future = run_failing(session, cql, CASS_ERROR_SERVER_INVALID_QUERY);
-  check_message(future, "no_such_table");
+  future = test_run_failing(session, cql, CASS_ERROR_SERVER_INVALID_QUERY);
+  test_check_message(future, "no_such_table");
   error = cass_future_get_error_result(future);
   CHECK(error != NULL);
   CHECK_ERR(CASS_ERROR_SERVER_INVALID_QUERY, cass_error_result_code(error));
@@ -123,8 +91,8 @@ static void test_already_exists(void) {
 
   snprintf(cql, sizeof cql,
            "CREATE KEYSPACE %s WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", ks);
-  future = run_failing(session, cql, CASS_ERROR_SERVER_ALREADY_EXISTS);
-  check_message(future, ks);
+  future = test_run_failing(session, cql, CASS_ERROR_SERVER_ALREADY_EXISTS);
+  test_check_message(future, ks);
   error = cass_future_get_error_result(future);
   CHECK(error != NULL);
   CHECK_ERR(CASS_ERROR_SERVER_ALREADY_EXISTS, cass_error_result_code(error));
@@ -143,7 +111,7 @@ static void test_already_exists(void) {
   cass_error_result_free(error);
 
   snprintf(cql, sizeof cql, "CREATE TABLE %s.t (id int PRIMARY KEY, v int)", ks);
-  future = run_failing(session, cql, CASS_ERROR_SERVER_ALREADY_EXISTS);
+  future = test_run_failing(session, cql, CASS_ERROR_SERVER_ALREADY_EXISTS);
   error = cass_future_get_error_result(future);
   CHECK(error != NULL);
   CHECK_ERR(CASS_ERROR_SERVER_ALREADY_EXISTS, cass_error_result_code(error));
@@ -182,7 +150,7 @@ static void test_unavailable(void) {
   /* One node only: the default retry policy answers a first Unavailable by trying the next host;
      with no next host the request fails with CASS_ERROR_LIB_NO_HOSTS_AVAILABLE and no error result. */
   snprintf(cql, sizeof cql, "INSERT INTO %s.t (id, v) VALUES (1, 1)", ks3);
-  future = run_failing(session_all, cql, CASS_ERROR_LIB_NO_HOSTS_AVAILABLE);
+  future = test_run_failing(session_all, cql, CASS_ERROR_LIB_NO_HOSTS_AVAILABLE);
   CHECK(cass_future_get_error_result(future) == NULL);
   cass_future_free(future);
 
@@ -193,7 +161,7 @@ static void test_unavailable(void) {
     CHECK_OK(cass_statement_set_retry_policy(statement, fallthrough));
     future = cass_session_execute(session_all, statement);
     CHECK_ERR(CASS_ERROR_SERVER_UNAVAILABLE, cass_future_error_code(future));
-    check_message(future, "ALL");
+    test_check_message(future, "ALL");
     error = cass_future_get_error_result(future);
     CHECK(error != NULL);
     CHECK_ERR(CASS_ERROR_SERVER_UNAVAILABLE, cass_error_result_code(error));
@@ -231,8 +199,8 @@ static void test_function_failure(void) {
   test_execute(session, cql);
 
   snprintf(cql, sizeof cql, "SELECT %s.boom(v, 'a') FROM %s.t WHERE id = 1", ks, ks);
-  future = run_failing(session, cql, CASS_ERROR_SERVER_FUNCTION_FAILURE);
-  check_message(future, "boom");
+  future = test_run_failing(session, cql, CASS_ERROR_SERVER_FUNCTION_FAILURE);
+  test_check_message(future, "boom");
   error = cass_future_get_error_result(future);
   CHECK(error != NULL);
   CHECK_ERR(CASS_ERROR_SERVER_FUNCTION_FAILURE, cass_error_result_code(error));

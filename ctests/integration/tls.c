@@ -23,45 +23,6 @@ static const char* WRONG_CA =
 
 static const char* NOT_PEM = "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n";
 
-static char* env_file(const char* variable) {
-  const char* path = getenv(variable);
-  CHECK(path != NULL);
-  return test_read_file(path);
-}
-
-/* Connects with `ssl` (NULL: no TLS) and returns the connect's error code; on success runs a query. */
-static CassError connect_with(CassSsl* ssl) {
-  CassCluster* cluster = cass_cluster_new();
-  CassSession* session = cass_session_new();
-  CassFuture* future;
-  CassError rc;
-  CHECK_OK(cass_cluster_set_contact_points(cluster, test_host()));
-  CHECK_OK(cass_cluster_set_port(cluster, test_port()));
-  cass_cluster_set_connect_timeout(cluster, 5000);
-  if (ssl != NULL) {
-    cass_cluster_set_ssl(cluster, ssl);
-  }
-  future = cass_session_connect(session, cluster);
-  rc = cass_future_error_code(future);
-  if (rc != CASS_OK) {
-    const char* message;
-    size_t length;
-    cass_future_error_message(future, &message, &length);
-    fprintf(stderr, "connect: %s: %.*s\n", cass_error_desc(rc), (int)length, message);
-    CHECK(length > 0);
-  }
-  cass_future_free(future);
-  if (rc == CASS_OK) {
-    test_execute(session, "SELECT release_version FROM system.local");
-    future = cass_session_close(session);
-    cass_future_wait(future);
-    cass_future_free(future);
-  }
-  cass_session_free(session);
-  cass_cluster_free(cluster);
-  return rc;
-}
-
 /* New TLS settings trusting `ca` (NULL: none) with `flags`. */
 static CassSsl* ssl_with(const char* ca, int flags) {
   CassSsl* ssl = cass_ssl_new();
@@ -75,20 +36,15 @@ static CassSsl* ssl_with(const char* ca, int flags) {
 
 static void check_connect(CassError expected, const char* ca, int flags) {
   CassSsl* ssl = ssl_with(ca, flags);
-  CHECK_ERR(expected, connect_with(ssl));
+  CHECK_ERR(expected, test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 }
 
 int main(void) {
-  char* ca = env_file("CASSANDRA_TLS_CA");
-  char* client_cert = env_file("CASSANDRA_TLS_CLIENT_CERT");
-  char* client_key = env_file("CASSANDRA_TLS_CLIENT_KEY");
-  char* encrypted_key = env_file("CASSANDRA_TLS_CLIENT_KEY_ENCRYPTED");
-  const char* key_password = getenv("CASSANDRA_TLS_CLIENT_KEY_PASSWORD");
+  TestTlsFiles files = test_tls_files();
   CassSsl* ssl;
   CassCluster* cluster;
   CassSession* session;
-  CHECK(key_password != NULL);
 
   /* test_util's TLS cluster (CA + PEER_CERT). */
   test_connect(&cluster, &session);
@@ -96,20 +52,20 @@ int main(void) {
   test_disconnect(cluster, session);
 
   /* The verify modes that must accept the node. */
-  check_connect(CASS_OK, ca, CASS_SSL_VERIFY_PEER_CERT);
-  check_connect(CASS_OK, ca, CASS_SSL_VERIFY_PEER_IDENTITY);
-  check_connect(CASS_OK, ca, CASS_SSL_VERIFY_PEER_CERT | CASS_SSL_VERIFY_PEER_IDENTITY);
+  check_connect(CASS_OK, files.ca, CASS_SSL_VERIFY_PEER_CERT);
+  check_connect(CASS_OK, files.ca, CASS_SSL_VERIFY_PEER_IDENTITY);
+  check_connect(CASS_OK, files.ca, CASS_SSL_VERIFY_PEER_CERT | CASS_SSL_VERIFY_PEER_IDENTITY);
   check_connect(CASS_OK, NULL, CASS_SSL_VERIFY_NONE);
   check_connect(CASS_OK, WRONG_CA, CASS_SSL_VERIFY_NONE);
 
   /* Default flags (PEER_CERT): the right CA connects, no CA does not. */
   ssl = cass_ssl_new_no_lib_init();
   CHECK(ssl != NULL);
-  CHECK_OK(cass_ssl_add_trusted_cert_n(ssl, ca, strlen(ca)));
-  CHECK_OK(connect_with(ssl));
+  CHECK_OK(cass_ssl_add_trusted_cert_n(ssl, files.ca, strlen(files.ca)));
+  CHECK_OK(test_connect_ssl(ssl));
   cass_ssl_free(ssl);
   ssl = cass_ssl_new();
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_PEER_CERT, connect_with(ssl));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_PEER_CERT, test_connect_ssl(ssl));
   cass_ssl_free(ssl);
 
   /* A foreign CA fails the chain check. */
@@ -118,11 +74,11 @@ int main(void) {
                 CASS_SSL_VERIFY_PEER_CERT | CASS_SSL_VERIFY_PEER_IDENTITY);
 
   /* By host name: the node's address has no name the certificate matches. */
-  check_connect(CASS_ERROR_SSL_IDENTITY_MISMATCH, ca,
+  check_connect(CASS_ERROR_SSL_IDENTITY_MISMATCH, files.ca,
                 CASS_SSL_VERIFY_PEER_CERT | CASS_SSL_VERIFY_PEER_IDENTITY_DNS);
 
   /* The cluster keeps its own reference: the settings may be freed before the connect. */
-  ssl = ssl_with(ca, CASS_SSL_VERIFY_PEER_CERT);
+  ssl = ssl_with(files.ca, CASS_SSL_VERIFY_PEER_CERT);
   cluster = cass_cluster_new();
   CHECK_OK(cass_cluster_set_contact_points(cluster, test_host()));
   CHECK_OK(cass_cluster_set_port(cluster, test_port()));
@@ -142,28 +98,25 @@ int main(void) {
   CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_add_trusted_cert(ssl, "not a certificate"));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_add_trusted_cert(ssl, NOT_PEM));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_add_trusted_cert(ssl, ""));
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_add_trusted_cert_n(ssl, ca, 20));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_add_trusted_cert_n(ssl, files.ca, 20));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_set_cert(ssl, "not a certificate"));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_set_cert(ssl, NOT_PEM));
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_set_cert_n(ssl, client_cert, 30));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_CERT, cass_ssl_set_cert_n(ssl, files.client_cert, 30));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key(ssl, "not a key", ""));
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key(ssl, client_cert, ""));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key(ssl, files.client_cert, ""));
   CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY,
-            cass_ssl_set_private_key(ssl, encrypted_key, "not-the-password"));
-  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key_n(ssl, client_key, 40, "", 0));
+            cass_ssl_set_private_key(ssl, files.encrypted_key, "not-the-password"));
+  CHECK_ERR(CASS_ERROR_SSL_INVALID_PRIVATE_KEY, cass_ssl_set_private_key_n(ssl, files.client_key, 40, "", 0));
   /* Valid input. */
   CHECK_OK(cass_ssl_add_trusted_cert(ssl, WRONG_CA));
-  CHECK_OK(cass_ssl_set_cert(ssl, client_cert));
-  CHECK_OK(cass_ssl_set_cert_n(ssl, client_cert, strlen(client_cert)));
-  CHECK_OK(cass_ssl_set_private_key(ssl, client_key, ""));
-  CHECK_OK(cass_ssl_set_private_key(ssl, encrypted_key, key_password));
-  CHECK_OK(cass_ssl_set_private_key_n(ssl, encrypted_key, strlen(encrypted_key), key_password,
-                                      strlen(key_password)));
+  CHECK_OK(cass_ssl_set_cert(ssl, files.client_cert));
+  CHECK_OK(cass_ssl_set_cert_n(ssl, files.client_cert, strlen(files.client_cert)));
+  CHECK_OK(cass_ssl_set_private_key(ssl, files.client_key, ""));
+  CHECK_OK(cass_ssl_set_private_key(ssl, files.encrypted_key, files.key_password));
+  CHECK_OK(cass_ssl_set_private_key_n(ssl, files.encrypted_key, strlen(files.encrypted_key),
+                                      files.key_password, strlen(files.key_password)));
   cass_ssl_free(ssl);
 
-  free(ca);
-  free(client_cert);
-  free(client_key);
-  free(encrypted_key);
+  test_tls_files_free(&files);
   return 0;
 }

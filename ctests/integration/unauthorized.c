@@ -10,38 +10,6 @@
 static char role[64];
 static char ks[64];
 
-/* Runs one statement that must fail with `expected`; returns its future (waited for). */
-static CassFuture* run_failing(CassSession* on, const char* cql, CassError expected) {
-  CassStatement* statement = cass_statement_new(cql, 0);
-  CassFuture* future = cass_session_execute(on, statement);
-  const char* message = NULL;
-  size_t length = 0;
-  cass_statement_free(statement);
-  cass_future_wait(future);
-  cass_future_error_message(future, &message, &length);
-  if (cass_future_error_code(future) != expected) {
-    fprintf(stderr, "%s: %.*s\n", cql, (int)length, message != NULL ? message : "");
-  }
-  CHECK_ERR(expected, cass_future_error_code(future));
-  return future;
-}
-
-/* The future's message must be the server's: non-empty and containing `part`. */
-static void check_message(CassFuture* future, const char* part) {
-  const char* message = NULL;
-  size_t length = 0;
-  char copy[1024];
-  cass_future_error_message(future, &message, &length);
-  CHECK(message != NULL);
-  CHECK(length > 0 && length < sizeof copy);
-  memcpy(copy, message, length);
-  copy[length] = '\0';
-  if (strstr(copy, part) == NULL) {
-    fprintf(stderr, "message \"%s\" does not contain \"%s\"\n", copy, part);
-    CHECK(strstr(copy, part) != NULL);
-  }
-}
-
 /* An Unauthorized error result: its code, and the defaults of every other field. */
 static void check_unauthorized_result(CassFuture* future) {
   const CassErrorResult* error = cass_future_get_error_result(future);
@@ -113,15 +81,15 @@ int main(void) {
   /* Reading and writing the table are refused. */
   snprintf(select_cql, sizeof select_cql, "SELECT v FROM %s.t WHERE k = 1", ks);
   snprintf(insert_cql, sizeof insert_cql, "INSERT INTO %s.t (k, v) VALUES (2, 20)", ks);
-  future = run_failing(user, select_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
-  check_message(future, "SELECT");
-  check_message(future, role);
+  future = test_run_failing(user, select_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
+  test_check_message(future, "SELECT");
+  test_check_message(future, role);
   check_unauthorized_result(future);
   CHECK(cass_future_get_result(future) == NULL);
   cass_future_free(future);
 
-  future = run_failing(user, insert_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
-  check_message(future, "MODIFY");
+  future = test_run_failing(user, insert_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
+  test_check_message(future, "MODIFY");
   check_unauthorized_result(future);
   cass_future_free(future);
 
@@ -161,13 +129,13 @@ int main(void) {
     cass_future_free(future);
     cass_statement_free(statement);
   }
-  future = run_failing(user, insert_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
+  future = test_run_failing(user, insert_cql, CASS_ERROR_SERVER_UNAUTHORIZED);
   check_unauthorized_result(future);
   cass_future_free(future);
 
   /* Managing roles needs more than a login. */
   snprintf(cql, sizeof cql, "CREATE ROLE %s_other", role);
-  future = run_failing(user, cql, CASS_ERROR_SERVER_UNAUTHORIZED);
+  future = test_run_failing(user, cql, CASS_ERROR_SERVER_UNAUTHORIZED);
   check_unauthorized_result(future);
   cass_future_free(future);
 

@@ -4,19 +4,13 @@ use super::CassBatch;
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
 use crate::ffi::strings::safe_strlen;
+use crate::ffi::with;
 use crate::ffi::{guard, BoxHandle};
 use crate::policies::retry::CassRetryPolicy;
 use crate::statement::request_setters;
 use crate::statement::CassStatement;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassBatchTypeArg, CassConsistencyArg};
 use std::ffi::c_char;
-
-fn with_batch(batch: *mut CassBatch, change: impl FnOnce(&mut CassBatch) -> CassError) -> CassError {
-    guard(|| match CassBatch::from_ptr_mut(batch) {
-        Some(batch) => change(batch),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
 
 /// Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
 /// unknown kind.
@@ -38,7 +32,7 @@ pub extern "C" fn cass_batch_free(batch: *mut CassBatch) {
 /// later changes to the statement do not reach the batch. The statement may be freed.
 #[no_mangle]
 pub extern "C" fn cass_batch_add_statement(batch: *mut CassBatch, statement: *mut CassStatement) -> CassError {
-    with_batch(batch, |b| match CassStatement::from_ptr(statement) {
+    with(batch, CassError::CASS_ERROR_LIB_BAD_PARAMS, |b| match CassStatement::from_ptr(statement) {
         Some(statement) => {
             b.data_mut().statements.push(statement.data.clone());
             CassError::CASS_OK

@@ -22,7 +22,9 @@ pub struct BatchData {
     pub settings: RequestSettings,
 }
 
-impl crate::ffi::BoxHandle for CassBatch {}
+impl crate::ffi::Handle for CassBatch {
+    type Ownership = crate::ffi::Owned;
+}
 
 impl CassBatch {
     pub fn new(kind: CassBatchType) -> Self {

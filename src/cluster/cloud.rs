@@ -3,9 +3,10 @@
 //! The bundle is read and checked when set, as in the C++ driver; connecting through the cloud's
 //! SNI proxy is not implemented, so a session connecting with a bundle fails and says so.
 
-use super::{with_cluster, CassCluster};
+use super::CassCluster;
 use crate::error::CassError;
-use crate::ffi::strings::{safe_strlen, str_n};
+use crate::ffi::strings::str_n;
+use crate::ffi::with;
 use std::ffi::c_char;
 use std::io::Read;
 use std::sync::Arc;
@@ -53,8 +54,8 @@ impl CloudBundle {
     }
 }
 
-fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize) -> CassError {
-    with_cluster(cluster, |cluster| {
+pub(crate) fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize) -> CassError {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |cluster| {
         let Ok(path) = str_n(path, path_length) else {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         };
@@ -80,48 +81,6 @@ fn set_bundle(cluster: *mut CassCluster, path: *const c_char, path_length: usize
             }
         }
     })
-}
-
-/// Reads the cloud secure connection bundle at `path` (a zip file: config.json, ca.crt, cert,
-/// key) and checks it: a missing or invalid file, or a cluster that already has contact points or
-/// an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
-/// the cloud's proxy is not implemented: a session connecting with a bundle fails with
-/// `CASS_ERROR_LIB_UNABLE_TO_CONNECT` and a message saying so.
-#[no_mangle]
-pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle(
-    cluster: *mut CassCluster,
-    path: *const c_char,
-) -> CassError {
-    set_bundle(cluster, path, safe_strlen(path))
-}
-
-/// Same as `cass_cluster_set_cloud_secure_connection_bundle()`, with the path's length.
-#[no_mangle]
-pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_n(
-    cluster: *mut CassCluster,
-    path: *const c_char,
-    path_length: usize,
-) -> CassError {
-    set_bundle(cluster, path, path_length)
-}
-
-/// Same as `cass_cluster_set_cloud_secure_connection_bundle()`; OpenSSL needs no set-up call here.
-#[no_mangle]
-pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init(
-    cluster: *mut CassCluster,
-    path: *const c_char,
-) -> CassError {
-    set_bundle(cluster, path, safe_strlen(path))
-}
-
-/// Same as `cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init()`, with the path's length.
-#[no_mangle]
-pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(
-    cluster: *mut CassCluster,
-    path: *const c_char,
-    path_length: usize,
-) -> CassError {
-    set_bundle(cluster, path, path_length)
 }
 
 #[cfg(test)]

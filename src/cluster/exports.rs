@@ -1,5 +1,11 @@
 //! The `cass_cluster_*` functions of the connection settings.
 
+mod cloud;
+mod compat_settings;
+mod connection_settings;
+mod deprecated;
+mod load_balancing;
+
 use super::CassCluster;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};

@@ -2,14 +2,9 @@
 //! may be freed or changed afterwards without affecting connected sessions.
 
 pub mod cloud;
-mod compat_settings;
-mod connection_settings;
-mod deprecated;
 mod exports;
-mod load_balancing_exports;
 
-use crate::error::CassError;
-use crate::ffi::BoxHandle;
+use crate::ffi::{Handle, Owned};
 use crate::types::{CassConsistency, CassUuid};
 
 /// Connection settings, with the C++ driver's defaults.
@@ -159,28 +154,12 @@ impl std::fmt::Debug for Authenticator {
     }
 }
 
-/// Runs `change` on the cluster behind `cluster` inside the panic boundary; NULL gives
-/// `CASS_ERROR_LIB_BAD_PARAMS`. For the `CassError` setters.
-pub(crate) fn with_cluster(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster) -> CassError) -> CassError {
-    crate::ffi::guard(|| match CassCluster::from_ptr_mut(cluster) {
-        Some(cluster) => change(cluster),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
-
-/// `with_cluster` for the `void` setters: NULL is ignored.
-pub(crate) fn with_cluster_void(cluster: *mut CassCluster, change: impl FnOnce(&mut CassCluster)) {
-    crate::ffi::guard(|| {
-        if let Some(cluster) = CassCluster::from_ptr_mut(cluster) {
-            change(cluster)
-        }
-    })
-}
-
 /// The cluster handle C holds (Box-owned; `cass_cluster_free`).
 #[derive(Default)]
 pub struct CassCluster {
     pub config: ClusterConfig,
 }
 
-impl BoxHandle for CassCluster {}
+impl Handle for CassCluster {
+    type Ownership = Owned;
+}

@@ -3,11 +3,12 @@
 mod exports;
 
 use crate::data_type::CassDataType;
-use crate::elements::Elements;
+use crate::encode::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
-use crate::ffi::{guard, ArcHandle, BoxHandle};
-use crate::types::{CassCollectionTypeArg, CassValueType};
+use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{Handle, Owned};
+use crate::types::CassValueType;
 use std::sync::Arc;
 
 /// A collection C owns (Box; `cass_collection_free`).
@@ -16,7 +17,9 @@ pub struct CassCollection {
     items: Elements,
 }
 
-impl BoxHandle for CassCollection {}
+impl Handle for CassCollection {
+    type Ownership = Owned;
+}
 
 impl CassCollection {
     pub fn new(data_type: Arc<CassDataType>, item_count: usize) -> Self {
@@ -70,46 +73,4 @@ pub(crate) fn append<'a>(
             Err(rc) => rc,
         }
     })
-}
-
-/// Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
-/// Free it with `cass_collection_free()`. NULL for an unknown kind.
-#[no_mangle]
-pub extern "C" fn cass_collection_new(type_: CassCollectionTypeArg, item_count: usize) -> *mut CassCollection {
-    guard(|| {
-        let Some(kind) = type_.get() else {
-            return std::ptr::null_mut();
-        };
-        let value_type = match kind {
-            crate::types::CassCollectionType::CASS_COLLECTION_TYPE_LIST => CassValueType::CASS_VALUE_TYPE_LIST,
-            crate::types::CassCollectionType::CASS_COLLECTION_TYPE_MAP => CassValueType::CASS_VALUE_TYPE_MAP,
-            crate::types::CassCollectionType::CASS_COLLECTION_TYPE_SET => CassValueType::CASS_VALUE_TYPE_SET,
-        };
-        CassCollection::new(CassDataType::untyped(value_type), item_count).into_ptr()
-    })
-}
-
-/// Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
-/// appends are checked against its item types. Free it with `cass_collection_free()`.
-#[no_mangle]
-pub extern "C" fn cass_collection_new_from_data_type(
-    data_type: *const CassDataType,
-    item_count: usize,
-) -> *mut CassCollection {
-    guard(|| match CassDataType::clone_from_ptr(data_type) {
-        Some(data_type) if data_type.is_collection() => CassCollection::new(data_type, item_count).into_ptr(),
-        _ => std::ptr::null_mut(),
-    })
-}
-
-/// Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
-#[no_mangle]
-pub extern "C" fn cass_collection_free(collection: *mut CassCollection) {
-    guard(|| CassCollection::free(collection))
-}
-
-/// The collection's data type, valid as long as the collection.
-#[no_mangle]
-pub extern "C" fn cass_collection_data_type(collection: *const CassCollection) -> *const CassDataType {
-    guard(|| CassCollection::from_ptr(collection).map_or(std::ptr::null(), |c| Arc::as_ptr(&c.data_type)))
 }

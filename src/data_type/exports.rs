@@ -6,138 +6,17 @@
 //! A type is changed in place only while C's reference is its only one; once it is shared (a sub
 //! type of another type, or used by a collection, tuple or user type value) it is read-only.
 
-use super::CassDataType;
+use super::{
+    add_field, add_sub_type, borrowed, into_c, set_class_name, set_keyspace, set_type_name, sub_data_type_by_name,
+    write_text_out, CassDataType,
+};
 use crate::error::CassError;
-use crate::ffi::strings::{cstr, str_n, write_str_out};
+use crate::ffi::strings::{cstr, str_n};
 use crate::ffi::{guard, ArcHandle};
 use crate::types::{cass_bool_t, CassValueType, CassValueTypeArg};
 use std::ffi::c_char;
-use std::sync::Arc;
 
 use CassValueType::*;
-
-/// The most sub types `cass_data_type_new_tuple()` / `cass_data_type_new_udt()` reserve room for:
-/// the count is only a hint, and a wrong one must not allocate without bound.
-const MAX_RESERVED_SUB_TYPES: usize = 1024;
-
-type Checked<T = ()> = Result<T, CassError>;
-
-impl CassDataType {
-    /// A fresh type of `value_type`, as `cass_data_type_new()` makes it: not frozen, no sub types,
-    /// empty names. `None` for `UNKNOWN` and `LAST_ENTRY`, which are not types.
-    fn new_of(value_type: CassValueType) -> Option<Self> {
-        match value_type {
-            CASS_VALUE_TYPE_UNKNOWN | CASS_VALUE_TYPE_LAST_ENTRY => None,
-            _ => Some(Self::simple(value_type)),
-        }
-    }
-
-    /// A fresh tuple or UDT with room for `count` sub types (none added yet).
-    fn with_room_for(value_type: CassValueType, count: usize) -> Self {
-        let count = count.min(MAX_RESERVED_SUB_TYPES);
-        let field_names = if value_type == CASS_VALUE_TYPE_UDT { Vec::with_capacity(count) } else { Vec::new() };
-        CassDataType { sub_types: Vec::with_capacity(count), field_names, ..Self::simple(value_type) }
-    }
-
-    fn has_sub_types(&self) -> bool {
-        self.is_collection() || matches!(self.value_type, CASS_VALUE_TYPE_TUPLE | CASS_VALUE_TYPE_UDT)
-    }
-
-    /// The sub types C can see: element types of a collection or tuple, field types of a UDT, none
-    /// for any other type.
-    fn visible_sub_types(&self) -> &[Arc<CassDataType>] {
-        if self.has_sub_types() {
-            &self.sub_types
-        } else {
-            &[]
-        }
-    }
-
-    /// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` unless this type is a `value_type`.
-    fn require(&self, value_type: CassValueType) -> Checked {
-        if self.value_type == value_type {
-            Ok(())
-        } else {
-            Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE)
-        }
-    }
-
-    /// Whether `add_sub_type` may add one more sub type: a list or set takes one, a map two, a
-    /// tuple any number; other types take none.
-    fn check_room_for_sub_type(&self) -> Checked {
-        let limit = match self.value_type {
-            CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET => 1,
-            CASS_VALUE_TYPE_MAP => 2,
-            CASS_VALUE_TYPE_TUPLE => usize::MAX,
-            _ => return Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE),
-        };
-        if self.sub_types.len() < limit {
-            Ok(())
-        } else {
-            Err(CassError::CASS_ERROR_LIB_BAD_PARAMS)
-        }
-    }
-
-    /// The type of the first UDT field that `name` designates (see `field_indices`).
-    fn field_type(&self, name: &str) -> Option<&Arc<CassDataType>> {
-        if self.value_type != CASS_VALUE_TYPE_UDT {
-            return None;
-        }
-        self.field_indices(name).next().and_then(|index| self.sub_types.get(index))
-    }
-
-    /// The name of the UDT field at `index`.
-    fn field_name(&self, index: usize) -> Checked<&str> {
-        self.require(CASS_VALUE_TYPE_UDT)?;
-        self.field_names.get(index).map(String::as_str).ok_or(CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS)
-    }
-
-    fn add_field(&mut self, name: &str, field_type: Arc<CassDataType>) {
-        self.field_names.push(name.to_owned());
-        self.sub_types.push(field_type);
-    }
-}
-
-/// Changes the type behind `data_type`: `check` sees it first (its error is returned as is), then
-/// `change` gets it mutably, if C's reference is the only one. A shared type is left alone:
-/// `CASS_ERROR_LIB_BAD_PARAMS` and a warning naming `function`.
-fn change_type(
-    function: &str,
-    data_type: *mut CassDataType,
-    check: impl FnOnce(&CassDataType) -> Checked,
-    change: impl FnOnce(&mut CassDataType),
-) -> CassError {
-    let Some(current) = CassDataType::from_ptr(data_type) else {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    };
-    if let Err(error) = check(current) {
-        return error;
-    }
-    let Some(unique) = CassDataType::unique_mut_from_ptr(data_type) else {
-        tracing::warn!(
-            "{function}: the data type is shared (a sub type of another data type, or used by a \
-             collection, tuple or user type), so it cannot be changed; change a copy made with \
-             cass_data_type_new_from_existing() before sharing it"
-        );
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    };
-    change(unique);
-    CassError::CASS_OK
-}
-
-/// Hands text owned by a data type to C. Empty text points at a NUL byte, as C code may expect.
-fn write_text_out(text: &str, out: *mut *const c_char, out_length: *mut usize) -> CassError {
-    let bytes = if text.is_empty() { c"".to_bytes() } else { text.as_bytes() };
-    write_str_out(bytes, out, out_length)
-}
-
-fn into_c(data_type: CassDataType) -> *mut CassDataType {
-    CassDataType::into_ptr(Arc::new(data_type)) as *mut CassDataType
-}
-
-fn borrowed(data_type: Option<&Arc<CassDataType>>) -> *const CassDataType {
-    data_type.map_or(std::ptr::null(), Arc::as_ptr)
-}
 
 /// Creates a data type of `type`, not frozen and without sub types; add those with
 /// `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
@@ -234,15 +113,6 @@ pub extern "C" fn cass_data_type_set_type_name_n(
     })
 }
 
-fn set_type_name(data_type: *mut CassDataType, name: &str) -> CassError {
-    change_type(
-        "cass_data_type_set_type_name",
-        data_type,
-        |t| t.require(CASS_VALUE_TYPE_UDT),
-        |t| t.type_name = name.to_owned(),
-    )
-}
-
 /// The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
 /// freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
 /// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
@@ -285,15 +155,6 @@ pub extern "C" fn cass_data_type_set_keyspace_n(
         Ok(keyspace) => set_keyspace(data_type, keyspace),
         Err(error) => error.into(),
     })
-}
-
-fn set_keyspace(data_type: *mut CassDataType, keyspace: &str) -> CassError {
-    change_type(
-        "cass_data_type_set_keyspace",
-        data_type,
-        |t| t.require(CASS_VALUE_TYPE_UDT),
-        |t| t.keyspace = keyspace.to_owned(),
-    )
 }
 
 /// The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
@@ -340,15 +201,6 @@ pub extern "C" fn cass_data_type_set_class_name_n(
     })
 }
 
-fn set_class_name(data_type: *mut CassDataType, class_name: &str) -> CassError {
-    change_type(
-        "cass_data_type_set_class_name",
-        data_type,
-        |t| t.require(CASS_VALUE_TYPE_CUSTOM),
-        |t| t.class_name = class_name.to_owned(),
-    )
-}
-
 /// The number of sub types: element types of a list, set or map, item types of a tuple, fields of
 /// a user type; 0 for other types and NULL.
 #[no_mangle]
@@ -389,13 +241,6 @@ pub extern "C" fn cass_data_type_sub_data_type_by_name_n(
     name_length: usize,
 ) -> *const CassDataType {
     guard(|| sub_data_type_by_name(data_type, str_n(name, name_length).ok()))
-}
-
-fn sub_data_type_by_name(data_type: *const CassDataType, name: Option<&str>) -> *const CassDataType {
-    let (Some(data_type), Some(name)) = (CassDataType::from_ptr(data_type), name) else {
-        return std::ptr::null();
-    };
-    borrowed(data_type.field_type(name))
 }
 
 /// The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
@@ -440,13 +285,6 @@ pub extern "C" fn cass_data_type_add_sub_type(
     })
 }
 
-fn add_sub_type(data_type: *mut CassDataType, sub_type: Arc<CassDataType>) -> CassError {
-    // `sub_type` holds a reference of its own, so adding a type to itself finds it shared.
-    change_type("cass_data_type_add_sub_type", data_type, CassDataType::check_room_for_sub_type, |t| {
-        t.sub_types.push(sub_type)
-    })
-}
-
 /// Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
 /// keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
 /// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
@@ -472,35 +310,6 @@ pub extern "C" fn cass_data_type_add_sub_type_by_name_n(
     guard(|| add_field(data_type, str_n(name, name_length), CassDataType::clone_from_ptr(sub_data_type)))
 }
 
-fn add_field<E: Into<CassError>>(
-    data_type: *mut CassDataType,
-    name: Result<&str, E>,
-    field_type: Option<Arc<CassDataType>>,
-) -> CassError {
-    let name = match name {
-        Ok(name) => name,
-        Err(error) => return error.into(),
-    };
-    let Some(field_type) = field_type else {
-        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-    };
-    change_type(
-        "cass_data_type_add_sub_type_by_name",
-        data_type,
-        |t| t.require(CASS_VALUE_TYPE_UDT),
-        |t| t.add_field(name, field_type),
-    )
-}
-
-/// A new type of `value_type` to add as a sub type: any value type (as in the C++ driver, also
-/// `CASS_VALUE_TYPE_UNKNOWN`), but not `CASS_VALUE_TYPE_LAST_ENTRY` or a value outside the enum.
-fn sub_value_type(value_type: CassValueTypeArg) -> Option<Arc<CassDataType>> {
-    match value_type.get()? {
-        CASS_VALUE_TYPE_LAST_ENTRY => None,
-        value_type => Some(Arc::new(CassDataType::simple(value_type))),
-    }
-}
-
 /// Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
 /// own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
 #[no_mangle]
@@ -508,7 +317,7 @@ pub extern "C" fn cass_data_type_add_sub_value_type(
     data_type: *mut CassDataType,
     sub_value_type: CassValueTypeArg,
 ) -> CassError {
-    guard(|| match self::sub_value_type(sub_value_type) {
+    guard(|| match super::sub_value_type(sub_value_type) {
         Some(sub_type) => add_sub_type(data_type, sub_type),
         None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
     })
@@ -522,7 +331,7 @@ pub extern "C" fn cass_data_type_add_sub_value_type_by_name(
     name: *const c_char,
     sub_value_type: CassValueTypeArg,
 ) -> CassError {
-    guard(|| add_field(data_type, cstr(name), self::sub_value_type(sub_value_type)))
+    guard(|| add_field(data_type, cstr(name), super::sub_value_type(sub_value_type)))
 }
 
 /// Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
@@ -533,7 +342,7 @@ pub extern "C" fn cass_data_type_add_sub_value_type_by_name_n(
     name_length: usize,
     sub_value_type: CassValueTypeArg,
 ) -> CassError {
-    guard(|| add_field(data_type, str_n(name, name_length), self::sub_value_type(sub_value_type)))
+    guard(|| add_field(data_type, str_n(name, name_length), super::sub_value_type(sub_value_type)))
 }
 
 #[cfg(test)]

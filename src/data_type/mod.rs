@@ -3,10 +3,15 @@
 
 mod exports;
 
+use crate::error::CassError;
+use crate::ffi::strings::write_str_out;
 use crate::ffi::ArcHandle;
-use crate::types::CassValueType;
+use crate::ffi::{Handle, Shared};
+use crate::types::{CassValueType, CassValueTypeArg};
 use scylla::frame::response::result::{CollectionType, ColumnType, NativeType};
+use std::ffi::c_char;
 use std::sync::Arc;
+use CassValueType::*;
 
 /// A CQL type. Shared (`Arc`); types reported by results and values live as long as their owner.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +27,9 @@ pub struct CassDataType {
     pub class_name: String,
 }
 
-impl ArcHandle for CassDataType {}
+impl Handle for CassDataType {
+    type Ownership = Shared;
+}
 
 impl CassDataType {
     pub fn simple(value_type: CassValueType) -> Self {
@@ -258,6 +265,218 @@ pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl 
         let hit = if quoted { candidate == wanted } else { candidate.eq_ignore_ascii_case(wanted) };
         hit.then_some(index)
     })
+}
+
+/// Runs `set` on each index a name matched (see `names_matching`), stopping at the first error;
+/// `CASS_ERROR_LIB_NAME_DOES_NOT_EXIST` when the name matched nothing. Binding a statement's markers
+/// and setting a user type's fields by name both answer this way, as upstream.
+pub fn set_each_match(indices: impl Iterator<Item = usize>, mut set: impl FnMut(usize) -> CassError) -> CassError {
+    let mut found = false;
+    for index in indices {
+        found = true;
+        let rc = set(index);
+        if rc != CassError::CASS_OK {
+            return rc;
+        }
+    }
+    if found {
+        CassError::CASS_OK
+    } else {
+        CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
+    }
+}
+
+/// The most sub types `cass_data_type_new_tuple()` / `cass_data_type_new_udt()` reserve room for:
+/// the count is only a hint, and a wrong one must not allocate without bound.
+const MAX_RESERVED_SUB_TYPES: usize = 1024;
+
+type Checked<T = ()> = Result<T, CassError>;
+
+impl CassDataType {
+    /// A fresh type of `value_type`, as `cass_data_type_new()` makes it: not frozen, no sub types,
+    /// empty names. `None` for `UNKNOWN` and `LAST_ENTRY`, which are not types.
+    fn new_of(value_type: CassValueType) -> Option<Self> {
+        match value_type {
+            CASS_VALUE_TYPE_UNKNOWN | CASS_VALUE_TYPE_LAST_ENTRY => None,
+            _ => Some(Self::simple(value_type)),
+        }
+    }
+
+    /// A fresh tuple or UDT with room for `count` sub types (none added yet).
+    fn with_room_for(value_type: CassValueType, count: usize) -> Self {
+        let count = count.min(MAX_RESERVED_SUB_TYPES);
+        let field_names = if value_type == CASS_VALUE_TYPE_UDT { Vec::with_capacity(count) } else { Vec::new() };
+        CassDataType { sub_types: Vec::with_capacity(count), field_names, ..Self::simple(value_type) }
+    }
+
+    fn has_sub_types(&self) -> bool {
+        self.is_collection() || matches!(self.value_type, CASS_VALUE_TYPE_TUPLE | CASS_VALUE_TYPE_UDT)
+    }
+
+    /// The sub types C can see: element types of a collection or tuple, field types of a UDT, none
+    /// for any other type.
+    fn visible_sub_types(&self) -> &[Arc<CassDataType>] {
+        if self.has_sub_types() {
+            &self.sub_types
+        } else {
+            &[]
+        }
+    }
+
+    /// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` unless this type is a `value_type`.
+    fn require(&self, value_type: CassValueType) -> Checked {
+        if self.value_type == value_type {
+            Ok(())
+        } else {
+            Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE)
+        }
+    }
+
+    /// Whether `add_sub_type` may add one more sub type: a list or set takes one, a map two, a
+    /// tuple any number; other types take none.
+    fn check_room_for_sub_type(&self) -> Checked {
+        let limit = match self.value_type {
+            CASS_VALUE_TYPE_LIST | CASS_VALUE_TYPE_SET => 1,
+            CASS_VALUE_TYPE_MAP => 2,
+            CASS_VALUE_TYPE_TUPLE => usize::MAX,
+            _ => return Err(CassError::CASS_ERROR_LIB_INVALID_VALUE_TYPE),
+        };
+        if self.sub_types.len() < limit {
+            Ok(())
+        } else {
+            Err(CassError::CASS_ERROR_LIB_BAD_PARAMS)
+        }
+    }
+
+    /// The type of the first UDT field that `name` designates (see `field_indices`).
+    fn field_type(&self, name: &str) -> Option<&Arc<CassDataType>> {
+        if self.value_type != CASS_VALUE_TYPE_UDT {
+            return None;
+        }
+        self.field_indices(name).next().and_then(|index| self.sub_types.get(index))
+    }
+
+    /// The name of the UDT field at `index`.
+    fn field_name(&self, index: usize) -> Checked<&str> {
+        self.require(CASS_VALUE_TYPE_UDT)?;
+        self.field_names.get(index).map(String::as_str).ok_or(CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS)
+    }
+
+    fn add_field(&mut self, name: &str, field_type: Arc<CassDataType>) {
+        self.field_names.push(name.to_owned());
+        self.sub_types.push(field_type);
+    }
+}
+
+/// Changes the type behind `data_type`: `check` sees it first (its error is returned as is), then
+/// `change` gets it mutably, if C's reference is the only one. A shared type is left alone:
+/// `CASS_ERROR_LIB_BAD_PARAMS` and a warning naming `function`.
+fn change_type(
+    function: &str,
+    data_type: *mut CassDataType,
+    check: impl FnOnce(&CassDataType) -> Checked,
+    change: impl FnOnce(&mut CassDataType),
+) -> CassError {
+    let Some(current) = CassDataType::from_ptr(data_type) else {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    if let Err(error) = check(current) {
+        return error;
+    }
+    let Some(unique) = CassDataType::unique_mut_from_ptr(data_type) else {
+        tracing::warn!(
+            "{function}: the data type is shared (a sub type of another data type, or used by a \
+             collection, tuple or user type), so it cannot be changed; change a copy made with \
+             cass_data_type_new_from_existing() before sharing it"
+        );
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    change(unique);
+    CassError::CASS_OK
+}
+
+/// Hands text owned by a data type to C. Empty text points at a NUL byte, as C code may expect.
+fn write_text_out(text: &str, out: *mut *const c_char, out_length: *mut usize) -> CassError {
+    let bytes = if text.is_empty() { c"".to_bytes() } else { text.as_bytes() };
+    write_str_out(bytes, out, out_length)
+}
+
+fn into_c(data_type: CassDataType) -> *mut CassDataType {
+    CassDataType::into_ptr(Arc::new(data_type)) as *mut CassDataType
+}
+
+fn borrowed(data_type: Option<&Arc<CassDataType>>) -> *const CassDataType {
+    data_type.map_or(std::ptr::null(), Arc::as_ptr)
+}
+
+fn set_type_name(data_type: *mut CassDataType, name: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_type_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.type_name = name.to_owned(),
+    )
+}
+
+fn set_keyspace(data_type: *mut CassDataType, keyspace: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_keyspace",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.keyspace = keyspace.to_owned(),
+    )
+}
+
+fn set_class_name(data_type: *mut CassDataType, class_name: &str) -> CassError {
+    change_type(
+        "cass_data_type_set_class_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_CUSTOM),
+        |t| t.class_name = class_name.to_owned(),
+    )
+}
+
+fn sub_data_type_by_name(data_type: *const CassDataType, name: Option<&str>) -> *const CassDataType {
+    let (Some(data_type), Some(name)) = (CassDataType::from_ptr(data_type), name) else {
+        return std::ptr::null();
+    };
+    borrowed(data_type.field_type(name))
+}
+
+fn add_sub_type(data_type: *mut CassDataType, sub_type: Arc<CassDataType>) -> CassError {
+    // `sub_type` holds a reference of its own, so adding a type to itself finds it shared.
+    change_type("cass_data_type_add_sub_type", data_type, CassDataType::check_room_for_sub_type, |t| {
+        t.sub_types.push(sub_type)
+    })
+}
+
+fn add_field<E: Into<CassError>>(
+    data_type: *mut CassDataType,
+    name: Result<&str, E>,
+    field_type: Option<Arc<CassDataType>>,
+) -> CassError {
+    let name = match name {
+        Ok(name) => name,
+        Err(error) => return error.into(),
+    };
+    let Some(field_type) = field_type else {
+        return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+    };
+    change_type(
+        "cass_data_type_add_sub_type_by_name",
+        data_type,
+        |t| t.require(CASS_VALUE_TYPE_UDT),
+        |t| t.add_field(name, field_type),
+    )
+}
+
+/// A new type of `value_type` to add as a sub type: any value type (as in the C++ driver, also
+/// `CASS_VALUE_TYPE_UNKNOWN`), but not `CASS_VALUE_TYPE_LAST_ENTRY` or a value outside the enum.
+fn sub_value_type(value_type: CassValueTypeArg) -> Option<Arc<CassDataType>> {
+    match value_type.get()? {
+        CASS_VALUE_TYPE_LAST_ENTRY => None,
+        value_type => Some(Arc::new(CassDataType::simple(value_type))),
+    }
 }
 
 #[cfg(test)]

@@ -7,11 +7,13 @@ pub mod auth;
 pub mod date_range;
 pub mod geometry;
 pub mod geometry_iterator;
-pub mod value_setters;
 mod wkb;
 mod wkt;
 
-use crate::ffi::enums::ffi_enum;
+// Last, so that the generated value setters close dse.h.
+mod exports;
+
+use crate::types::ffi_enum;
 use crate::types::{cass_bool_arg, cass_int64_t};
 
 /// The server class of DSE points (WKB).

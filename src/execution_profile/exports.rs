@@ -4,6 +4,7 @@
 use super::CassExecProfile;
 use crate::error::CassError;
 use crate::ffi::strings::safe_strlen;
+use crate::ffi::with;
 use crate::ffi::{guard, ArcHandle, BoxHandle};
 use crate::policies::load_balancing::setters as lb;
 use crate::policies::load_balancing::ListKind;
@@ -11,13 +12,6 @@ use crate::policies::retry::CassRetryPolicy;
 use crate::statement::settings::consistency_setting;
 use crate::types::{cass_bool_arg, CassConsistencyArg};
 use std::ffi::{c_char, c_int, c_uint};
-
-fn with_profile(profile: *mut CassExecProfile, change: impl FnOnce(&mut CassExecProfile) -> CassError) -> CassError {
-    guard(|| match CassExecProfile::from_ptr_mut(profile) {
-        Some(profile) => change(profile),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
-}
 
 /// Creates an execution profile with nothing set (everything comes from the cluster). Free it with
 /// `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
@@ -39,7 +33,7 @@ pub extern "C" fn cass_execution_profile_set_request_timeout(
     profile: *mut CassExecProfile,
     timeout_ms: u64,
 ) -> CassError {
-    with_profile(profile, |p| {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| {
         p.request_timeout_ms = timeout_ms;
         CassError::CASS_OK
     })
@@ -52,7 +46,7 @@ pub extern "C" fn cass_execution_profile_set_consistency(
     profile: *mut CassExecProfile,
     consistency: CassConsistencyArg,
 ) -> CassError {
-    with_profile(profile, |p| match consistency_setting(consistency) {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| match consistency_setting(consistency) {
         Ok(c) => {
             p.consistency = c;
             CassError::CASS_OK
@@ -68,7 +62,7 @@ pub extern "C" fn cass_execution_profile_set_serial_consistency(
     profile: *mut CassExecProfile,
     serial_consistency: CassConsistencyArg,
 ) -> CassError {
-    with_profile(profile, |p| match consistency_setting(serial_consistency) {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| match consistency_setting(serial_consistency) {
         Ok(c) => {
             p.serial_consistency = c;
             CassError::CASS_OK
@@ -123,7 +117,7 @@ pub extern "C" fn cass_execution_profile_set_token_aware_routing(
     profile: *mut CassExecProfile,
     enabled: cass_bool_arg,
 ) -> CassError {
-    with_profile(profile, |p| {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| {
         p.token_aware_routing = enabled.get();
         CassError::CASS_OK
     })
@@ -252,7 +246,7 @@ pub extern "C" fn cass_execution_profile_set_retry_policy(
     profile: *mut CassExecProfile,
     retry_policy: *mut CassRetryPolicy,
 ) -> CassError {
-    with_profile(profile, |p| {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| {
         p.retry_policy = CassRetryPolicy::clone_from_ptr(retry_policy);
         CassError::CASS_OK
     })
@@ -267,7 +261,7 @@ pub extern "C" fn cass_execution_profile_set_constant_speculative_execution_poli
     constant_delay_ms: i64,
     max_speculative_executions: c_int,
 ) -> CassError {
-    with_profile(profile, |p| {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| {
         if constant_delay_ms < 0 || max_speculative_executions < 0 {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -281,7 +275,7 @@ pub extern "C" fn cass_execution_profile_set_constant_speculative_execution_poli
 pub extern "C" fn cass_execution_profile_set_no_speculative_execution_policy(
     profile: *mut CassExecProfile,
 ) -> CassError {
-    with_profile(profile, |p| {
+    with(profile, CassError::CASS_ERROR_LIB_BAD_PARAMS, |p| {
         p.speculative = Some(None);
         CassError::CASS_OK
     })

@@ -14,7 +14,7 @@
 
 mod exports;
 
-use crate::ffi::BoxHandle;
+use crate::ffi::{Handle, Owned};
 use crate::policies::load_balancing::LoadBalancingConfig;
 use crate::types::CassConsistency;
 use std::sync::Arc;
@@ -47,7 +47,9 @@ impl Default for CassExecProfile {
     }
 }
 
-impl BoxHandle for CassExecProfile {}
+impl Handle for CassExecProfile {
+    type Ownership = Owned;
+}
 
 impl crate::policies::load_balancing::setters::WithLoadBalancing for CassExecProfile {
     fn load_balancing_mut(&mut self) -> &mut LoadBalancingConfig {

@@ -1,28 +1,68 @@
-//! How C holds each handle type. A type picks exactly one of the three traits.
+//! How C holds each handle type, and the one accessor exports use to reach the object behind it.
 //!
-//! - [`BoxHandle`]: C owns the object; `*_free` drops the box (CassCluster, CassStatement, ...).
-//! - [`ArcHandle`]: C owns one reference count; the library may hold more (CassSession, CassFuture,
-//!   CassResult, ...). `*_free` releases C's reference.
-//! - [`RefHandle`]: borrowed from a parent (a row from its result, a value from its row); valid as
-//!   long as the parent, never freed by C.
+//! A type implements [`Handle`] once and names its [`Handle::Ownership`]; the compiler then gives it
+//! exactly one set of pointer operations (a type cannot have two ownerships):
+//! - [`Owned`] ([`BoxHandle`]): C owns the object; `*_free` drops the box (CassCluster,
+//!   CassStatement, ...).
+//! - [`Shared`] ([`ArcHandle`]): C owns one reference count; the library may hold more
+//!   (CassSession, CassFuture, CassResult, ...). `*_free` releases C's reference.
+//! - [`Borrowed`] ([`RefHandle`]): lent by a parent (a row from its result, a value from its row);
+//!   valid as long as the parent, never freed by C.
 //!
-//! NULL is always accepted and gives `None`; every free is NULL-safe.
+//! NULL is always accepted and gives `None`; every free is NULL-safe. Exports reach the object with
+//! [`with`] (NULL check, borrow or lock, panic boundary in one call).
 
+use super::{guard, PanicAnswer};
 use std::sync::Arc;
 
-pub trait BoxHandle: Sized {
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Owned {}
+    impl Sealed for super::Shared {}
+    impl Sealed for super::Borrowed {}
+}
+
+/// The three ways C can hold a handle; only the markers below implement it.
+pub trait Ownership: sealed::Sealed {}
+
+/// C owns the object as a `Box` and frees it.
+pub enum Owned {}
+/// C owns one reference count of an `Arc` and releases it.
+pub enum Shared {}
+/// A parent lends the object; C never frees it.
+pub enum Borrowed {}
+
+impl Ownership for Owned {}
+impl Ownership for Shared {}
+impl Ownership for Borrowed {}
+
+/// A Rust type C holds a pointer to. `Ownership` says how, and decides which of [`BoxHandle`],
+/// [`ArcHandle`] or [`RefHandle`] the type gets (they are implemented for it, never by hand).
+pub trait Handle: Sized + 'static {
+    type Ownership: Ownership;
+}
+
+/// Borrows the object behind a C pointer, whatever its ownership.
+#[inline]
+fn borrow<'a, H: Handle>(ptr: *const H) -> Option<&'a H> {
+    // SAFETY: C passes NULL or a pointer this library handed out (`into_ptr`/`as_ptr`) and has not
+    // freed (for a borrowed handle: whose parent it has not freed).
+    unsafe { ptr.as_ref() }
+}
+
+/// The pointer operations of a `Box`-owned handle.
+pub trait BoxHandle: Handle<Ownership = Owned> {
     /// Hands ownership to C.
     fn into_ptr(self) -> *mut Self {
         Box::into_raw(Box::new(self))
     }
     /// Borrows the object behind a C pointer.
     fn from_ptr<'a>(ptr: *const Self) -> Option<&'a Self> {
-        // SAFETY: C passes NULL or a pointer obtained from `into_ptr` and not yet freed.
-        unsafe { ptr.as_ref() }
+        borrow(ptr)
     }
     /// Borrows the object behind a C pointer mutably.
     fn from_ptr_mut<'a>(ptr: *mut Self) -> Option<&'a mut Self> {
-        // SAFETY: as above; the C API contract gives the caller exclusive use during the call.
+        // SAFETY: as in `borrow`; the C API contract gives the caller exclusive use during the call.
         unsafe { ptr.as_mut() }
     }
     /// Takes ownership back from C (the `*_free` functions).
@@ -33,23 +73,24 @@ pub trait BoxHandle: Sized {
         }
     }
 }
+impl<H: Handle<Ownership = Owned>> BoxHandle for H {}
 
-pub trait ArcHandle: Sized {
+/// The pointer operations of an `Arc`-shared handle.
+pub trait ArcHandle: Handle<Ownership = Shared> {
     /// Gives C one reference.
     fn into_ptr(this: Arc<Self>) -> *const Self {
         Arc::into_raw(this)
     }
     /// Borrows the object behind a C pointer.
     fn from_ptr<'a>(ptr: *const Self) -> Option<&'a Self> {
-        // SAFETY: C passes NULL or a pointer from `into_ptr` whose reference it still holds.
-        unsafe { ptr.as_ref() }
+        borrow(ptr)
     }
     /// A new strong reference to the object behind a C pointer.
     fn clone_from_ptr(ptr: *const Self) -> Option<Arc<Self>> {
         if ptr.is_null() {
             return None;
         }
-        // SAFETY: as in `from_ptr`; the count is raised before we build a second Arc.
+        // SAFETY: as in `borrow`; the count is raised before we build a second Arc.
         unsafe {
             Arc::increment_strong_count(ptr);
             Some(Arc::from_raw(ptr))
@@ -78,15 +119,139 @@ pub trait ArcHandle: Sized {
         }
     }
 }
+impl<H: Handle<Ownership = Shared>> ArcHandle for H {}
 
-pub trait RefHandle: Sized {
+/// The pointer operations of a handle lent by a parent.
+pub trait RefHandle: Handle<Ownership = Borrowed> {
     /// Lends C a pointer to an object owned by a parent.
     fn as_ptr(this: &Self) -> *const Self {
         this as *const Self
     }
     /// Borrows the object behind a C pointer.
     fn from_ptr<'a>(ptr: *const Self) -> Option<&'a Self> {
-        // SAFETY: C passes NULL or a pointer we lent, whose parent it has not freed.
-        unsafe { ptr.as_ref() }
+        borrow(ptr)
+    }
+}
+impl<H: Handle<Ownership = Borrowed>> RefHandle for H {}
+
+/// A handle whose mutable state sits behind a lock (shared handles C may use from several threads).
+pub trait LockedHandle: Handle {
+    type State: 'static;
+    fn state(&self) -> &parking_lot::Mutex<Self::State>;
+}
+
+/// A C pointer argument and how an export reaches what it points to:
+/// - `*const H` (any handle): `&H`;
+/// - `*mut H` (a `Box`-owned handle): `&mut H`, C has exclusive use during the call;
+/// - [`Locked`]`(ptr)` (a [`LockedHandle`]): its state, locked for the call.
+pub trait Access {
+    type Target<'a>
+    where
+        Self: 'a;
+    fn access<R>(self, body: impl FnOnce(Self::Target<'_>) -> R) -> Option<R>;
+}
+
+impl<H: Handle> Access for *const H {
+    type Target<'a>
+        = &'a H
+    where
+        Self: 'a;
+    fn access<R>(self, body: impl FnOnce(&H) -> R) -> Option<R> {
+        borrow(self).map(body)
+    }
+}
+
+impl<H: BoxHandle> Access for *mut H {
+    type Target<'a>
+        = &'a mut H
+    where
+        Self: 'a;
+    fn access<R>(self, body: impl FnOnce(&mut H) -> R) -> Option<R> {
+        H::from_ptr_mut(self).map(body)
+    }
+}
+
+/// A pointer to a [`LockedHandle`] whose state an export changes under the lock.
+pub struct Locked<H>(pub *const H);
+
+impl<H: LockedHandle> Access for Locked<H> {
+    type Target<'a>
+        = &'a mut H::State
+    where
+        Self: 'a;
+    fn access<R>(self, body: impl FnOnce(&mut H::State) -> R) -> Option<R> {
+        borrow(self.0).map(|handle| body(&mut handle.state().lock()))
+    }
+}
+
+/// The body of an export that works on one handle: inside the panic boundary, answers `on_null`
+/// for NULL, otherwise runs `body` on what `handle` gives access to (see [`Access`]).
+#[inline]
+pub fn with<P: Access, R: PanicAnswer>(handle: P, on_null: R, body: impl FnOnce(P::Target<'_>) -> R) -> R {
+    guard(|| handle.access(body).unwrap_or(on_null))
+}
+
+/// [`with`] for the `void` exports: NULL is ignored.
+#[inline]
+pub fn with_void<P: Access>(handle: P, body: impl FnOnce(P::Target<'_>)) {
+    with(handle, (), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::CassError;
+
+    #[derive(Default)]
+    struct Counter {
+        value: u32,
+        locked: parking_lot::Mutex<u32>,
+    }
+    impl Handle for Counter {
+        type Ownership = Owned;
+    }
+    impl LockedHandle for Counter {
+        type State = u32;
+        fn state(&self) -> &parking_lot::Mutex<u32> {
+            &self.locked
+        }
+    }
+
+    const NULL_ANSWER: CassError = CassError::CASS_ERROR_LIB_BAD_PARAMS;
+
+    #[test]
+    fn null_gives_the_null_answer_and_runs_nothing() {
+        let mut ran = false;
+        let rc = with(std::ptr::null_mut::<Counter>(), NULL_ANSWER, |_| {
+            ran = true;
+            CassError::CASS_OK
+        });
+        assert_eq!(rc, NULL_ANSWER);
+        assert!(!ran);
+        with_void(Locked(std::ptr::null::<Counter>()), |_| panic!("must not run"));
+    }
+
+    #[test]
+    fn mut_const_and_locked_access_reach_the_object() {
+        let ptr = Counter::default().into_ptr();
+        assert_eq!(
+            with(ptr, NULL_ANSWER, |c: &mut Counter| {
+                c.value = 7;
+                CassError::CASS_OK
+            }),
+            CassError::CASS_OK
+        );
+        assert_eq!(with(ptr as *const Counter, 0u32, |c: &Counter| c.value), 7);
+        with_void(Locked(ptr as *const Counter), |state| *state += 5);
+        assert_eq!(with(Locked(ptr as *const Counter), 0u32, |state| *state), 5);
+        Counter::free(ptr);
+    }
+
+    #[test]
+    fn a_panic_gives_the_panic_answer() {
+        let ptr = Counter::default().into_ptr();
+        let rc = with(ptr, CassError::CASS_OK, |_| -> CassError { panic!("boom") });
+        assert_eq!(rc, CassError::CASS_ERROR_LIB_INTERNAL_ERROR);
+        Counter::free(ptr);
     }
 }

@@ -2,10 +2,10 @@
 //!
 //! Every exported function goes through these helpers:
 //! - [`guard`]: the panic boundary (a panic becomes the function's "bad input" answer, never an abort);
-//! - [`BoxHandle`], [`ArcHandle`], [`RefHandle`]: how C holds each handle type (owned box, shared
-//!   reference count, or borrowed from a parent object);
+//! - [`Handle`] and its `Ownership` ([`Owned`], [`Shared`], [`Borrowed`]): how C holds each handle
+//!   type, with the pointer operations of that ownership ([`BoxHandle`], [`ArcHandle`], [`RefHandle`]);
+//! - [`with`]: NULL check, borrow (or lock) and panic boundary for an export working on one handle;
 //! - [`strings`]: `const char*` and `(const char*, size_t)` in, `(const char**, size_t*)` out;
-//! - [`enums`]: C enums received as `u32` newtypes, so an unknown value is an error, not UB.
 //!
 //! The helpers are safe functions over raw pointers on purpose: the pointers come from C, whose API
 //! contract (a handle is NULL or live) is what makes the dereference sound, and these helpers are
@@ -13,11 +13,13 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 pub mod allocator;
-pub mod enums;
 pub mod handles;
 pub mod strings;
 
-pub use handles::{ArcHandle, BoxHandle, RefHandle};
+pub use crate::types::UserData;
+pub use handles::{
+    with, with_void, Access, ArcHandle, Borrowed, BoxHandle, Handle, Locked, LockedHandle, Owned, RefHandle, Shared,
+};
 
 use crate::error::CassError;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -86,22 +88,6 @@ pub fn guard_before_init<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
         }
     }
 }
-
-/// A C `void*` that travels with a callback. The C caller promises it may be used from any thread.
-#[derive(Clone, Copy)]
-pub struct UserData(pub *mut std::ffi::c_void);
-
-impl Default for UserData {
-    /// NULL.
-    fn default() -> Self {
-        UserData(std::ptr::null_mut())
-    }
-}
-// SAFETY: the C API documents that callback data is handed back on library threads; the pointer is
-// never dereferenced by us.
-unsafe impl Send for UserData {}
-// SAFETY: see above; the pointer is only copied, never dereferenced by us.
-unsafe impl Sync for UserData {}
 
 /// Writes `value` through an out-pointer; NULL out-pointers give `CASS_ERROR_LIB_BAD_PARAMS`.
 #[inline]

@@ -11,7 +11,7 @@ pub(crate) mod callbacks;
 mod exports;
 
 use crate::error::CassError;
-use crate::ffi::{ArcHandle, UserData};
+use crate::ffi::UserData;
 use crate::result::CassResult;
 use parking_lot::{Condvar, Mutex};
 use std::ffi::CString;
@@ -100,7 +100,9 @@ pub struct CassFuture {
     done: AtomicBool,
 }
 
-impl ArcHandle for CassFuture {}
+impl crate::ffi::Handle for CassFuture {
+    type Ownership = crate::ffi::Shared;
+}
 
 impl CassFuture {
     pub fn new_pending() -> Arc<Self> {

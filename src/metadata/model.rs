@@ -6,7 +6,6 @@
 //! `system_schema` responses, which the snapshot keeps (`owners`): no copy of the bytes.
 
 use crate::data_type::CassDataType;
-use crate::ffi::{ArcHandle, RefHandle};
 use crate::result::CassResult;
 use crate::types::{CassClusteringOrder, CassColumnType, CassIndexType, CassVersion};
 use crate::value::CassValue;
@@ -112,7 +111,9 @@ pub struct CassSchemaMeta {
     pub keyspaces: Vec<Arc<CassKeyspaceMeta>>,
 }
 
-impl ArcHandle for CassSchemaMeta {}
+impl crate::ffi::Handle for CassSchemaMeta {
+    type Ownership = crate::ffi::Shared;
+}
 
 impl CassSchemaMeta {
     pub fn empty() -> Self {
@@ -148,7 +149,9 @@ pub struct CassKeyspaceMeta {
     pub owners: Vec<Arc<CassResult>>,
 }
 
-impl RefHandle for CassKeyspaceMeta {}
+impl crate::ffi::Handle for CassKeyspaceMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 impl CassKeyspaceMeta {
     pub fn table(&self, name: &str) -> Option<&Arc<CassTableMeta>> {
@@ -240,7 +243,9 @@ pub struct CassTableMeta {
     pub views: Vec<Arc<CassMaterializedViewMeta>>,
 }
 
-impl RefHandle for CassTableMeta {}
+impl crate::ffi::Handle for CassTableMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 impl CassTableMeta {
     pub fn index(&self, name: &str) -> Option<&CassIndexMeta> {
@@ -260,7 +265,9 @@ pub struct CassMaterializedViewMeta {
     pub base_table: Weak<CassTableMeta>,
 }
 
-impl RefHandle for CassMaterializedViewMeta {}
+impl crate::ffi::Handle for CassMaterializedViewMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 pub struct CassColumnMeta {
     pub name: CText,
@@ -273,7 +280,9 @@ pub struct CassColumnMeta {
     pub fields: Fields,
 }
 
-impl RefHandle for CassColumnMeta {}
+impl crate::ffi::Handle for CassColumnMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 pub struct CassIndexMeta {
     pub name: CText,
@@ -284,7 +293,9 @@ pub struct CassIndexMeta {
     pub fields: Fields,
 }
 
-impl RefHandle for CassIndexMeta {}
+impl crate::ffi::Handle for CassIndexMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 pub struct FunctionArgument {
     pub name: CText,
@@ -303,7 +314,9 @@ pub struct CassFunctionMeta {
     pub fields: Fields,
 }
 
-impl RefHandle for CassFunctionMeta {}
+impl crate::ffi::Handle for CassFunctionMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 pub struct CassAggregateMeta {
     pub name: CText,
@@ -318,7 +331,9 @@ pub struct CassAggregateMeta {
     pub fields: Fields,
 }
 
-impl RefHandle for CassAggregateMeta {}
+impl crate::ffi::Handle for CassAggregateMeta {
+    type Ownership = crate::ffi::Borrowed;
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 mod exports;
 
 use crate::data_type::CassDataType;
-use crate::ffi::{ArcHandle, RefHandle};
+use crate::ffi::{Borrowed, Handle, Shared};
 use crate::node::CassNode;
 use crate::types::CassUuid;
 use crate::value::{decode, CassValue};
@@ -27,7 +27,9 @@ pub struct CassRow {
     result: *const CassResult,
 }
 
-impl RefHandle for CassRow {}
+impl Handle for CassRow {
+    type Ownership = Borrowed;
+}
 
 impl CassRow {
     /// The cell at `index`, if there is one.
@@ -88,7 +90,9 @@ unsafe impl Send for CassResult {}
 // SAFETY: as above; nothing is mutated after construction.
 unsafe impl Sync for CassResult {}
 
-impl ArcHandle for CassResult {}
+impl Handle for CassResult {
+    type Ownership = Shared;
+}
 
 impl CassResult {
     /// Indexes the cells of a response. Fails when the frame's rows do not match their metadata.

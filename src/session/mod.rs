@@ -17,7 +17,6 @@ mod upstream;
 use crate::batch::BatchData;
 use crate::cluster::ClusterConfig;
 use crate::error::CassError;
-use crate::ffi::ArcHandle;
 use crate::future::{CassFuture, Failure, Outcome, Payload};
 use crate::metrics::SessionMetrics;
 use crate::prepared::CassPrepared;
@@ -71,7 +70,9 @@ pub struct CassSession {
     metrics: Mutex<Option<(Arc<SessionMetrics>, Arc<scylla::observability::metrics::Metrics>)>>,
 }
 
-impl ArcHandle for CassSession {}
+impl crate::ffi::Handle for CassSession {
+    type Ownership = crate::ffi::Shared;
+}
 
 fn failure(code: CassError, message: impl Into<String>) -> Outcome {
     Err(Failure::new(code, message))

@@ -1,5 +1,8 @@
 //! `cass_statement_new/free` and the statement settings of the first slice.
 
+mod bind;
+mod setters;
+
 use super::CassStatement;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};

@@ -2,17 +2,18 @@
 //! Executing snapshots it (`Arc`, copy on write), so C may change, re-execute or free it while a
 //! request is in flight.
 
-mod bind;
 pub(crate) mod bind_to;
 pub(crate) mod conditional;
 mod exports;
 pub(crate) mod request_setters;
-mod setters;
 pub mod settings;
 pub mod values;
 
-use crate::ffi::BoxHandle;
-use crate::prepared::CassPrepared;
+// After the statement's own modules: cassandra.h's prepared section follows the statement's.
+pub mod prepared;
+
+use crate::ffi::{Handle, Owned};
+use prepared::CassPrepared;
 use scylla::response::PagingState;
 use settings::RequestSettings;
 use std::sync::Arc;
@@ -39,7 +40,9 @@ pub struct CassStatement {
     pub data: Arc<StatementData>,
 }
 
-impl BoxHandle for CassStatement {}
+impl Handle for CassStatement {
+    type Ownership = Owned;
+}
 
 impl CassStatement {
     fn with(query: Arc<str>, prepared: Option<Arc<CassPrepared>>, values: BoundValues) -> Self {

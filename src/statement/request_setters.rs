@@ -6,7 +6,7 @@ use super::settings::{consistency_setting, refuse_custom_payload, RequestSetting
 use crate::custom_payload::CassCustomPayload;
 use crate::error::CassError;
 use crate::ffi::strings::str_n;
-use crate::ffi::{guard, ArcHandle, BoxHandle};
+use crate::ffi::{with, ArcHandle, BoxHandle};
 use crate::policies::retry::CassRetryPolicy;
 use crate::types::{cass_bool_arg, CassConsistencyArg};
 use std::ffi::c_char;
@@ -22,10 +22,7 @@ pub(crate) fn with_settings<H: WithSettings>(
     handle: *mut H,
     change: impl FnOnce(&mut RequestSettings) -> CassError,
 ) -> CassError {
-    guard(|| match H::from_ptr_mut(handle) {
-        Some(handle) => change(handle.settings_mut()),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(handle, CassError::CASS_ERROR_LIB_BAD_PARAMS, |handle| change(handle.settings_mut()))
 }
 
 pub(crate) fn set_consistency<H: WithSettings>(handle: *mut H, consistency: CassConsistencyArg) -> CassError {

@@ -3,9 +3,9 @@
 //! Statements share their values with requests in flight (`Arc`); binding after an execute copies
 //! them first (copy on write). Executing copies each value once, into the request frame.
 
-use crate::data_type::{names_matching, CassDataType};
-use crate::elements::{Elements, Slot};
+use crate::data_type::{names_matching, set_each_match, CassDataType};
 use crate::encode::Input;
+use crate::encode::{Elements, Slot};
 use crate::error::CassError;
 use scylla::serialize::row::{RowSerializationContext, SerializeRow};
 use scylla::serialize::writers::RowWriter;
@@ -72,19 +72,7 @@ impl BoundValues {
             Target::Index(index) => self.bind_index(index, input),
             Target::Name(name) => match self.specs.clone() {
                 Some(specs) => {
-                    let mut found = false;
-                    for index in names_matching(&specs.names, name) {
-                        found = true;
-                        let rc = self.bind_index(index, input);
-                        if rc != CassError::CASS_OK {
-                            return rc;
-                        }
-                    }
-                    if found {
-                        CassError::CASS_OK
-                    } else {
-                        CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
-                    }
+                    set_each_match(names_matching(&specs.names, name), |index| self.bind_index(index, input))
                 }
                 None => match self.simple_name_index(name) {
                     Some(index) => self.bind_index(index, input),

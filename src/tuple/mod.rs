@@ -3,11 +3,11 @@
 mod exports;
 
 use crate::data_type::CassDataType;
-use crate::elements::Elements;
+use crate::encode::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
-use crate::ffi::{guard, ArcHandle, BoxHandle};
-use crate::types::CassValueType;
+use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{Handle, Owned};
 use std::sync::Arc;
 
 /// A tuple C owns (Box; `cass_tuple_free`).
@@ -16,7 +16,9 @@ pub struct CassTuple {
     fields: Elements,
 }
 
-impl BoxHandle for CassTuple {}
+impl Handle for CassTuple {
+    type Ownership = Owned;
+}
 
 impl CassTuple {
     /// Sets field `index`, checked against its type when the tuple is typed.
@@ -51,39 +53,4 @@ pub(crate) fn set_index<'a>(
             Err(rc) => rc,
         }
     })
-}
-
-/// Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with
-/// `cass_tuple_free()`.
-#[no_mangle]
-pub extern "C" fn cass_tuple_new(item_count: usize) -> *mut CassTuple {
-    guard(|| {
-        let data_type = CassDataType::untyped(CassValueType::CASS_VALUE_TYPE_TUPLE);
-        CassTuple { data_type, fields: Elements::with_count(item_count) }.into_ptr()
-    })
-}
-
-/// Creates a tuple typed by `data_type` (a tuple type; NULL otherwise), one field per sub type.
-/// Free it with `cass_tuple_free()`.
-#[no_mangle]
-pub extern "C" fn cass_tuple_new_from_data_type(data_type: *const CassDataType) -> *mut CassTuple {
-    guard(|| match CassDataType::clone_from_ptr(data_type) {
-        Some(data_type) if data_type.value_type == CassValueType::CASS_VALUE_TYPE_TUPLE => {
-            let fields = Elements::with_count(data_type.sub_types.len());
-            CassTuple { data_type, fields }.into_ptr()
-        }
-        _ => std::ptr::null_mut(),
-    })
-}
-
-/// Frees a tuple. Values bound from it earlier keep their own copy. NULL is ignored.
-#[no_mangle]
-pub extern "C" fn cass_tuple_free(tuple: *mut CassTuple) {
-    guard(|| CassTuple::free(tuple))
-}
-
-/// The tuple's data type, valid as long as the tuple.
-#[no_mangle]
-pub extern "C" fn cass_tuple_data_type(tuple: *const CassTuple) -> *const CassDataType {
-    guard(|| CassTuple::from_ptr(tuple).map_or(std::ptr::null(), |t| Arc::as_ptr(&t.data_type)))
 }

@@ -2,13 +2,13 @@
 
 mod exports;
 
-use crate::data_type::CassDataType;
-use crate::elements::Elements;
+use crate::data_type::{set_each_match, CassDataType};
+use crate::encode::Elements;
 use crate::encode::Input;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, str_n};
-use crate::ffi::{guard, ArcHandle, BoxHandle};
-use crate::types::CassValueType;
+use crate::ffi::{guard, with};
+use crate::ffi::{Handle, Owned};
 use std::ffi::c_char;
 use std::sync::Arc;
 
@@ -18,7 +18,9 @@ pub struct CassUserType {
     fields: Elements,
 }
 
-impl BoxHandle for CassUserType {}
+impl Handle for CassUserType {
+    type Ownership = Owned;
+}
 
 impl CassUserType {
     /// Sets field `index`, checked against the field's type.
@@ -39,19 +41,7 @@ impl CassUserType {
     /// Sets every field called `name` (case-insensitive unless double-quoted).
     pub fn set_by_name(&mut self, name: &str, input: &Input) -> CassError {
         let data_type = self.data_type.clone();
-        let mut found = false;
-        for index in data_type.field_indices(name) {
-            found = true;
-            let rc = self.set(index, input);
-            if rc != CassError::CASS_OK {
-                return rc;
-            }
-        }
-        if found {
-            CassError::CASS_OK
-        } else {
-            CassError::CASS_ERROR_LIB_NAME_DOES_NOT_EXIST
-        }
+        set_each_match(data_type.field_indices(name), |index| self.set(index, input))
     }
 
     /// The value to bind, append or set (fields never set are NULL).
@@ -65,14 +55,9 @@ fn with_user_type<'a>(
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
     set: impl FnOnce(&mut CassUserType, &Input) -> CassError,
 ) -> CassError {
-    guard(|| {
-        let Some(user_type) = CassUserType::from_ptr_mut(user_type) else {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        };
-        match input() {
-            Ok(input) => set(user_type, &input),
-            Err(rc) => rc,
-        }
+    with(user_type, CassError::CASS_ERROR_LIB_BAD_PARAMS, |user_type| match input() {
+        Ok(input) => set(user_type, &input),
+        Err(rc) => rc,
     })
 }
 
@@ -107,29 +92,4 @@ pub(crate) fn set_name_n<'a>(
         Ok(name) => with_user_type(user_type, input, |u, input| u.set_by_name(name, input)),
         Err(_) => CassError::CASS_ERROR_LIB_BAD_PARAMS,
     })
-}
-
-/// Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
-/// until set. Free it with `cass_user_type_free()`.
-#[no_mangle]
-pub extern "C" fn cass_user_type_new_from_data_type(data_type: *const CassDataType) -> *mut CassUserType {
-    guard(|| match CassDataType::clone_from_ptr(data_type) {
-        Some(data_type) if data_type.value_type == CassValueType::CASS_VALUE_TYPE_UDT => {
-            let fields = Elements::with_count(data_type.sub_types.len());
-            CassUserType { data_type, fields }.into_ptr()
-        }
-        _ => std::ptr::null_mut(),
-    })
-}
-
-/// Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
-#[no_mangle]
-pub extern "C" fn cass_user_type_free(user_type: *mut CassUserType) {
-    guard(|| CassUserType::free(user_type))
-}
-
-/// The value's data type, valid as long as the value.
-#[no_mangle]
-pub extern "C" fn cass_user_type_data_type(user_type: *const CassUserType) -> *const CassDataType {
-    guard(|| CassUserType::from_ptr(user_type).map_or(std::ptr::null(), |u| Arc::as_ptr(&u.data_type)))
 }

@@ -7,15 +7,19 @@
 //! Deterministic (fixed seeds). `FUZZ_CASES=N cargo test --lib fuzz` runs N cases per target
 //! instead of the default.
 
+use super::exports::*;
 use super::*;
-use crate::iterator::{
+use crate::iterator::exports::{
     cass_iterator_fields_from_user_type, cass_iterator_free, cass_iterator_from_collection, cass_iterator_from_map,
     cass_iterator_from_tuple, cass_iterator_get_map_key, cass_iterator_get_map_value,
     cass_iterator_get_user_type_field_name, cass_iterator_get_user_type_field_value, cass_iterator_get_value,
-    cass_iterator_next, CassIterator,
+    cass_iterator_next,
 };
+use crate::iterator::CassIterator;
 use crate::metadata::cql_type;
 use crate::result::index_cells;
+use crate::types::CassValueType::*;
+use crate::types::{cass_bool_t, CassInet, CassUuid};
 use std::ops::Range;
 
 const DEFAULT_CASES: usize = 20_000;

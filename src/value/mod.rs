@@ -2,18 +2,16 @@
 //! rules, the C++ driver's).
 
 pub mod decode;
+mod exports;
 #[cfg(test)]
 mod fuzz_tests;
 
 use crate::data_type::CassDataType;
-use crate::encode::is_int64_type;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, write_out, RefHandle};
-use crate::types::{
-    cass_bool_t, cass_byte_t, cass_double_t, cass_float_t, cass_int16_t, cass_int32_t, cass_int64_t, cass_int8_t,
-    cass_uint32_t, CassInet, CassUuid, CassValueType,
-};
+use crate::ffi::{Borrowed, Handle};
+use crate::types::{cass_byte_t, CassValueType};
 use std::ffi::c_char;
 use std::sync::Arc;
 
@@ -25,7 +23,9 @@ pub struct CassValue {
     data_type: *const CassDataType,
 }
 
-impl RefHandle for CassValue {}
+impl Handle for CassValue {
+    type Ownership = Borrowed;
+}
 
 impl CassValue {
     /// A value over `data` (None = NULL) of type `data_type`; both must outlive the value.
@@ -113,69 +113,6 @@ fn checked_bytes<'a>(value: *const CassValue, accepts: impl Fn(CassValueType) ->
     }
 }
 
-use decode::fixed;
-
-use CassValueType::*;
-
-/// Reads a tinyint.
-#[no_mangle]
-pub extern "C" fn cass_value_get_int8(value: *const CassValue, output: *mut cass_int8_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_TINY_INT, |b| fixed(b).map(i8::from_be_bytes))
-}
-
-/// Reads a smallint.
-#[no_mangle]
-pub extern "C" fn cass_value_get_int16(value: *const CassValue, output: *mut cass_int16_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_SMALL_INT, |b| fixed(b).map(i16::from_be_bytes))
-}
-
-/// Reads an int.
-#[no_mangle]
-pub extern "C" fn cass_value_get_int32(value: *const CassValue, output: *mut cass_int32_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_INT, |b| fixed(b).map(i32::from_be_bytes))
-}
-
-/// Reads a date (days since the epoch, with 2^31 as the epoch).
-#[no_mangle]
-pub extern "C" fn cass_value_get_uint32(value: *const CassValue, output: *mut cass_uint32_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_DATE, |b| fixed(b).map(u32::from_be_bytes))
-}
-
-/// Reads a bigint, counter, timestamp (ms) or time (ns).
-#[no_mangle]
-pub extern "C" fn cass_value_get_int64(value: *const CassValue, output: *mut cass_int64_t) -> CassError {
-    get(value, output, is_int64_type, |b| fixed(b).map(i64::from_be_bytes))
-}
-
-/// Reads a float.
-#[no_mangle]
-pub extern "C" fn cass_value_get_float(value: *const CassValue, output: *mut cass_float_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_FLOAT, |b| fixed(b).map(f32::from_be_bytes))
-}
-
-/// Reads a double.
-#[no_mangle]
-pub extern "C" fn cass_value_get_double(value: *const CassValue, output: *mut cass_double_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_DOUBLE, |b| fixed(b).map(f64::from_be_bytes))
-}
-
-/// Reads a boolean.
-#[no_mangle]
-pub extern "C" fn cass_value_get_bool(value: *const CassValue, output: *mut cass_bool_t) -> CassError {
-    get(value, output, |t| t == CASS_VALUE_TYPE_BOOLEAN, |b| b.first().map(|v| (*v != 0).into()))
-}
-
-/// Reads a uuid or timeuuid.
-#[no_mangle]
-pub extern "C" fn cass_value_get_uuid(value: *const CassValue, output: *mut CassUuid) -> CassError {
-    get(
-        value,
-        output,
-        |t| matches!(t, CASS_VALUE_TYPE_UUID | CASS_VALUE_TYPE_TIMEUUID),
-        |b| fixed::<16>(b).map(|bytes| CassUuid::from_bytes(&bytes)),
-    )
-}
-
 /// The bytes `cass_value_get_bytes/string` give: a collection's start after its element count.
 fn get_slice(value: *const CassValue, output: *mut *const cass_byte_t, output_size: *mut usize) -> CassError {
     guard(|| {
@@ -190,153 +127,4 @@ fn get_slice(value: *const CassValue, output: *mut *const cass_byte_t, output_si
         }
         write_str_out(bytes, output as *mut *const c_char, output_size)
     })
-}
-
-/// Gives the bytes of a value as text (any type, as upstream; a collection's bytes start after
-/// its element count). Not NUL-terminated; valid as long as the result.
-#[no_mangle]
-pub extern "C" fn cass_value_get_string(
-    value: *const CassValue,
-    output: *mut *const c_char,
-    output_size: *mut usize,
-) -> CassError {
-    get_slice(value, output as *mut *const u8, output_size)
-}
-
-/// Gives the raw bytes of a value (any type; a collection's start after its element count).
-/// Valid as long as the result.
-#[no_mangle]
-pub extern "C" fn cass_value_get_bytes(
-    value: *const CassValue,
-    output: *mut *const cass_byte_t,
-    output_size: *mut usize,
-) -> CassError {
-    get_slice(value, output, output_size)
-}
-
-/// Reads an inet: the address length is the value's size (modulo 256, as the C++ driver reads
-/// it); more than 16 is `CASS_ERROR_LIB_INVALID_DATA`.
-#[no_mangle]
-pub extern "C" fn cass_value_get_inet(value: *const CassValue, output: *mut CassInet) -> CassError {
-    guard(|| {
-        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_INET) {
-            Ok(bytes) => bytes,
-            Err(rc) => return rc,
-        };
-        match decode::inet(bytes) {
-            Some(inet) => write_out(output, inet),
-            None => CassError::CASS_ERROR_LIB_INVALID_DATA,
-        }
-    })
-}
-
-/// Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
-/// the result), and the scale. No varint byte is `CASS_ERROR_LIB_NOT_ENOUGH_DATA`.
-#[no_mangle]
-pub extern "C" fn cass_value_get_decimal(
-    value: *const CassValue,
-    varint: *mut *const cass_byte_t,
-    varint_size: *mut usize,
-    scale: *mut cass_int32_t,
-) -> CassError {
-    guard(|| {
-        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_DECIMAL) {
-            Ok(bytes) => bytes,
-            Err(rc) => return rc,
-        };
-        let Some((digits, decoded_scale)) = decode::decimal(bytes) else {
-            return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
-        };
-        if varint.is_null() || varint_size.is_null() || scale.is_null() {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        }
-        let rc = write_str_out(digits, varint as *mut *const c_char, varint_size);
-        if rc != CassError::CASS_OK {
-            return rc;
-        }
-        write_out(scale, decoded_scale)
-    })
-}
-
-/// Reads a duration as months, days and nanoseconds (bytes after the three numbers are ignored;
-/// months and days keep the low 32 bits, as the C++ driver reads them).
-#[no_mangle]
-pub extern "C" fn cass_value_get_duration(
-    value: *const CassValue,
-    months: *mut cass_int32_t,
-    days: *mut cass_int32_t,
-    nanos: *mut cass_int64_t,
-) -> CassError {
-    guard(|| {
-        let bytes = match checked_bytes(value, |t| t == CASS_VALUE_TYPE_DURATION) {
-            Ok(bytes) => bytes,
-            Err(rc) => return rc,
-        };
-        let Some((m, d, n)) = decode::duration(bytes) else {
-            return CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA;
-        };
-        if months.is_null() || days.is_null() || nanos.is_null() {
-            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
-        }
-        write_out(months, m);
-        write_out(days, d);
-        write_out(nanos, n)
-    })
-}
-
-/// The value's data type, valid as long as the value's result. NULL for a NULL value pointer.
-#[no_mangle]
-pub extern "C" fn cass_value_data_type(value: *const CassValue) -> *const CassDataType {
-    guard(|| CassValue::from_ptr(value).map_or(std::ptr::null(), |v| v.data_type))
-}
-
-/// Whether the value is a list, set or map.
-#[no_mangle]
-pub extern "C" fn cass_value_is_collection(value: *const CassValue) -> cass_bool_t {
-    guard(|| CassValue::from_ptr(value).is_some_and(|v| v.data_type().is_collection()).into())
-}
-
-/// Whether the value is a duration.
-#[no_mangle]
-pub extern "C" fn cass_value_is_duration(value: *const CassValue) -> cass_bool_t {
-    guard(|| CassValue::from_ptr(value).is_some_and(|v| v.value_type() == CASS_VALUE_TYPE_DURATION).into())
-}
-
-/// The number of items of a collection (map: pairs), or of fields of a tuple or user type.
-#[no_mangle]
-pub extern "C" fn cass_value_item_count(collection: *const CassValue) -> usize {
-    guard(|| CassValue::from_ptr(collection).map_or(0, CassValue::item_count))
-}
-
-/// The element type of a list or set, the key type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
-#[no_mangle]
-pub extern "C" fn cass_value_primary_sub_type(collection: *const CassValue) -> CassValueType {
-    guard(|| match CassValue::from_ptr(collection).map(CassValue::data_type) {
-        Some(t) if t.is_collection() => t.sub_types.first().map_or(CASS_VALUE_TYPE_UNKNOWN, |s| s.value_type),
-        _ => CASS_VALUE_TYPE_UNKNOWN,
-    })
-}
-
-/// The value type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
-#[no_mangle]
-pub extern "C" fn cass_value_secondary_sub_type(collection: *const CassValue) -> CassValueType {
-    guard(|| match CassValue::from_ptr(collection).map(CassValue::data_type) {
-        Some(t) if t.value_type == CASS_VALUE_TYPE_MAP => {
-            t.sub_types.get(1).map_or(CASS_VALUE_TYPE_UNKNOWN, |s| s.value_type)
-        }
-        _ => CASS_VALUE_TYPE_UNKNOWN,
-    })
-}
-
-/// The value's type (`CASS_VALUE_TYPE_UNKNOWN` for a NULL pointer; a NULL value keeps its
-/// column's type).
-#[no_mangle]
-pub extern "C" fn cass_value_type(value: *const CassValue) -> CassValueType {
-    guard(|| CassValue::from_ptr(value).map_or(CASS_VALUE_TYPE_UNKNOWN, |v| v.value_type()))
-}
-
-/// Whether the value is NULL (a NULL pointer counts as a NULL value).
-#[no_mangle]
-pub extern "C" fn cass_value_is_null(value: *const CassValue) -> cass_bool_t {
-    guard(|| CassValue::from_ptr(value).is_none_or(|v| v.bytes().is_none()).into())
 }

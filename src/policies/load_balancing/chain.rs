@@ -11,11 +11,11 @@
 //! A host is usable when its connection pool is up; hosts whose pool is down end the fallback
 //! plan as a last resort, as the crate's own policy does.
 
+use super::host_view::HostView;
 use super::latency::LatencyTracker;
 use super::locality::Locality;
 use super::{BasePolicy, HostLists, LoadBalancingConfig};
 use parking_lot::Mutex;
-use scylla::cluster::metadata::Peer;
 use scylla::cluster::{ClusterState, Node, NodeRef};
 use scylla::policies::load_balancing::{FallbackPlan, LoadBalancingPolicy, RoutingInfo};
 use scylla::routing::Shard;
@@ -34,34 +34,6 @@ pub enum Distance {
     Remote,
     Remote2,
     Ignore,
-}
-
-/// What the policies read of a host, from the crate's `Node` or from a topology `Peer`.
-pub struct HostView<'a> {
-    pub host_id: Uuid,
-    pub ip: IpAddr,
-    pub dc: Option<&'a str>,
-    pub rack: Option<&'a str>,
-}
-
-impl<'a> HostView<'a> {
-    pub fn of_node(node: &'a Node) -> Self {
-        HostView {
-            host_id: node.host_id,
-            ip: node.address.ip(),
-            dc: node.datacenter.as_deref(),
-            rack: node.rack.as_deref(),
-        }
-    }
-
-    pub fn of_peer(peer: &'a Peer) -> Self {
-        HostView {
-            host_id: peer.host_id,
-            ip: peer.address.ip(),
-            dc: peer.datacenter.as_deref(),
-            rack: peer.rack.as_deref(),
-        }
-    }
 }
 
 /// One allow/deny list entry: an address, or (not an IP) text compared with the address's text.

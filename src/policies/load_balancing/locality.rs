@@ -1,13 +1,10 @@
 //! The session's local data center and rack as the C++ driver detects them (those of the contact
-//! point the session reached), and the host filter that keeps connections away from hosts no
-//! policy of the session uses.
+//! point the session reached).
 
-use super::chain::{ChainPolicy, Distance, HostView};
-use scylla::cluster::metadata::Peer;
+use super::host_view::HostView;
 use scylla::cluster::ClusterState;
-use scylla::policies::host_filter::HostFilter;
 use std::net::IpAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// The detected local data center and rack, shared by the policies of one session. Policies with an
 /// explicit data center (or rack) do not use it.
@@ -70,34 +67,5 @@ impl Locality {
                 self.set(node.datacenter.as_deref().unwrap_or_default(), node.rack.as_deref());
             }
         }
-    }
-}
-
-/// Accepts a host unless every policy of the session ignores it (no connections are opened to
-/// an ignored host), as the C++ driver's connection pools do.
-pub struct SessionHostFilter {
-    chains: Vec<Arc<ChainPolicy>>,
-    locality: Arc<Locality>,
-}
-
-impl SessionHostFilter {
-    /// The filter for these policies, or None when one of them uses every host (nothing to filter).
-    pub fn for_policies(chains: Vec<Arc<ChainPolicy>>, locality: Arc<Locality>) -> Option<Self> {
-        if chains.is_empty() || chains.iter().any(|chain| !chain.may_ignore_hosts()) {
-            return None;
-        }
-        Some(SessionHostFilter { chains, locality })
-    }
-}
-
-impl HostFilter for SessionHostFilter {
-    fn accept(&self, peer: &Peer) -> bool {
-        let host = HostView::of_peer(peer);
-        self.locality.observe(&host);
-        let accepted = self.chains.iter().any(|chain| chain.distance(&host) != Distance::Ignore);
-        if !accepted {
-            tracing::debug!("no load balancing policy uses host {}: no connections to it", host.ip);
-        }
-        accepted
     }
 }

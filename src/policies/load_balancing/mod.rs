@@ -16,12 +16,15 @@
 //! (`SessionHostFilter`, the crate's `HostFilter`).
 
 mod chain;
+mod host_filter;
+mod host_view;
 mod latency;
 mod locality;
 pub(crate) mod setters;
 
 pub use chain::ChainPolicy;
-pub use locality::{Locality, SessionHostFilter};
+pub use host_filter::SessionHostFilter;
+pub use locality::Locality;
 
 use crate::error::CassError;
 use std::time::Duration;

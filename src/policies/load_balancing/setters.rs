@@ -6,7 +6,7 @@
 use super::{BasePolicy, ListKind, LoadBalancingConfig};
 use crate::error::CassError;
 use crate::ffi::strings::str_n;
-use crate::ffi::{guard, BoxHandle};
+use crate::ffi::{with, BoxHandle};
 use crate::types::cass_bool_arg;
 use std::ffi::{c_char, c_uint};
 
@@ -21,10 +21,7 @@ fn with_load_balancing<H: WithLoadBalancing>(
     handle: *mut H,
     change: impl FnOnce(&mut LoadBalancingConfig) -> CassError,
 ) -> CassError {
-    guard(|| match H::from_ptr_mut(handle) {
-        Some(handle) => change(handle.load_balancing_mut()),
-        None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
-    })
+    with(handle, CassError::CASS_ERROR_LIB_BAD_PARAMS, |handle| change(handle.load_balancing_mut()))
 }
 
 pub(crate) fn set_round_robin<H: WithLoadBalancing>(handle: *mut H) -> CassError {

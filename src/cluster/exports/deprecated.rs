@@ -1,0 +1,97 @@
+//! Cluster settings the C++ driver has deprecated and ignores (its cluster.cpp returns `CASS_OK`
+//! without storing them): accepted here too, so that programs written for older drivers keep
+//! compiling, linking and running. Each answers `CASS_OK` for a cluster and
+//! `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
+
+use super::super::CassCluster;
+use crate::error::CassError;
+use crate::ffi::with;
+use std::ffi::c_uint;
+
+/// Accepts a deprecated setting without using it.
+fn ignored(cluster: *mut CassCluster, value: c_uint) -> CassError {
+    with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |_| {
+        let _ = value;
+        CassError::CASS_OK
+    })
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver: pools keep
+/// `cass_cluster_set_core_connections_per_host()` connections. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_max_connections_per_host(
+    cluster: *mut CassCluster,
+    num_connections: c_uint,
+) -> CassError {
+    ignored(cluster, num_connections)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_max_concurrent_creation(
+    cluster: *mut CassCluster,
+    num_connections: c_uint,
+) -> CassError {
+    ignored(cluster, num_connections)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_max_concurrent_requests_threshold(
+    cluster: *mut CassCluster,
+    num_requests: c_uint,
+) -> CassError {
+    ignored(cluster, num_requests)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_max_requests_per_flush(
+    cluster: *mut CassCluster,
+    num_requests: c_uint,
+) -> CassError {
+    ignored(cluster, num_requests)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_write_bytes_high_water_mark(
+    cluster: *mut CassCluster,
+    num_bytes: c_uint,
+) -> CassError {
+    ignored(cluster, num_bytes)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_write_bytes_low_water_mark(
+    cluster: *mut CassCluster,
+    num_bytes: c_uint,
+) -> CassError {
+    ignored(cluster, num_bytes)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_pending_requests_high_water_mark(
+    cluster: *mut CassCluster,
+    num_requests: c_uint,
+) -> CassError {
+    ignored(cluster, num_requests)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_pending_requests_low_water_mark(
+    cluster: *mut CassCluster,
+    num_requests: c_uint,
+) -> CassError {
+    ignored(cluster, num_requests)
+}
+
+/// Deprecated upstream and ignored, as by the C++ driver (events have no queue to size here
+/// either: the crate hands them to its metadata worker). Returns `CASS_OK`.
+#[no_mangle]
+pub extern "C" fn cass_cluster_set_queue_size_event(cluster: *mut CassCluster, queue_size: c_uint) -> CassError {
+    ignored(cluster, queue_size)
+}

@@ -1,0 +1,73 @@
+//! The `cass_inet_*` functions: building and formatting IP addresses.
+
+use super::{INET_V4_LENGTH, INET_V6_LENGTH, MAX_TEXT_LENGTH};
+use crate::error::CassError;
+use crate::ffi::strings::{bytes_n, safe_strlen, write_cstr_into};
+use crate::ffi::{guard, slice_arg, write_out, PanicAnswer};
+use crate::types::{cass_uint8_t, CassInet};
+use std::ffi::c_char;
+
+/// Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
+/// When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+#[no_mangle]
+pub extern "C" fn cass_inet_init_v4(address: *const cass_uint8_t) -> CassInet {
+    guard(|| match slice_arg(address, usize::from(INET_V4_LENGTH)).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+        Some(bytes) => CassInet::v4(bytes),
+        None => CassInet::on_panic(),
+    })
+}
+
+/// Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
+/// When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+#[no_mangle]
+pub extern "C" fn cass_inet_init_v6(address: *const cass_uint8_t) -> CassInet {
+    guard(|| match slice_arg(address, usize::from(INET_V6_LENGTH)).and_then(|b| <[u8; 16]>::try_from(b).ok()) {
+        Some(bytes) => CassInet::v6(bytes),
+        None => CassInet::on_panic(),
+    })
+}
+
+/// Writes the text form of an address and a NUL into `output`, which must have room for
+/// CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
+/// prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
+/// printed as IPv6. Does nothing when `output` is NULL.
+#[no_mangle]
+pub extern "C" fn cass_inet_string(inet: CassInet, output: *mut c_char) {
+    guard(|| write_cstr_into(&inet.to_text(), output))
+}
+
+/// Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
+/// a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
+/// unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+#[no_mangle]
+pub extern "C" fn cass_inet_from_string(str: *const c_char, output: *mut CassInet) -> CassError {
+    guard(|| {
+        if str.is_null() {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        match bytes_n(str, safe_strlen(str)).ok().and_then(CassInet::parse) {
+            Some(inet) => write_out(output, inet),
+            None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+        }
+    })
+}
+
+/// Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
+/// NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
+/// CASS_ERROR_LIB_BAD_PARAMS.
+#[no_mangle]
+pub extern "C" fn cass_inet_from_string_n(str: *const c_char, str_length: usize, output: *mut CassInet) -> CassError {
+    guard(|| {
+        if str_length > MAX_TEXT_LENGTH {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        }
+        let Ok(bytes) = bytes_n(str, str_length) else {
+            return CassError::CASS_ERROR_LIB_BAD_PARAMS;
+        };
+        let text = bytes.iter().position(|&c| c == 0).map_or(bytes, |end| &bytes[..end]);
+        match CassInet::parse(text) {
+            Some(inet) => write_out(output, inet),
+            None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
+        }
+    })
+}
