@@ -12,7 +12,6 @@
 //! Tasks get a `Handle` or the `Submitter`, never the `Runtime` itself: only the session owns it,
 //! so no task can end up dropping the runtime from inside.
 
-use crate::future::CassFuture;
 use futures::task::AtomicWaker;
 use parking_lot::Mutex;
 use std::cell::{Cell, RefCell};
@@ -109,15 +108,21 @@ impl Submitter {
 
 /// Futures completed by one dispatcher's jobs whose callbacks are due; a task of the same
 /// runtime runs them (see `crate::future::callbacks`).
-pub struct Completions(WakeQueue<Arc<CassFuture>>);
+pub struct Completions(WakeQueue<Arc<dyn DueCallback>>);
+
+/// A completed request whose C callback is due (a `CassFuture`; the runtime knows no more of it).
+pub trait DueCallback: Send + Sync {
+    /// Runs the callback if no other thread took it.
+    fn run_due(&self);
+}
 
 impl Completions {
     async fn run(self: Arc<Self>) {
-        let mut batch: Vec<Arc<CassFuture>> = Vec::with_capacity(64);
+        let mut batch: Vec<Arc<dyn DueCallback>> = Vec::with_capacity(64);
         std::future::poll_fn(|cx| {
             self.0.drain_into(cx, &mut batch);
             for future in batch.drain(..) {
-                future.run_due_callback();
+                future.run_due();
             }
             Poll::<()>::Pending
         })
@@ -127,7 +132,7 @@ impl Completions {
 
 /// Queues a completed future's callback to the completion task of the dispatcher being polled on
 /// this thread; gives the future back when there is none (not inside a dispatcher).
-pub fn queue_completion(future: Arc<CassFuture>) -> Result<(), Arc<CassFuture>> {
+pub fn queue_completion(future: Arc<dyn DueCallback>) -> Result<(), Arc<dyn DueCallback>> {
     COMPLETIONS.with(|completions| match &*completions.borrow() {
         Some(completions) => {
             completions.0.push(future);

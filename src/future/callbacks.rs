@@ -62,7 +62,13 @@ fn queue(job: Job) {
 /// dispatcher that completed it, at once when it was completed outside a dispatcher.
 pub fn run_completed(future: Arc<CassFuture>) {
     if let Err(future) = crate::runtime::queue_completion(future) {
-        future.run_due_callback();
+        future.run_due();
+    }
+}
+
+impl crate::runtime::DueCallback for CassFuture {
+    fn run_due(&self) {
+        self.run_due_callback();
     }
 }
 

@@ -10,7 +10,7 @@ import sys
 
 # Cycles being removed elsewhere: src/runtime.rs and src/future/ are rewritten in another branch (the runtime
 # completes futures, futures reach the runtime for their callbacks). Empty this set when that lands.
-KNOWN = {frozenset({"future", "runtime"})}
+KNOWN: set = set()
 
 CRATE_PATH = re.compile(r"(?<!\$)\bcrate::(\w+)")  # `$crate::` in a macro resolves where it is expanded
 USE_GROUP = re.compile(r"\buse crate::\{([^;]*)\};", re.S)
