@@ -18,17 +18,14 @@
 //! pass those on, hence the version check.
 
 pub(crate) mod cql_type;
-mod exports_function;
-mod exports_iter;
-mod exports_schema;
-mod exports_table;
+mod exports;
 mod first_load;
 mod loader;
 pub mod model;
 mod out;
 mod schema_change;
 
-pub use exports_iter::MetaCursor;
+pub use exports::MetaCursor;
 pub use model::CassSchemaMeta;
 pub use schema_change::{schema_change, SchemaChange};
 

@@ -10,8 +10,8 @@ import re
 import sys
 
 # Where a `#[no_mangle]` function may be: a family's exports.rs or exports/<topic>.rs. alloc.rs is one
-# function with no logic of its own; metadata/ keeps exports_<topic>.rs until its rewrite lands.
-EXPORT_FILE = re.compile(r"(^|/)exports(\.rs$|/)|^src/alloc\.rs$|^src/metadata/exports_\w+\.rs$")
+# function with no logic of its own.
+EXPORT_FILE = re.compile(r"(^|/)exports(\.rs$|/)|^src/alloc\.rs$")
 
 FN = re.compile(r'(#\[no_mangle\]\s*(?:#\[[^\]]*\]\s*)*pub (?:unsafe )?extern "C" )?(?:pub(?:\([\w:]+\))? )?(?:unsafe )?(?:extern "C" )?fn (\w+)\s*(?:<[^{;]*?>)?\(')
 

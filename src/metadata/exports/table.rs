@@ -5,11 +5,11 @@
 //! Columns come partition key first, then clustering key, then the others by name, as with the
 //! C++ driver.
 
-use super::model::*;
-use super::out::{by_name, field, text_out};
 use crate::data_type::CassDataType;
 use crate::ffi::strings::safe_strlen;
 use crate::ffi::{guard, RefHandle};
+use crate::metadata::model::*;
+use crate::metadata::out::{by_name, field, text_out};
 use crate::types::{cass_bool_t, CassClusteringOrder, CassColumnType, CassIndexType};
 use crate::value::CassValue;
 use std::ffi::c_char;

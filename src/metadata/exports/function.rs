@@ -1,12 +1,12 @@
 //! `cass_function_meta_*` and `cass_aggregate_meta_*` (user-defined functions and aggregates).
 //! Everything returned is borrowed from the schema snapshot (valid until `cass_schema_meta_free()`).
 
-use super::model::*;
-use super::out::{by_name, field, text_out};
 use crate::data_type::CassDataType;
 use crate::error::CassError;
 use crate::ffi::strings::{safe_strlen, write_str_out};
 use crate::ffi::{guard, write_out, RefHandle};
+use crate::metadata::model::*;
+use crate::metadata::out::{by_name, field, text_out};
 use crate::types::cass_bool_t;
 use crate::value::CassValue;
 use std::ffi::c_char;

@@ -6,12 +6,12 @@
 //! An iterator points into its schema snapshot, which must outlive it (as upstream). Free it with
 //! `cass_iterator_free()`; what `cass_iterator_get_*` returns is borrowed from the snapshot.
 
-use super::model::*;
 use crate::data_type::CassDataType;
 use crate::error::CassError;
 use crate::ffi::strings::write_str_out;
 use crate::ffi::{guard, ArcHandle, BoxHandle, RefHandle};
 use crate::iterator::CassIterator;
+use crate::metadata::model::*;
 use crate::types::CassIteratorType;
 use crate::value::CassValue;
 use std::ffi::c_char;

@@ -5,12 +5,12 @@
 //! `CassSchemaMeta` is freed, never freed by C. Names are matched exactly (case-sensitive, no
 //! quoting rules), as the C++ driver does.
 
-use super::loader::full_function_name;
-use super::model::*;
-use super::out::{by_name, field, text_out};
 use crate::data_type::CassDataType;
 use crate::ffi::strings::safe_strlen;
 use crate::ffi::{guard, ArcHandle, RefHandle};
+use crate::metadata::loader::full_function_name;
+use crate::metadata::model::*;
+use crate::metadata::out::{by_name, field, text_out};
 use crate::types::{cass_bool_t, cass_uint32_t, CassVersion};
 use crate::value::CassValue;
 use std::ffi::c_char;
