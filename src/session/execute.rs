@@ -7,7 +7,7 @@ use crate::batch::BatchData;
 use crate::error::CassError;
 use crate::future::{Failure, Outcome, Payload};
 use crate::result::{CassResult, ColumnTypes};
-use crate::statement::settings::{apply_settings, RequestSettings};
+use crate::statement::settings::RequestSettings;
 use crate::statement::StatementData;
 use crate::types::CassBatchType;
 use scylla::response::query_result::QueryResult;
@@ -15,6 +15,38 @@ use scylla::response::{PagingState, PagingStateResponse};
 use scylla::statement::batch::{Batch, BatchStatement, BatchType};
 use scylla::statement::prepared::PreparedStatement;
 use scylla::statement::unprepared::Statement;
+
+/// Applies the settings to a crate `Statement`, `PreparedStatement` or `Batch` (same setter names,
+/// no common trait).
+macro_rules! apply_settings {
+    ($statement:expr, $settings:expr) => {{
+        let settings: &$crate::statement::settings::RequestSettings = $settings;
+        if let Some(c) = settings.consistency.and_then(super::consistency) {
+            $statement.set_consistency(c);
+        }
+        if let Some(c) = settings.serial_consistency {
+            $statement.set_serial_consistency(super::serial_consistency(c));
+        }
+        if settings.timestamp.is_some() {
+            $statement.set_timestamp(settings.timestamp);
+        }
+        if settings.request_timeout.is_some() {
+            $statement.set_request_timeout(settings.request_timeout);
+        }
+        if let Some(idempotent) = settings.idempotent {
+            $statement.set_is_idempotent(idempotent);
+        }
+        if settings.tracing {
+            $statement.set_tracing(true);
+        }
+        if let Some(target) = &settings.target {
+            $statement.set_load_balancing_policy(Some(target.clone()));
+        }
+        if let Some(policy) = &settings.retry_policy {
+            $statement.set_retry_policy(Some(policy.policy.clone()));
+        }
+    }};
+}
 
 /// Applies what a request carries besides its values to one of the crate's request types
 /// (`Statement`, `PreparedStatement`, `Batch`: the same setter names, no common trait): its

@@ -103,36 +103,3 @@ pub fn refuse_custom_payload(payload: *const CassCustomPayload) -> CassError {
     tracing::error!("custom payloads are not supported: the scylla crate cannot send them");
     CassError::CASS_ERROR_LIB_NOT_IMPLEMENTED
 }
-
-/// Applies the settings to a crate `Statement`, `PreparedStatement` or `Batch` (same setter names,
-/// no common trait).
-macro_rules! apply_settings {
-    ($statement:expr, $settings:expr) => {{
-        let settings: &$crate::statement::settings::RequestSettings = $settings;
-        if let Some(c) = settings.consistency.and_then($crate::session::consistency) {
-            $statement.set_consistency(c);
-        }
-        if let Some(c) = settings.serial_consistency {
-            $statement.set_serial_consistency($crate::session::serial_consistency(c));
-        }
-        if settings.timestamp.is_some() {
-            $statement.set_timestamp(settings.timestamp);
-        }
-        if settings.request_timeout.is_some() {
-            $statement.set_request_timeout(settings.request_timeout);
-        }
-        if let Some(idempotent) = settings.idempotent {
-            $statement.set_is_idempotent(idempotent);
-        }
-        if settings.tracing {
-            $statement.set_tracing(true);
-        }
-        if let Some(target) = &settings.target {
-            $statement.set_load_balancing_policy(Some(target.clone()));
-        }
-        if let Some(policy) = &settings.retry_policy {
-            $statement.set_retry_policy(Some(policy.policy.clone()));
-        }
-    }};
-}
-pub(crate) use apply_settings;
