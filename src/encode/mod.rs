@@ -253,7 +253,8 @@ pub fn read_vint(bytes: &[u8]) -> Option<(u64, usize)> {
     Some((value, 1 + extra))
 }
 
-/// Decodes a duration (months, days, nanoseconds).
+/// Decodes a duration (months, days, nanoseconds): the inverse of the writer, for its tests.
+#[cfg(test)]
 pub fn read_duration(bytes: &[u8]) -> Option<(i32, i32, i64)> {
     let unzigzag = |v: u64| ((v >> 1) as i64) ^ -((v & 1) as i64);
     let (months, a) = read_vint(bytes)?;

@@ -94,6 +94,7 @@ impl CassUuidGen {
     }
 
     /// The 48-bit node.
+    #[cfg(test)]
     pub fn node(&self) -> u64 {
         self.clock_seq_and_node.load(Relaxed) & NODE_MASK
     }
