@@ -1,6 +1,6 @@
 /* cass_future_coordinator after a failed request: a request the server answered with an error (a
-   syntax error, a query on a missing table, the same on a statement pinned to the node) names the
-   node that answered, as after a success; the node is the test node: a system.local query pinned
+   syntax error, a query on a missing table; also paged, pinned to the node, and in a batch) names
+   the node that answered, as after a success; the node is the test node: a system.local query pinned
    to it (cass_statement_set_node) reads back its address. A request that reached no node (a
    session that is not connected) has no coordinator. */
 #include "test_util.h"
@@ -44,19 +44,26 @@ static void check_is_test_node(const CassNode* node) {
   cass_future_free(future);
 }
 
-/* A statement the server rejects with `expected`: the future names the node that answered. */
-static void check_server_error(const char* cql, CassError expected, cass_bool_t pinned) {
-  CassStatement* statement = cass_statement_new(cql, 0);
-  CassFuture* future;
-  if (pinned) {
-    CHECK_OK(cass_statement_set_host(statement, test_host(), test_port()));
-  }
-  future = run(session, statement, expected);
+enum how { PLAIN, PINNED, PAGED };
+
+/* Checks the coordinator of a failed request's future (freed here). */
+static void check_failed(CassFuture* future) {
   CHECK(cass_future_get_error_result(future) != NULL);
   check_is_test_node(cass_future_coordinator(future));
   /* Asking again answers the same node. */
   CHECK(cass_future_coordinator(future) == cass_future_coordinator(future));
   cass_future_free(future);
+}
+
+/* A statement the server rejects with `expected`: the future names the node that answered. */
+static void check_server_error(const char* cql, CassError expected, enum how how) {
+  CassStatement* statement = cass_statement_new(cql, 0);
+  if (how == PINNED) {
+    CHECK_OK(cass_statement_set_host(statement, test_host(), test_port()));
+  } else if (how == PAGED) {
+    CHECK_OK(cass_statement_set_paging_size(statement, 10));
+  }
+  check_failed(run(session, statement, expected));
 }
 
 static void test_success(void) {
@@ -66,10 +73,25 @@ static void test_success(void) {
 }
 
 static void test_server_errors(void) {
-  check_server_error("SELEC * FROM system.local", CASS_ERROR_SERVER_SYNTAX_ERROR, cass_false);
-  check_server_error("SELECT * FROM system.no_such_table_here", CASS_ERROR_SERVER_INVALID_QUERY, cass_false);
-  check_server_error("SELEC * FROM system.local", CASS_ERROR_SERVER_SYNTAX_ERROR, cass_true);
-  check_server_error("SELECT * FROM system.no_such_table_here", CASS_ERROR_SERVER_INVALID_QUERY, cass_true);
+  static const enum how hows[] = {PLAIN, PINNED, PAGED};
+  size_t i;
+  for (i = 0; i < sizeof hows / sizeof hows[0]; i++) {
+    check_server_error("SELEC * FROM system.local", CASS_ERROR_SERVER_SYNTAX_ERROR, hows[i]);
+    check_server_error("SELECT * FROM system.no_such_table_here", CASS_ERROR_SERVER_INVALID_QUERY, hows[i]);
+  }
+}
+
+static void test_batch_error(void) {
+  CassBatch* batch = cass_batch_new(CASS_BATCH_TYPE_LOGGED);
+  CassStatement* statement = cass_statement_new("INSERT INTO system.no_such_table_here (k) VALUES (1)", 0);
+  CassFuture* future;
+  CHECK_OK(cass_batch_add_statement(batch, statement));
+  cass_statement_free(statement);
+  future = cass_session_execute_batch(session, batch);
+  cass_batch_free(batch);
+  cass_future_wait(future);
+  CHECK_ERR(CASS_ERROR_SERVER_INVALID_QUERY, cass_future_error_code(future));
+  check_failed(future);
 }
 
 static void test_not_connected(void) {
@@ -86,6 +108,7 @@ int main(void) {
   test_connect(&cluster, &session);
   test_success();
   test_server_errors();
+  test_batch_error();
   test_not_connected();
   test_disconnect(cluster, session);
   printf("error_coordinator: ok\n");
