@@ -18,15 +18,24 @@ thread_local! {
     static CURRENT: Cell<Option<SocketAddr>> = const { Cell::new(None) };
 }
 
+/// Puts the value `CURRENT` had before a poll back when the poll ends, also when it panics.
+struct Restore(Option<SocketAddr>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        CURRENT.set(self.0);
+    }
+}
+
 /// Runs `request` with a slot of its own for the node of its last failed attempt.
 pub(crate) async fn tracked<F: Future>(request: F) -> F::Output {
     let mut request = std::pin::pin!(request);
     let mut slot: Option<SocketAddr> = None;
     std::future::poll_fn(move |cx| {
         // Nesting-safe: the outer value (another request's, or None) is put back afterwards.
-        let outer = CURRENT.replace(slot);
+        let _restore = Restore(CURRENT.replace(slot));
         let poll = request.as_mut().poll(cx);
-        slot = CURRENT.replace(outer);
+        slot = CURRENT.get();
         poll
     })
     .await
@@ -73,5 +82,15 @@ mod tests {
         tx_a.send(()).unwrap();
         assert_eq!(b.now_or_never(), Some((None, None)));
         assert_eq!(a.now_or_never(), Some(Some(addr(1))));
+    }
+
+    #[test]
+    fn a_panicking_request_leaves_no_node_behind() {
+        let request = tracked(async {
+            record(addr(2));
+            panic!("request panicked");
+        });
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| request.now_or_never())).is_err());
+        assert_eq!(last(), None);
     }
 }
