@@ -27,11 +27,11 @@ fn attempt_failure(e: &RequestAttemptError) -> Failure {
 }
 
 /// The code and message of a failed request. Called while the request's future is polled: a last
-/// attempt's error names the node that attempt went to (`failed_node`).
+/// attempt's error names the node that attempt went to (`policies::load_balancing::failed_node`).
 pub fn execution_failure(e: &ExecutionError) -> Failure {
     match e {
         ExecutionError::LastAttemptError(attempt) => Failure {
-            coordinator: super::failed_node::last().map(|address| CassNode { address }),
+            coordinator: crate::policies::load_balancing::failed_node::last().map(|address| CassNode { address }),
             ..attempt_failure(attempt)
         },
         ExecutionError::RequestTimeout(after) => Failure::new(

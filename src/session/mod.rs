@@ -10,7 +10,6 @@ mod config;
 mod errors;
 mod execute;
 mod exports;
-pub(crate) mod failed_node;
 mod implicit;
 mod tracing_wait;
 mod upstream;
@@ -314,7 +313,7 @@ impl CassSession {
         submitter.submit(Box::pin(async move {
             // A panic in the request completes its future with an error instead of leaving it
             // pending (and, with one I/O thread, instead of stopping the dispatcher).
-            let request = failed_node::tracked(work(connected.clone()));
+            let request = crate::policies::load_balancing::failed_node::tracked(work(connected.clone()));
             let outcome = AssertUnwindSafe(request).catch_unwind().await.unwrap_or_else(|_| {
                 tracing::error!("internal error: a request panicked");
                 failure(CassError::CASS_ERROR_LIB_INTERNAL_ERROR, "Internal error while running the request")

@@ -503,7 +503,7 @@ impl LoadBalancingPolicy for ChainPolicy {
         _error: &scylla::errors::RequestAttemptError,
     ) {
         // The crate's error will not name the node: keep it for `cass_future_coordinator`.
-        crate::session::failed_node::record(std::net::SocketAddr::new(node.address.ip(), node.address.port()));
+        super::failed_node::record(std::net::SocketAddr::new(node.address.ip(), node.address.port()));
     }
 
     fn name(&self) -> String {

@@ -16,6 +16,7 @@
 //! (`SessionHostFilter`, the crate's `HostFilter`).
 
 mod chain;
+pub(crate) mod failed_node;
 mod host_filter;
 mod host_view;
 mod latency;

@@ -1,7 +1,7 @@
 //! `PinnedNode`: the policy of a statement pinned to one node (`cass_statement_set_host*`,
 //! `cass_statement_set_node`). The crate's single-target policy chooses the node; this wrapper
 //! also records a failed attempt's node, as the session's own policies do, for
-//! `cass_future_coordinator` (`crate::session::failed_node`).
+//! `cass_future_coordinator` (`failed_node`).
 
 use scylla::cluster::{ClusterState, NodeRef};
 use scylla::errors::RequestAttemptError;
@@ -44,7 +44,7 @@ impl LoadBalancingPolicy for PinnedNode {
         node: NodeRef<'_>,
         _error: &RequestAttemptError,
     ) {
-        crate::session::failed_node::record(SocketAddr::new(node.address.ip(), node.address.port()));
+        super::failed_node::record(SocketAddr::new(node.address.ip(), node.address.port()));
     }
 
     fn name(&self) -> String {
