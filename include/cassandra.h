@@ -2087,10 +2087,11 @@ CASS_EXPORT size_t cass_future_custom_payload_item_count(CassFuture *future);
 CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t index, const char **name, size_t *name_length, const cass_byte_t **value, size_t *value_size);
 
 /**
- * Waits for the future and returns the node that coordinated the request, or NULL when it is not
- * a request future or failed. Unlike the C++ driver, a request the server answered with an error
- * gives NULL too: the `scylla` crate does not report the node of a failed attempt yet (README).
- * Valid as long as the future.
+ * Waits for the future and returns the node that coordinated the request: the node that answered,
+ * also when it answered with an error (the node of the last failed attempt). NULL when it is not
+ * a request future, or the request failed without a node's answer (timed out, no host, a
+ * client-side error) or in a preparation (no node is reported for it). Valid as long as the
+ * future.
  */
 CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 

@@ -197,10 +197,11 @@ pub extern "C" fn cass_future_custom_payload_item(
     })
 }
 
-/// Waits for the future and returns the node that coordinated the request, or NULL when it is not
-/// a request future or failed. Unlike the C++ driver, a request the server answered with an error
-/// gives NULL too: the `scylla` crate does not report the node of a failed attempt yet (README).
-/// Valid as long as the future.
+/// Waits for the future and returns the node that coordinated the request: the node that answered,
+/// also when it answered with an error (the node of the last failed attempt). NULL when it is not
+/// a request future, or the request failed without a node's answer (timed out, no host, a
+/// client-side error) or in a preparation (no node is reported for it). Valid as long as the
+/// future.
 #[no_mangle]
 pub extern "C" fn cass_future_coordinator(future: *mut CassFuture) -> *const CassNode {
     guard(|| {
@@ -210,6 +211,7 @@ pub extern "C" fn cass_future_coordinator(future: *mut CassFuture) -> *const Cas
         future.with_outcome(|outcome| match outcome {
             // The result lives as long as the future holds it, so the node does too.
             Ok(Payload::Result(result)) => CassNode::as_ptr(result.coordinator()),
+            Err(failure) => failure.coordinator.as_ref().map_or(std::ptr::null(), CassNode::as_ptr),
             _ => std::ptr::null(),
         })
     })

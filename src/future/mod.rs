@@ -32,19 +32,21 @@ pub enum Payload {
     Prepared(Arc<crate::prepared::CassPrepared>),
 }
 
-/// A failed future's code and message (NUL-terminated for C), and the server's error details when
-/// the server answered with an error.
+/// A failed future's code and message (NUL-terminated for C), the server's error details when
+/// the server answered with an error, and the node whose attempt failed last (when one did).
 pub struct Failure {
     pub code: CassError,
     pub message: CString,
     pub server_error: Option<Arc<crate::error_result::CassErrorResult>>,
+    /// `cass_future_coordinator` of the failed request; lives as long as the future.
+    pub coordinator: Option<crate::node::CassNode>,
 }
 
 impl Failure {
     pub fn new(code: CassError, message: impl Into<String>) -> Self {
         let mut text = message.into();
         text.retain(|c| c != '\0');
-        Failure { code, message: CString::new(text).unwrap_or_default(), server_error: None }
+        Failure { code, message: CString::new(text).unwrap_or_default(), server_error: None, coordinator: None }
     }
 
     /// A failure the server reported (an ERROR response): its code and details, and its message.

@@ -3,6 +3,7 @@
 use crate::error::CassError;
 use crate::error_result::CassErrorResult;
 use crate::future::Failure;
+use crate::node::CassNode;
 use scylla::errors::{ExecutionError, NewSessionError, RequestAttemptError};
 
 fn attempt_failure(e: &RequestAttemptError) -> Failure {
@@ -25,10 +26,14 @@ fn attempt_failure(e: &RequestAttemptError) -> Failure {
     }
 }
 
-/// The code and message of a failed request.
+/// The code and message of a failed request. Called while the request's future is polled: a last
+/// attempt's error names the node that attempt went to (`policies::load_balancing::failed_node`).
 pub fn execution_failure(e: &ExecutionError) -> Failure {
     match e {
-        ExecutionError::LastAttemptError(attempt) => attempt_failure(attempt),
+        ExecutionError::LastAttemptError(attempt) => Failure {
+            coordinator: crate::policies::load_balancing::failed_node::last().map(|address| CassNode { address }),
+            ..attempt_failure(attempt)
+        },
         ExecutionError::RequestTimeout(after) => Failure::new(
             CassError::CASS_ERROR_LIB_REQUEST_TIMED_OUT,
             format!("Request timed out after {} ms", after.as_millis()),

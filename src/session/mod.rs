@@ -313,7 +313,8 @@ impl CassSession {
         submitter.submit(Box::pin(async move {
             // A panic in the request completes its future with an error instead of leaving it
             // pending (and, with one I/O thread, instead of stopping the dispatcher).
-            let outcome = AssertUnwindSafe(work(connected.clone())).catch_unwind().await.unwrap_or_else(|_| {
+            let request = crate::policies::load_balancing::failed_node::tracked(work(connected.clone()));
+            let outcome = AssertUnwindSafe(request).catch_unwind().await.unwrap_or_else(|_| {
                 tracing::error!("internal error: a request panicked");
                 failure(CassError::CASS_ERROR_LIB_INTERNAL_ERROR, "Internal error while running the request")
             });

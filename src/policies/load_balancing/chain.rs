@@ -495,6 +495,17 @@ impl LoadBalancingPolicy for ChainPolicy {
         }
     }
 
+    fn on_request_failure(
+        &self,
+        _info: &RoutingInfo,
+        _latency: Duration,
+        node: NodeRef<'_>,
+        _error: &scylla::errors::RequestAttemptError,
+    ) {
+        // The crate's error will not name the node: keep it for `cass_future_coordinator`.
+        super::failed_node::record(std::net::SocketAddr::new(node.address.ip(), node.address.port()));
+    }
+
     fn name(&self) -> String {
         let base = match &self.base {
             Base::RoundRobin => "RoundRobinPolicy".to_string(),

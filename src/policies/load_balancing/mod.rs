@@ -16,15 +16,18 @@
 //! (`SessionHostFilter`, the crate's `HostFilter`).
 
 mod chain;
+pub(crate) mod failed_node;
 mod host_filter;
 mod host_view;
 mod latency;
 mod locality;
+mod pinned;
 pub(crate) mod setters;
 
 pub use chain::ChainPolicy;
 pub use host_filter::SessionHostFilter;
 pub use locality::Locality;
+pub use pinned::PinnedNode;
 
 use crate::error::CassError;
 use std::time::Duration;

@@ -12,7 +12,6 @@ use crate::policies::retry::CassRetryPolicy;
 use crate::result::CassResult;
 use crate::statement::request_setters;
 use crate::types::{cass_bool_arg, cass_int64_t, cass_uint64_t, CassConsistencyArg, CassInet};
-use scylla::policies::load_balancing::{NodeIdentifier, SingleTargetLoadBalancingPolicy};
 use scylla::response::PagingState;
 use std::ffi::c_char;
 use std::net::{IpAddr, SocketAddr};
@@ -188,8 +187,7 @@ pub extern "C" fn cass_statement_add_key_index(statement: *mut CassStatement, in
 fn pin(statement: *mut CassStatement, address: Option<SocketAddr>) -> CassError {
     with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| match address {
         Some(address) => {
-            let policy = SingleTargetLoadBalancingPolicy::new(NodeIdentifier::NodeAddress(address), None);
-            s.data_mut().settings.target = Some(policy);
+            s.data_mut().settings.target = Some(crate::policies::load_balancing::PinnedNode::policy(address));
             CassError::CASS_OK
         }
         None => CassError::CASS_ERROR_LIB_BAD_PARAMS,
