@@ -14,8 +14,8 @@ Two modes:
 
 Measures, per scenario, after a warm-up of --warmup requests: wall time, ops/s, and the process's
 CPU time (user + system, all threads: the event loop and the driver's I/O threads) per request,
-from resource.getrusage(RUSAGE_SELF). The node is $ACSYLLA_HOST (default 127.0.0.1), keyspace
-pyt_bench.
+from resource.getrusage(RUSAGE_SELF). The node is $ACSYLLA_HOST (default 127.0.0.1) port
+$ACSYLLA_PORT (default 9042), keyspace pyt_bench; bench/null-server answers the same statements.
 """
 
 import argparse
@@ -78,7 +78,8 @@ async def run_scenarios(args):
     import acsylla
 
     host = os.environ.get("ACSYLLA_HOST", "127.0.0.1")
-    cluster = acsylla.create_cluster([host], log_level="critical", num_threads_io=1, queue_size_io=65536)
+    port = int(os.environ.get("ACSYLLA_PORT", "9042"))
+    cluster = acsylla.create_cluster([host], port=port, log_level="critical", num_threads_io=1, queue_size_io=65536)
     session = await cluster.create_session()
     await prepare(session)
     statements = (
@@ -133,9 +134,11 @@ def compare(args):
     print()
     print(f"acsylla 1.2.0 wheel, {args.requests} requests per scenario after {args.warmup} warm-up, "
           f"medians of {args.repeat} alternating runs; client {'pinned to CPU 0' if shutil.which('taskset') and not args.no_pin else 'not pinned'}")
+    print(f"server: {os.environ.get('BENCH_SERVER_LABEL', 'the node at ' + os.environ.get('ACSYLLA_HOST', '127.0.0.1'))}")
     print(f"ours = LD_PRELOAD={args.lib}")
+    print("ratios are ours / stock: the CPU ratio is better below 1, the ops/s ratio above 1")
     print()
-    header = f"| {'workload':16} | in flight | {'stock ops/s':>11} | {'stock CPU/req':>13} | {'ours ops/s':>10} | {'ours CPU/req':>12} | CPU ratio |"
+    header = f"| {'workload':16} | in flight | {'stock ops/s':>11} | {'stock CPU/req':>13} | {'ours ops/s':>10} | {'ours CPU/req':>12} | CPU ratio | ops/s ratio |"
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     for scenario in args.scenarios.split(","):
@@ -150,7 +153,7 @@ def compare(args):
         o_ops = statistics.median(r["ops_per_s"] for r in ours)
         o_cpu = statistics.median(r["cpu_us_per_request"] for r in ours)
         print(f"| prepared {kind:7} | {in_flight:>9} | {s_ops:>11.0f} | {s_cpu:>10.2f} us | {o_ops:>10.0f} | "
-              f"{o_cpu:>9.2f} us | {o_cpu / s_cpu:>9.2f} |")
+              f"{o_cpu:>9.2f} us | {o_cpu / s_cpu:>9.2f} | {o_ops / s_ops:>11.2f} |")
 
 
 def main():

@@ -300,6 +300,9 @@ pub fn catalog(node: usize, nodes: usize, port: u16) -> Vec<Table> {
 
     let mut kv = Table::new("bench.kv", "pk bigint, v1 bigint, v2 bigint", &["pk"]);
     kv.add_row(vec![("pk", bigint(1)), ("v1", bigint(2)), ("v2", bigint(3))]);
+    // The table of bindings/bench/acsylla_bench.py (its DDL is answered with VOID).
+    let mut acsylla = Table::new("pyt_bench.bench", "k int, v int", &["k"]);
+    acsylla.add_row(vec![("k", int(1)), ("v", int(2))]);
 
     let tables_columns = format!("keyspace_name text, table_name text, flags set<text>, {TABLE_OPTIONS}");
     let views_columns = format!(
@@ -311,6 +314,7 @@ pub fn catalog(node: usize, nodes: usize, port: u16) -> Vec<Table> {
         peers,
         peers_v2,
         kv,
+        acsylla,
         wide,
         Table::new(
             "system_schema.keyspaces",
@@ -378,5 +382,13 @@ mod tests {
         let peers = c.iter().find(|t| t.name == "peers").unwrap();
         assert_eq!(peers.rows.len(), 2);
         assert_eq!(node_token(1, 3), i64::MIN.to_string());
+    }
+
+    #[test]
+    fn acsylla_bench_table_has_int_columns() {
+        let c = catalog(1, 1, 9042);
+        let t = c.iter().find(|t| t.keyspace == "pyt_bench" && t.name == "bench").unwrap();
+        assert_eq!(t.columns.iter().map(|c| c.ty.clone()).collect::<Vec<_>>(), [Ty::Native(0x09), Ty::Native(0x09)]);
+        assert_eq!(t.rows.len(), 1);
     }
 }
