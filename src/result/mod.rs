@@ -144,6 +144,12 @@ impl CassResult {
         self.rows.len()
     }
 
+    /// Whether the server answered with rows (a SELECT), not with a void, keyspace or schema
+    /// change result.
+    pub fn is_rows(&self) -> bool {
+        self.raw.is_some()
+    }
+
     pub fn column_count(&self) -> usize {
         self.column_types.len()
     }

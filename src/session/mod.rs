@@ -248,13 +248,17 @@ impl CassSession {
         self.submit(Some(Instant::now()), move |connected| async move {
             let outcome = execute::run_statement(&connected, &statement).await;
             let outcome = upstream::unavailable_as_upstream(&connected, &statement.settings, outcome);
-            if let Ok(Payload::Result(result)) = &outcome {
-                // DDL: the nodes agree and its change is in the schema snapshot before its future
-                // completes (the crate's own wait for agreement is off, see `config`).
-                let change = crate::metadata::schema_change(&statement.query, || connected.scylla.get_keyspace());
-                if change != crate::metadata::SchemaChange::None {
-                    connected.metadata.follow(&connected.scylla, change, result.coordinator().address).await;
+            match &outcome {
+                // DDL (never a rows result): the nodes agree and its change is in the schema
+                // snapshot before its future completes (the crate's own wait for agreement is
+                // off, see `config`).
+                Ok(Payload::Result(result)) if !result.is_rows() => {
+                    let change = crate::metadata::schema_change(&statement.query, || connected.scylla.get_keyspace());
+                    if change != crate::metadata::SchemaChange::None {
+                        connected.metadata.follow(&connected.scylla, change, result.coordinator().address).await;
+                    }
                 }
+                _ => {}
             }
             if statement.settings.tracing {
                 wait_for_trace(&connected, &outcome).await;
