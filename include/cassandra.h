@@ -2090,8 +2090,8 @@ CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t
  * Waits for the future and returns the node that coordinated the request: the node that answered,
  * also when it answered with an error (the node of the last failed attempt). NULL when it is not
  * a request future, or the request failed without a node's answer (timed out, no host, a
- * client-side error) or in a preparation (no node is reported for it). Valid as long as the
- * future.
+ * client-side error). A preparation is sent to every node: when the server refused it, a node
+ * that answered. Valid as long as the future.
  */
 CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 

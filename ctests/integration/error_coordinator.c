@@ -1,5 +1,6 @@
 /* cass_future_coordinator after a failed request: a request the server answered with an error (a
-   syntax error, a query on a missing table; also paged, pinned to the node, and in a batch) names
+   syntax error, a query on a missing table; also paged, pinned to the node, in a batch, and a
+   preparation) names
    the node that answered, as after a success; the node is the test node: a system.local query pinned
    to it (cass_statement_set_node) reads back its address. A request that reached no node (a
    session that is not connected) has no coordinator. */
@@ -94,6 +95,13 @@ static void test_batch_error(void) {
   check_failed(future);
 }
 
+static void test_prepare_error(void) {
+  CassFuture* future = cass_session_prepare(session, "SELECT * FROM system.no_such_table_here");
+  cass_future_wait(future);
+  CHECK_ERR(CASS_ERROR_SERVER_INVALID_QUERY, cass_future_error_code(future));
+  check_failed(future);
+}
+
 static void test_not_connected(void) {
   CassSession* idle = cass_session_new();
   CassFuture* future = run(idle, cass_statement_new("SELECT key FROM system.local", 0),
@@ -109,6 +117,7 @@ int main(void) {
   test_success();
   test_server_errors();
   test_batch_error();
+  test_prepare_error();
   test_not_connected();
   test_disconnect(cluster, session);
   printf("error_coordinator: ok\n");

@@ -200,8 +200,8 @@ pub extern "C" fn cass_future_custom_payload_item(
 /// Waits for the future and returns the node that coordinated the request: the node that answered,
 /// also when it answered with an error (the node of the last failed attempt). NULL when it is not
 /// a request future, or the request failed without a node's answer (timed out, no host, a
-/// client-side error) or in a preparation (no node is reported for it). Valid as long as the
-/// future.
+/// client-side error). A preparation is sent to every node: when the server refused it, a node
+/// that answered. Valid as long as the future.
 #[no_mangle]
 pub extern "C" fn cass_future_coordinator(future: *mut CassFuture) -> *const CassNode {
     guard(|| {

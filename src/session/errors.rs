@@ -65,6 +65,23 @@ pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
     }
 }
 
+/// The node to report as the coordinator of a preparation the server refused. The crate
+/// prepares on a connection to every node and reports only the first attempt's error, not its
+/// node; when that error is the server's (a syntax error, an unknown table), every node was
+/// asked and answered, so the first connected node is one that answered it (with one node, the
+/// node). None for failures without a server answer, as upstream.
+pub fn prepare_coordinator(
+    session: &scylla::client::session::Session,
+    e: &scylla::errors::PrepareError,
+) -> Option<CassNode> {
+    let scylla::errors::PrepareError::AllAttemptsFailed { first_attempt: RequestAttemptError::DbError(..) } = e else {
+        return None;
+    };
+    let cluster = session.get_cluster_state();
+    let node = cluster.get_nodes_info().iter().find(|node| node.is_connected())?;
+    Some(CassNode { address: std::net::SocketAddr::new(node.address.ip(), node.address.port()) })
+}
+
 /// The code and message of a failed connect.
 /// The error of a connect that took longer than the connect timeout allows (a node that accepts
 /// TCP connections but never answers).
