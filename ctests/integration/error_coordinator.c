@@ -1,6 +1,6 @@
 /* cass_future_coordinator after a failed request: a request the server answered with an error (a
-   syntax error, a query on a missing table; also paged, pinned to the node, in a batch, and a
-   preparation) names
+   syntax error, a query on a missing table; also paged, pinned to the node, in a batch, with a
+   value, and a preparation) names
    the node that answered, as after a success; the node is the test node: a system.local query pinned
    to it (cass_statement_set_node) reads back its address. A request that reached no node (a
    session that is not connected) has no coordinator. */
@@ -102,6 +102,14 @@ static void test_prepare_error(void) {
   check_failed(future);
 }
 
+/* A simple statement with a value: this library prepares it first, the C++ driver sends it with
+   the value; refused either way, and the future names the node. */
+static void test_simple_with_value_error(void) {
+  CassStatement* statement = cass_statement_new("SELECT * FROM system.no_such_table_here WHERE k = ?", 1);
+  CHECK_OK(cass_statement_bind_int32(statement, 0, 1));
+  check_failed(run(session, statement, CASS_ERROR_SERVER_INVALID_QUERY));
+}
+
 static void test_not_connected(void) {
   CassSession* idle = cass_session_new();
   CassFuture* future = run(idle, cass_statement_new("SELECT key FROM system.local", 0),
@@ -118,6 +126,7 @@ int main(void) {
   test_server_errors();
   test_batch_error();
   test_prepare_error();
+  test_simple_with_value_error();
   test_not_connected();
   test_disconnect(cluster, session);
   printf("error_coordinator: ok\n");

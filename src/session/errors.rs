@@ -65,12 +65,17 @@ pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
     }
 }
 
+/// The failure of a preparation, with the coordinator `prepare_coordinator` names.
+pub fn refused_preparation(session: &scylla::client::session::Session, e: &scylla::errors::PrepareError) -> Failure {
+    Failure { coordinator: prepare_coordinator(session, e), ..prepare_failure(e) }
+}
+
 /// The node to report as the coordinator of a preparation the server refused. The crate
 /// prepares on a connection to every node and reports only the first attempt's error, not its
 /// node; when that error is the server's (a syntax error, an unknown table), every node was
 /// asked and answered, so the first connected node is one that answered it (with one node, the
 /// node). None for failures without a server answer, as upstream.
-pub fn prepare_coordinator(
+fn prepare_coordinator(
     session: &scylla::client::session::Session,
     e: &scylla::errors::PrepareError,
 ) -> Option<CassNode> {

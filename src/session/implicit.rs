@@ -32,7 +32,7 @@ impl ImplicitPreparations {
         if let Some(prepared) = self.get(query) {
             return Ok(prepared);
         }
-        let prepared = session.prepare(&**query).await.map_err(|e| super::errors::prepare_failure(&e))?;
+        let prepared = session.prepare(&**query).await.map_err(|e| super::errors::refused_preparation(session, &e))?;
         self.insert(query.clone(), prepared.clone());
         Ok(prepared)
     }

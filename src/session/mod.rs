@@ -284,11 +284,7 @@ impl CassSession {
         self.submit(None, move |connected| async move {
             match connected.scylla.prepare(query).await {
                 Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared, settings)))),
-                Err(e) => {
-                    let mut failure = errors::prepare_failure(&e);
-                    failure.coordinator = errors::prepare_coordinator(&connected.scylla, &e);
-                    Err(failure)
-                }
+                Err(e) => Err(errors::refused_preparation(&connected.scylla, &e)),
             }
         })
     }
