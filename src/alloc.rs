@@ -1,4 +1,5 @@
 //! `cass_alloc_set_functions` (cassandra.h, "Allocator"); the allocator itself is `ffi::allocator`.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::ffi::allocator::set_functions;
 use crate::ffi::guard_before_init;

@@ -9,7 +9,7 @@ use std::net::{IpAddr, SocketAddr};
 
 /// The C callback and its data, as the cluster keeps them.
 #[derive(Clone, Copy)]
-pub struct HostCallback {
+pub(crate) struct HostCallback {
     pub callback: extern "C" fn(CassHostListenerEvent, CassInet, *mut std::ffi::c_void),
     pub data: UserData,
 }

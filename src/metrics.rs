@@ -25,7 +25,7 @@ const SUB: usize = 1 << SUB_BITS;
 const GROUPS: usize = 41 - SUB_BITS as usize;
 
 /// A histogram of microsecond values that threads record into without locks.
-pub struct Histogram {
+pub(crate) struct Histogram {
     buckets: Box<[AtomicU64]>,
     count: AtomicU64,
     sum: AtomicU64,
@@ -35,7 +35,7 @@ pub struct Histogram {
 
 /// What `Histogram::snapshot` gives: all in microseconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub count: u64,
     pub min: u64,
     pub max: u64,
@@ -88,7 +88,7 @@ fn value_of(index: usize) -> u64 {
 impl Histogram {
     /// Records one value (microseconds).
     #[inline]
-    pub fn record(&self, micros: u64) {
+    pub(crate) fn record(&self, micros: u64) {
         self.buckets[bucket_of(micros)].fetch_add(1, Relaxed);
         self.count.fetch_add(1, Relaxed);
         self.sum.fetch_add(micros, Relaxed);
@@ -97,7 +97,7 @@ impl Histogram {
     }
 
     /// Count, extremes, mean, standard deviation and percentiles of the values so far.
-    pub fn snapshot(&self) -> Snapshot {
+    pub(crate) fn snapshot(&self) -> Snapshot {
         let counts: Vec<u64> = self.buckets.iter().map(|b| b.load(Relaxed)).collect();
         let count: u64 = counts.iter().sum();
         if count == 0 {
@@ -146,7 +146,7 @@ impl Histogram {
 const TICK: Duration = Duration::from_secs(5);
 
 /// Request rates: the mean since the start and 1, 5 and 15 minute moving averages.
-pub struct Meter {
+pub(crate) struct Meter {
     start: Instant,
     count: AtomicU64,
     /// Requests not yet folded into the averages, and the averages (requests per second).
@@ -199,7 +199,7 @@ impl Meter {
 }
 
 /// A session's metrics, shared by its requests.
-pub struct SessionMetrics {
+pub(crate) struct SessionMetrics {
     latencies: Histogram,
     rates: Meter,
     request_timeouts: AtomicU64,
@@ -222,18 +222,18 @@ impl Default for SessionMetrics {
 impl SessionMetrics {
     /// A request that completed (with a result or an error) after `elapsed`.
     #[inline]
-    pub fn record_request(&self, elapsed: Duration) {
+    pub(crate) fn record_request(&self, elapsed: Duration) {
         self.latencies.record(elapsed.as_micros() as u64);
         self.rates.mark();
     }
 
     /// A request that failed because the client stopped waiting (`CASS_ERROR_LIB_REQUEST_TIMED_OUT`).
-    pub fn record_timeout(&self) {
+    pub(crate) fn record_timeout(&self) {
         self.request_timeouts.fetch_add(1, Relaxed);
     }
 
     /// Fills `CassMetrics`; `crate_metrics` gives connection counts and connection timeouts.
-    pub fn fill(&self, crate_metrics: &scylla::observability::metrics::Metrics) -> CassMetrics {
+    pub(crate) fn fill(&self, crate_metrics: &scylla::observability::metrics::Metrics) -> CassMetrics {
         let s = self.latencies.snapshot();
         let (mean_rate, one_minute_rate, five_minute_rate, fifteen_minute_rate) = self.rates.rates();
         let total_connections = crate_metrics.get_total_connections();
@@ -269,7 +269,7 @@ impl SessionMetrics {
     }
 
     /// Fills `CassSpeculativeExecutionMetrics`.
-    pub fn fill_speculative(&self) -> CassSpeculativeExecutionMetrics {
+    pub(crate) fn fill_speculative(&self) -> CassSpeculativeExecutionMetrics {
         let s = self.speculative.snapshot();
         let count = self.speculative_count.load(Relaxed);
         let requests = self.rates.count.load(Relaxed);
@@ -296,7 +296,7 @@ impl SessionMetrics {
 /// aborted: each is counted, with the request's latency at that moment (the crate cancels the
 /// losers, so their own answers are never seen; the C++ driver records when they arrive).
 #[derive(Debug)]
-pub struct SpeculativeListener {
+pub(crate) struct SpeculativeListener {
     metrics: std::sync::Arc<SessionMetrics>,
     next_id: AtomicU64,
     requests: Mutex<HashMap<usize, (Instant, u64)>>,
@@ -309,7 +309,7 @@ impl std::fmt::Debug for SessionMetrics {
 }
 
 impl SpeculativeListener {
-    pub fn new(metrics: std::sync::Arc<SessionMetrics>) -> Self {
+    pub(crate) fn new(metrics: std::sync::Arc<SessionMetrics>) -> Self {
         SpeculativeListener { metrics, next_id: AtomicU64::new(0), requests: Mutex::new(HashMap::new()) }
     }
 

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 /// A node, borrowed from the result (or future) that reported it.
 #[derive(Debug, Clone, Copy)]
-pub struct CassNode {
+pub(crate) struct CassNode {
     pub address: SocketAddr,
 }
 

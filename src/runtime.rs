@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 /// A request ready to run on the runtime.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+pub(crate) type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
 thread_local! {
     static ON_RUNTIME_THREAD: Cell<bool> = const { Cell::new(false) };
@@ -31,7 +31,7 @@ thread_local! {
 }
 
 /// True on the threads of any I/O runtime of this library.
-pub fn on_worker_thread() -> bool {
+pub(crate) fn on_worker_thread() -> bool {
     ON_RUNTIME_THREAD.with(|flag| flag.get())
 }
 
@@ -69,7 +69,7 @@ impl<T> WakeQueue<T> {
 }
 
 /// The submission queues between C threads and one runtime: one per dispatcher.
-pub struct Submitter {
+pub(crate) struct Submitter {
     queues: Box<[Arc<WakeQueue<Job>>]>,
     /// Which queue the next job goes to (several dispatchers only).
     next: AtomicUsize,
@@ -77,7 +77,7 @@ pub struct Submitter {
 
 impl Submitter {
     /// Queues a job; never blocks on the runtime.
-    pub fn submit(&self, job: Job) {
+    pub(crate) fn submit(&self, job: Job) {
         let index = match self.queues.len() {
             1 => 0,
             n => self.next.fetch_add(1, Ordering::Relaxed) % n,
@@ -108,10 +108,10 @@ impl Submitter {
 
 /// Futures completed by one dispatcher's jobs whose callbacks are due; a task of the same
 /// runtime runs them (see `crate::future::callbacks`).
-pub struct Completions(WakeQueue<Arc<dyn DueCallback>>);
+pub(crate) struct Completions(WakeQueue<Arc<dyn DueCallback>>);
 
 /// A completed request whose C callback is due (a `CassFuture`; the runtime knows no more of it).
-pub trait DueCallback: Send + Sync {
+pub(crate) trait DueCallback: Send + Sync {
     /// Runs the callback if no other thread took it.
     fn run_due(&self);
 }
@@ -132,7 +132,7 @@ impl Completions {
 
 /// Queues a completed future's callback to the completion task of the dispatcher being polled on
 /// this thread; gives the future back when there is none (not inside a dispatcher).
-pub fn queue_completion(future: Arc<dyn DueCallback>) -> Result<(), Arc<dyn DueCallback>> {
+pub(crate) fn queue_completion(future: Arc<dyn DueCallback>) -> Result<(), Arc<dyn DueCallback>> {
     COMPLETIONS.with(|completions| match &*completions.borrow() {
         Some(completions) => {
             completions.0.push(future);
@@ -143,13 +143,13 @@ pub fn queue_completion(future: Arc<dyn DueCallback>) -> Result<(), Arc<dyn DueC
 }
 
 /// A session's runtime: `num_threads_io` worker threads.
-pub struct IoRuntime {
+pub(crate) struct IoRuntime {
     runtime: Option<tokio::runtime::Runtime>,
     pub submitter: Arc<Submitter>,
 }
 
 impl IoRuntime {
-    pub fn new(io_threads: usize) -> std::io::Result<Self> {
+    pub(crate) fn new(io_threads: usize) -> std::io::Result<Self> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(io_threads.max(1))
             .max_blocking_threads(64)

@@ -1,4 +1,5 @@
 //! The `cass_authenticator_*` functions: what a C authenticator callback may do with its exchange.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CallbackProvider, Callbacks, CassAuthenticator};
 use super::{CassAuthenticatorCallbacks, CassAuthenticatorDataCleanupCallback};

@@ -21,10 +21,10 @@ use std::ffi::{c_char, CString};
 use std::sync::Arc;
 
 /// `void (*)(CassAuthenticator* auth, void* data)`: starts an exchange.
-pub type CassAuthenticatorInitialCallback =
+pub(crate) type CassAuthenticatorInitialCallback =
     Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
 /// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
-pub type CassAuthenticatorChallengeCallback = Option<
+pub(crate) type CassAuthenticatorChallengeCallback = Option<
     extern "C" fn(
         auth: *mut CassAuthenticator,
         data: *mut std::ffi::c_void,
@@ -33,7 +33,7 @@ pub type CassAuthenticatorChallengeCallback = Option<
     ),
 >;
 /// `void (*)(CassAuthenticator* auth, void* data, const char* token, size_t token_size)`.
-pub type CassAuthenticatorSuccessCallback = Option<
+pub(crate) type CassAuthenticatorSuccessCallback = Option<
     extern "C" fn(
         auth: *mut CassAuthenticator,
         data: *mut std::ffi::c_void,
@@ -42,15 +42,15 @@ pub type CassAuthenticatorSuccessCallback = Option<
     ),
 >;
 /// `void (*)(CassAuthenticator* auth, void* data)`: ends an exchange.
-pub type CassAuthenticatorCleanupCallback =
+pub(crate) type CassAuthenticatorCleanupCallback =
     Option<extern "C" fn(auth: *mut CassAuthenticator, data: *mut std::ffi::c_void)>;
 /// `void (*)(void* data)`: frees the data of an authenticator.
-pub type CassAuthenticatorDataCleanupCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
+pub(crate) type CassAuthenticatorDataCleanupCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
 
 /// The callbacks of a custom authenticator.
 #[repr(C)]
 #[derive(Clone, Copy)]
-pub struct CassAuthenticatorCallbacks {
+pub(crate) struct CassAuthenticatorCallbacks {
     pub initial_callback: CassAuthenticatorInitialCallback,
     pub challenge_callback: CassAuthenticatorChallengeCallback,
     pub success_callback: CassAuthenticatorSuccessCallback,
@@ -58,7 +58,7 @@ pub struct CassAuthenticatorCallbacks {
 }
 
 /// One authentication exchange, as C callbacks see it (`CassAuthenticator*`).
-pub struct CassAuthenticator {
+pub(crate) struct CassAuthenticator {
     /// The server's authenticator class, NUL-terminated for C.
     class_name: CString,
     state: Mutex<Exchange>,

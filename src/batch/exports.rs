@@ -1,4 +1,5 @@
 //! The `cass_batch_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassBatch;
 use crate::custom_payload::CassCustomPayload;

@@ -9,13 +9,13 @@ use crate::types::CassBatchType;
 use std::sync::Arc;
 
 /// A batch C owns (Box; `cass_batch_free`). Executing snapshots it.
-pub struct CassBatch {
+pub(crate) struct CassBatch {
     pub data: Arc<BatchData>,
 }
 
 /// What an execution needs from a batch; shared with the requests in flight.
 #[derive(Clone, Debug)]
-pub struct BatchData {
+pub(crate) struct BatchData {
     pub kind: CassBatchType,
     /// Each statement as it was when added (its values included).
     pub statements: Vec<Arc<StatementData>>,
@@ -27,11 +27,11 @@ impl crate::ffi::Handle for CassBatch {
 }
 
 impl CassBatch {
-    pub fn new(kind: CassBatchType) -> Self {
+    pub(crate) fn new(kind: CassBatchType) -> Self {
         CassBatch { data: Arc::new(BatchData { kind, statements: Vec::new(), settings: RequestSettings::default() }) }
     }
 
-    pub fn data_mut(&mut self) -> &mut BatchData {
+    pub(crate) fn data_mut(&mut self) -> &mut BatchData {
         Arc::make_mut(&mut self.data)
     }
 }

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 /// What a valid bundle holds.
 #[derive(Debug)]
-pub struct CloudBundle {
+#[allow(dead_code)] // checked as upstream checks a bundle; connecting through its SNI proxy is not supported
+pub(crate) struct CloudBundle {
     pub host: String,
     pub port: i64,
     pub ca: openssl::x509::X509,
@@ -22,12 +23,12 @@ pub struct CloudBundle {
 }
 
 /// The message of a connect attempt with a bundle.
-pub const NOT_SUPPORTED: &str =
+pub(crate) const NOT_SUPPORTED: &str =
     "Connecting with a cloud secure connection bundle (through the cloud's SNI proxy) is not supported by this driver";
 
 impl CloudBundle {
     /// Reads and checks the bundle at `path`; the error says what is wrong.
-    pub fn load(path: &str) -> Result<CloudBundle, String> {
+    pub(crate) fn load(path: &str) -> Result<CloudBundle, String> {
         let file = std::fs::File::open(path)
             .map_err(|e| format!("Unable to open zip file {path}; file does not exist or is invalid ({e})"))?;
         let mut zip = zip::ZipArchive::new(file)

@@ -1,4 +1,5 @@
 //! The `cass_cluster_*` functions of the connection settings.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 mod cloud;
 mod compat_settings;

@@ -1,7 +1,7 @@
 //! `CassCluster`: plain configuration data. A session copies it when it connects, so the cluster
 //! may be freed or changed afterwards without affecting connected sessions.
 
-pub mod cloud;
+pub(crate) mod cloud;
 mod exports;
 
 use crate::ffi::{Handle, Owned};
@@ -9,7 +9,7 @@ use crate::types::{CassConsistency, CassUuid};
 
 /// Connection settings, with the C++ driver's defaults.
 #[derive(Clone, Debug)]
-pub struct ClusterConfig {
+pub(crate) struct ClusterConfig {
     pub contact_points: Vec<String>,
     pub port: u16,
     pub connect_timeout_ms: u32,
@@ -124,12 +124,12 @@ impl Default for ClusterConfig {
 
 impl ClusterConfig {
     /// Connections the session keeps to each host: the core connections per I/O thread.
-    pub fn connections_per_host(&self) -> usize {
+    pub(crate) fn connections_per_host(&self) -> usize {
         self.core_connections_per_host.max(1) as usize * self.io_threads.max(1) as usize
     }
 
     /// Adds the comma-separated hosts of `list`; an empty list clears the contact points.
-    pub fn add_contact_points(&mut self, list: &str) {
+    pub(crate) fn add_contact_points(&mut self, list: &str) {
         if list.is_empty() {
             self.contact_points.clear();
             return;
@@ -146,7 +146,7 @@ impl crate::policies::load_balancing::setters::WithLoadBalancing for CassCluster
 
 /// An authenticator provider, shared by every session connected with this configuration.
 #[derive(Clone)]
-pub struct Authenticator(pub std::sync::Arc<dyn scylla::authentication::AuthenticatorProvider>);
+pub(crate) struct Authenticator(pub std::sync::Arc<dyn scylla::authentication::AuthenticatorProvider>);
 
 impl std::fmt::Debug for Authenticator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -156,7 +156,7 @@ impl std::fmt::Debug for Authenticator {
 
 /// The cluster handle C holds (Box-owned; `cass_cluster_free`).
 #[derive(Default)]
-pub struct CassCluster {
+pub(crate) struct CassCluster {
     pub config: ClusterConfig,
 }
 

@@ -12,7 +12,7 @@ use crate::types::CassValueType;
 use std::sync::Arc;
 
 /// A collection C owns (Box; `cass_collection_free`).
-pub struct CassCollection {
+pub(crate) struct CassCollection {
     data_type: Arc<CassDataType>,
     items: Elements,
 }
@@ -22,7 +22,7 @@ impl Handle for CassCollection {
 }
 
 impl CassCollection {
-    pub fn new(data_type: Arc<CassDataType>, item_count: usize) -> Self {
+    pub(crate) fn new(data_type: Arc<CassDataType>, item_count: usize) -> Self {
         let per_item = if data_type.value_type == CassValueType::CASS_VALUE_TYPE_MAP { 2 } else { 1 };
         CassCollection { data_type, items: Elements::with_capacity(item_count.saturating_mul(per_item)) }
     }
@@ -33,7 +33,7 @@ impl CassCollection {
 
     /// Appends an item after the C++ driver's check: a typed list or set takes its element type,
     /// a typed map alternates key and value types.
-    pub fn append(&mut self, input: &Input) -> CassError {
+    pub(crate) fn append(&mut self, input: &Input) -> CassError {
         let subs = &self.data_type.sub_types;
         let expected = match (self.is_map(), subs.len()) {
             (true, 2) => Some(&subs[self.items.len() % 2]),
@@ -54,7 +54,7 @@ impl CassCollection {
 
     /// The collection as a value to bind, append or set: the item count (pairs for a map) and
     /// the items.
-    pub fn input(&self) -> Input<'_> {
+    pub(crate) fn input(&self) -> Input<'_> {
         let count = if self.is_map() { self.items.len() / 2 } else { self.items.len() };
         Input::collection(&self.data_type, &self.items, count as i32)
     }

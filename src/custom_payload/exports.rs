@@ -1,4 +1,5 @@
 //! The `cass_custom_payload_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassCustomPayload;
 use crate::ffi::strings::{bytes_n, safe_strlen, str_n};

@@ -7,7 +7,7 @@ use crate::ffi::{Handle, Owned};
 
 /// A custom payload C owns (Box; `cass_custom_payload_free`).
 #[derive(Default)]
-pub struct CassCustomPayload {
+pub(crate) struct CassCustomPayload {
     items: Vec<(String, Vec<u8>)>,
 }
 

@@ -5,6 +5,7 @@
 //! result, a value or another data type are borrowed: valid as long as their owner, never freed.
 //! A type is changed in place only while C's reference is its only one; once it is shared (a sub
 //! type of another type, or used by a collection, tuple or user type value) it is read-only.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{
     add_field, add_sub_type, borrowed, into_c, set_class_name, set_keyspace, set_type_name, sub_data_type_by_name,

@@ -257,7 +257,7 @@ fn marshal_class_name(typ: &ColumnType<'_>) -> String {
 
 /// The positions in `names` that `name` designates: every case-insensitive match, or, when `name`
 /// is double-quoted, every exact match of the unquoted text.
-pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl Iterator<Item = usize> + 'a {
     let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
     let wanted = if quoted { &name[1..name.len() - 1] } else { name };
     names.iter().enumerate().filter_map(move |(index, candidate)| {
@@ -270,7 +270,10 @@ pub fn names_matching<'a, S: AsRef<str>>(names: &'a [S], name: &'a str) -> impl 
 /// Runs `set` on each index a name matched (see `names_matching`), stopping at the first error;
 /// `CASS_ERROR_LIB_NAME_DOES_NOT_EXIST` when the name matched nothing. Binding a statement's markers
 /// and setting a user type's fields by name both answer this way, as upstream.
-pub fn set_each_match(indices: impl Iterator<Item = usize>, mut set: impl FnMut(usize) -> CassError) -> CassError {
+pub(crate) fn set_each_match(
+    indices: impl Iterator<Item = usize>,
+    mut set: impl FnMut(usize) -> CassError,
+) -> CassError {
     let mut found = false;
     for index in indices {
         found = true;

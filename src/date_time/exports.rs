@@ -1,4 +1,5 @@
 //! The `cass_date_*`/`cass_time_*` conversions between epoch seconds and CQL dates and times.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{date_from_epoch, date_time_to_epoch, time_from_epoch};
 use crate::ffi::guard;

@@ -17,18 +17,18 @@ const NANOS_PER_SECOND: i64 = 1_000_000_000;
 const DATE_OF_EPOCH: i64 = 1 << 31;
 
 /// The `date` of a Unix time in seconds (modulo 2^32 outside the type's range of ±2^31 days).
-pub fn date_from_epoch(epoch_secs: i64) -> u32 {
+pub(crate) fn date_from_epoch(epoch_secs: i64) -> u32 {
     (epoch_secs.div_euclid(SECONDS_PER_DAY) + DATE_OF_EPOCH) as u32
 }
 
 /// The `time` (nanoseconds since midnight UTC) of a Unix time in seconds.
-pub fn time_from_epoch(epoch_secs: i64) -> i64 {
+pub(crate) fn time_from_epoch(epoch_secs: i64) -> i64 {
     epoch_secs.rem_euclid(SECONDS_PER_DAY) * NANOS_PER_SECOND
 }
 
 /// The Unix time in seconds of a `date` and a `time`; the nanoseconds below a second are dropped
 /// (rounding toward zero, as the C++ driver does, also for a negative `time`).
-pub fn date_time_to_epoch(date: u32, time: i64) -> i64 {
+pub(crate) fn date_time_to_epoch(date: u32, time: i64) -> i64 {
     // |days| <= 2^31, so days * 86,400 < 2^48 and the sum cannot overflow.
     (i64::from(date) - DATE_OF_EPOCH) * SECONDS_PER_DAY + time / NANOS_PER_SECOND
 }

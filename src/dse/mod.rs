@@ -3,10 +3,10 @@
 //! encoded values as DSE's custom types.
 #![allow(non_camel_case_types)]
 
-pub mod auth;
-pub mod date_range;
-pub mod geometry;
-pub mod geometry_iterator;
+pub(crate) mod auth;
+pub(crate) mod date_range;
+pub(crate) mod geometry;
+pub(crate) mod geometry_iterator;
 mod wkb;
 mod wkt;
 
@@ -17,18 +17,18 @@ use crate::types::ffi_enum;
 use crate::types::{cass_bool_arg, cass_int64_t};
 
 /// The server class of DSE points (WKB).
-pub const POINT_CLASS: &str = "org.apache.cassandra.db.marshal.PointType";
+pub(crate) const POINT_CLASS: &str = "org.apache.cassandra.db.marshal.PointType";
 /// The server class of DSE line strings (WKB).
-pub const LINE_STRING_CLASS: &str = "org.apache.cassandra.db.marshal.LineStringType";
+pub(crate) const LINE_STRING_CLASS: &str = "org.apache.cassandra.db.marshal.LineStringType";
 /// The server class of DSE polygons (WKB).
-pub const POLYGON_CLASS: &str = "org.apache.cassandra.db.marshal.PolygonType";
+pub(crate) const POLYGON_CLASS: &str = "org.apache.cassandra.db.marshal.PolygonType";
 /// The server class of DSE date ranges.
-pub const DATE_RANGE_CLASS: &str = "org.apache.cassandra.db.marshal.DateRangeType";
+pub(crate) const DATE_RANGE_CLASS: &str = "org.apache.cassandra.db.marshal.DateRangeType";
 
 /// The precision of a DSE date range bound.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DseDateRangePrecision {
+pub(crate) enum DseDateRangePrecision {
     DSE_DATE_RANGE_PRECISION_UNBOUNDED = 0xFF,
     DSE_DATE_RANGE_PRECISION_YEAR = 0,
     DSE_DATE_RANGE_PRECISION_MONTH = 1,
@@ -54,7 +54,7 @@ ffi_enum!(DseDateRangePrecisionArg => DseDateRangePrecision {
 /// precision (sent as given; open bounds send neither).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DseDateRangeBound {
+pub(crate) struct DseDateRangeBound {
     pub precision: DseDateRangePrecisionArg,
     pub time_ms: cass_int64_t,
 }
@@ -62,16 +62,16 @@ pub struct DseDateRangeBound {
 /// A DSE date range; `lower_bound` also holds a single date.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
-pub struct DseDateRange {
+pub(crate) struct DseDateRange {
     pub is_single_date: cass_bool_arg,
     pub lower_bound: DseDateRangeBound,
     pub upper_bound: DseDateRangeBound,
 }
 
 /// `void (*)(void* data)`: locks around the GSSAPI library.
-pub type DseGssapiAuthenticatorLockCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
+pub(crate) type DseGssapiAuthenticatorLockCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
 /// `void (*)(void* data)`: unlocks around the GSSAPI library.
-pub type DseGssapiAuthenticatorUnlockCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
+pub(crate) type DseGssapiAuthenticatorUnlockCallback = Option<extern "C" fn(data: *mut std::ffi::c_void)>;
 
 /// The bytes of a DSE value read from a result, with the C++ driver's checks in its order: not a
 /// custom type is `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class

@@ -16,18 +16,18 @@ pub(super) const HEADER_SIZE: usize = 5;
 pub(super) const POINT_SIZE: usize = HEADER_SIZE + 16;
 
 /// Appends the header of a little-endian geometry of `kind`.
-pub fn write_header(kind: u32, out: &mut Vec<u8>) {
+pub(super) fn write_header(kind: u32, out: &mut Vec<u8>) {
     out.push(1);
     out.extend_from_slice(&kind.to_le_bytes());
 }
 
-pub fn write_point(x: f64, y: f64, out: &mut Vec<u8>) {
+pub(super) fn write_point(x: f64, y: f64, out: &mut Vec<u8>) {
     out.extend_from_slice(&x.to_le_bytes());
     out.extend_from_slice(&y.to_le_bytes());
 }
 
 /// A point's whole WKB.
-pub fn point(x: f64, y: f64) -> [u8; POINT_SIZE] {
+pub(super) fn point(x: f64, y: f64) -> [u8; POINT_SIZE] {
     let mut out = [0u8; POINT_SIZE];
     out[0] = 1;
     out[1..5].copy_from_slice(&POINT.to_le_bytes());
@@ -39,14 +39,14 @@ pub fn point(x: f64, y: f64) -> [u8; POINT_SIZE] {
 /// Reads WKB of one expected geometry type, with the C++ driver's error codes: too short is
 /// `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, another geometry type (or an unknown byte order) is
 /// `CASS_ERROR_LIB_INVALID_DATA`.
-pub struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     little_endian: bool,
 }
 
 impl<'a> Reader<'a> {
     /// Checks the header; `body_min` is the body size the type needs at least (its counts).
-    pub fn new(bytes: &'a [u8], kind: u32, body_min: usize) -> Result<Self, CassError> {
+    pub(super) fn new(bytes: &'a [u8], kind: u32, body_min: usize) -> Result<Self, CassError> {
         if bytes.len() < HEADER_SIZE + body_min {
             return Err(CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA);
         }
@@ -68,19 +68,19 @@ impl<'a> Reader<'a> {
         Ok(*head)
     }
 
-    pub fn u32(&mut self) -> Result<u32, CassError> {
+    pub(super) fn u32(&mut self) -> Result<u32, CassError> {
         let b = self.take::<4>()?;
         Ok(if self.little_endian { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
     }
 
-    pub fn f64(&mut self) -> Result<f64, CassError> {
+    pub(super) fn f64(&mut self) -> Result<f64, CassError> {
         let b = self.take::<8>()?;
         Ok(if self.little_endian { f64::from_le_bytes(b) } else { f64::from_be_bytes(b) })
     }
 
     /// `count` points, checked to be there before any is read (a count from the wire does not
     /// size an allocation beyond the data).
-    pub fn points(&mut self, count: u32, out: &mut Vec<[f64; 2]>) -> Result<(), CassError> {
+    pub(super) fn points(&mut self, count: u32, out: &mut Vec<[f64; 2]>) -> Result<(), CassError> {
         if (self.bytes.len() as u64) < count as u64 * 16 {
             return Err(CassError::CASS_ERROR_LIB_NOT_ENOUGH_DATA);
         }
@@ -95,20 +95,20 @@ impl<'a> Reader<'a> {
 }
 
 /// A point from its WKB.
-pub fn read_point(bytes: &[u8]) -> Result<[f64; 2], CassError> {
+pub(super) fn read_point(bytes: &[u8]) -> Result<[f64; 2], CassError> {
     let mut reader = Reader::new(bytes, POINT, 16)?;
     Ok([reader.f64()?, reader.f64()?])
 }
 
 /// A line string's points from its WKB.
-pub fn read_line_string(bytes: &[u8], points: &mut Vec<[f64; 2]>) -> Result<(), CassError> {
+pub(super) fn read_line_string(bytes: &[u8], points: &mut Vec<[f64; 2]>) -> Result<(), CassError> {
     let mut reader = Reader::new(bytes, LINE_STRING, 4)?;
     let count = reader.u32()?;
     reader.points(count, points)
 }
 
 /// A polygon's points and ring sizes from its WKB.
-pub fn read_polygon(bytes: &[u8], points: &mut Vec<[f64; 2]>, rings: &mut Vec<u32>) -> Result<(), CassError> {
+pub(super) fn read_polygon(bytes: &[u8], points: &mut Vec<[f64; 2]>, rings: &mut Vec<u32>) -> Result<(), CassError> {
     let mut reader = Reader::new(bytes, POLYGON, 4)?;
     let ring_count = reader.u32()?;
     for _ in 0..ring_count {

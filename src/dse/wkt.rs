@@ -4,7 +4,7 @@
 
 /// One token of WKT.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Token {
+pub(super) enum Token {
     Invalid,
     End,
     Point,
@@ -18,7 +18,7 @@ pub enum Token {
 }
 
 /// Splits WKT into tokens.
-pub struct Lexer<'a> {
+pub(super) struct Lexer<'a> {
     text: &'a [u8],
     pos: usize,
 }
@@ -31,7 +31,7 @@ const KEYWORDS: [(&[u8], Token); 4] = [
 ];
 
 impl<'a> Lexer<'a> {
-    pub fn new(text: &'a [u8]) -> Self {
+    pub(super) fn new(text: &'a [u8]) -> Self {
         Lexer { text, pos: 0 }
     }
 
@@ -75,7 +75,7 @@ impl<'a> Lexer<'a> {
         Some(mantissa_end)
     }
 
-    pub fn next_token(&mut self) -> Token {
+    pub(super) fn next_token(&mut self) -> Token {
         while matches!(self.peek(self.pos), Some(b' ' | b'\t')) {
             self.pos += 1;
         }
@@ -110,10 +110,10 @@ impl<'a> Lexer<'a> {
 
 /// Why WKT was refused (the C API answers `CASS_ERROR_LIB_BAD_PARAMS`).
 #[derive(Debug, PartialEq)]
-pub struct BadWkt;
+pub(super) struct BadWkt;
 
 /// Reads `POINT (x y)`.
-pub fn point(text: &[u8]) -> Result<[f64; 2], BadWkt> {
+pub(super) fn point(text: &[u8]) -> Result<[f64; 2], BadWkt> {
     let mut lexer = Lexer::new(text);
     if lexer.next_token() != Token::Point || lexer.next_token() != Token::Open {
         return Err(BadWkt);
@@ -154,7 +154,7 @@ fn points_until_close(lexer: &mut Lexer, points: &mut Vec<[f64; 2]>) -> Result<u
 }
 
 /// Reads `LINESTRING (x y, ...)` or `LINESTRING EMPTY` into `points`.
-pub fn line_string(text: &[u8], points: &mut Vec<[f64; 2]>) -> Result<(), BadWkt> {
+pub(super) fn line_string(text: &[u8], points: &mut Vec<[f64; 2]>) -> Result<(), BadWkt> {
     let mut lexer = Lexer::new(text);
     if lexer.next_token() != Token::LineString {
         return Err(BadWkt);
@@ -168,7 +168,7 @@ pub fn line_string(text: &[u8], points: &mut Vec<[f64; 2]>) -> Result<(), BadWkt
 
 /// Reads `POLYGON ((x y, ...), ...)` or `POLYGON EMPTY`: the points of every ring into `points`
 /// and each ring's point count into `rings`.
-pub fn polygon(text: &[u8], points: &mut Vec<[f64; 2]>, rings: &mut Vec<u32>) -> Result<(), BadWkt> {
+pub(super) fn polygon(text: &[u8], points: &mut Vec<[f64; 2]>, rings: &mut Vec<u32>) -> Result<(), BadWkt> {
     let mut lexer = Lexer::new(text);
     if lexer.next_token() != Token::Polygon {
         return Err(BadWkt);

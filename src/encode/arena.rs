@@ -7,14 +7,14 @@
 use super::Input;
 
 #[derive(Clone, Copy, Debug)]
-pub enum Slot {
+pub(crate) enum Slot {
     Unset,
     Null,
     Value { start: u32, len: u32 },
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Elements {
+pub(crate) struct Elements {
     slots: Vec<Slot>,
     arena: Vec<u8>,
     /// Arena bytes no slot refers to any more (values overwritten by a rebind).
@@ -24,22 +24,22 @@ pub struct Elements {
 impl Elements {
     /// `count` unset slots, with arena room for typical values (16 bytes each), so that binding
     /// a row of numbers, uuids and short text does not grow the arena value by value.
-    pub fn with_count(count: usize) -> Self {
+    pub(crate) fn with_count(count: usize) -> Self {
         let room = count.min(1 << 16) * 16;
         Elements { slots: vec![Slot::Unset; count], arena: Vec::with_capacity(room), garbage: 0 }
     }
 
     /// No slots, room for `capacity` appended ones.
-    pub fn with_capacity(capacity: usize) -> Self {
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
         let capacity = capacity.min(1 << 16);
         Elements { slots: Vec::with_capacity(capacity), arena: Vec::with_capacity(capacity * 8), garbage: 0 }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.slots.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
@@ -55,7 +55,7 @@ impl Elements {
     /// Stores `input` in slot `index` (checked by the caller). A statement rebound in a loop
     /// reuses its arena: a value of the same size is overwritten in place, the last value may
     /// shrink or grow at the end, and the arena is compacted once half of it is unused.
-    pub fn set(&mut self, index: usize, input: &Input) {
+    pub(crate) fn set(&mut self, index: usize, input: &Input) {
         let old = self.slots[index];
         if input.is_null() {
             self.release(old);
@@ -110,22 +110,22 @@ impl Elements {
     }
 
     /// Appends `input` as a new slot.
-    pub fn push(&mut self, input: &Input) {
+    pub(crate) fn push(&mut self, input: &Input) {
         let slot = self.store(input);
         self.slots.push(slot);
     }
 
     /// Appends a zero-length value (what the C++ driver stores for a NULL collection item).
-    pub fn push_empty(&mut self) {
+    pub(crate) fn push_empty(&mut self) {
         self.slots.push(Slot::Value { start: self.arena.len() as u32, len: 0 });
     }
 
-    pub fn slot(&self, index: usize) -> Slot {
+    pub(crate) fn slot(&self, index: usize) -> Slot {
         self.slots[index]
     }
 
     /// The bytes of slot `index`: None when unset or null.
-    pub fn bytes(&self, index: usize) -> Option<&[u8]> {
+    pub(crate) fn bytes(&self, index: usize) -> Option<&[u8]> {
         match self.slots[index] {
             Slot::Value { start, len } => Some(&self.arena[start as usize..(start + len) as usize]),
             _ => None,
@@ -133,7 +133,7 @@ impl Elements {
     }
 
     /// Forgets every value and resizes to `count` unset slots.
-    pub fn reset(&mut self, count: usize) {
+    pub(crate) fn reset(&mut self, count: usize) {
         self.slots.clear();
         self.slots.resize(count, Slot::Unset);
         self.arena.clear();
@@ -142,7 +142,7 @@ impl Elements {
 
     /// Writes every slot as `[int length][bytes]`, -1 for unset and null: tuple and UDT fields, and
     /// collection items (which are never unset or null: see `push_empty`).
-    pub fn write_fields(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write_fields(&self, out: &mut Vec<u8>) {
         out.reserve(self.slots.len() * 4 + self.arena.len());
         for index in 0..self.slots.len() {
             match self.bytes(index) {

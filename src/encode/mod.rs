@@ -3,14 +3,14 @@
 
 mod arena;
 
-pub use arena::{Elements, Slot};
+pub(crate) use arena::{Elements, Slot};
 
 use crate::data_type::CassDataType;
 use crate::types::{CassInet, CassUuid, CassValueType};
 
 /// The C type of a value, as far as the type checks need to know it.
 #[derive(Clone, Copy, Debug)]
-pub enum Kind<'a> {
+pub(crate) enum Kind<'a> {
     Null,
     Int8,
     Int16,
@@ -34,7 +34,7 @@ pub enum Kind<'a> {
 
 impl Kind<'_> {
     /// Whether a value of this kind may go where `target` is expected, by the C++ driver's rules.
-    pub fn fits(&self, target: &CassDataType) -> bool {
+    pub(crate) fn fits(&self, target: &CassDataType) -> bool {
         use CassValueType::*;
         let t = target.value_type;
         match *self {
@@ -60,17 +60,17 @@ impl Kind<'_> {
     }
 }
 
-pub fn is_int64_type(t: CassValueType) -> bool {
+pub(crate) fn is_int64_type(t: CassValueType) -> bool {
     use CassValueType::*;
     matches!(t, CASS_VALUE_TYPE_BIGINT | CASS_VALUE_TYPE_COUNTER | CASS_VALUE_TYPE_TIMESTAMP | CASS_VALUE_TYPE_TIME)
 }
 
-pub fn is_string_type(t: CassValueType) -> bool {
+pub(crate) fn is_string_type(t: CassValueType) -> bool {
     use CassValueType::*;
     matches!(t, CASS_VALUE_TYPE_ASCII | CASS_VALUE_TYPE_TEXT | CASS_VALUE_TYPE_VARCHAR)
 }
 
-pub fn is_bytes_type(t: CassValueType) -> bool {
+pub(crate) fn is_bytes_type(t: CassValueType) -> bool {
     use CassValueType::*;
     matches!(t, CASS_VALUE_TYPE_BLOB | CASS_VALUE_TYPE_VARINT | CASS_VALUE_TYPE_CUSTOM)
 }
@@ -101,7 +101,7 @@ enum Body<'a> {
 
 /// One value from C: its kind and its wire form.
 #[derive(Clone, Copy)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     pub kind: Kind<'a>,
     body: Body<'a>,
 }
@@ -113,78 +113,78 @@ impl<'a> Input<'a> {
         Input { kind, body: Body::Inline { buf, len: bytes.len() as u8 } }
     }
 
-    pub fn null() -> Self {
+    pub(crate) fn null() -> Self {
         Input { kind: Kind::Null, body: Body::Null }
     }
-    pub fn int8(v: i8) -> Self {
+    pub(crate) fn int8(v: i8) -> Self {
         Self::inline(Kind::Int8, &v.to_be_bytes())
     }
-    pub fn int16(v: i16) -> Self {
+    pub(crate) fn int16(v: i16) -> Self {
         Self::inline(Kind::Int16, &v.to_be_bytes())
     }
-    pub fn int32(v: i32) -> Self {
+    pub(crate) fn int32(v: i32) -> Self {
         Self::inline(Kind::Int32, &v.to_be_bytes())
     }
-    pub fn uint32(v: u32) -> Self {
+    pub(crate) fn uint32(v: u32) -> Self {
         Self::inline(Kind::Uint32, &v.to_be_bytes())
     }
-    pub fn int64(v: i64) -> Self {
+    pub(crate) fn int64(v: i64) -> Self {
         Self::inline(Kind::Int64, &v.to_be_bytes())
     }
-    pub fn float(v: f32) -> Self {
+    pub(crate) fn float(v: f32) -> Self {
         Self::inline(Kind::Float, &v.to_be_bytes())
     }
-    pub fn double(v: f64) -> Self {
+    pub(crate) fn double(v: f64) -> Self {
         Self::inline(Kind::Double, &v.to_be_bytes())
     }
-    pub fn bool(v: bool) -> Self {
+    pub(crate) fn bool(v: bool) -> Self {
         Self::inline(Kind::Bool, &[v as u8])
     }
-    pub fn string(v: &'a [u8]) -> Self {
+    pub(crate) fn string(v: &'a [u8]) -> Self {
         Input { kind: Kind::String, body: Body::Slice(v) }
     }
-    pub fn bytes(v: &'a [u8]) -> Self {
+    pub(crate) fn bytes(v: &'a [u8]) -> Self {
         Input { kind: Kind::Bytes, body: Body::Slice(v) }
     }
-    pub fn custom(class_name: &'a str, v: &'a [u8]) -> Self {
+    pub(crate) fn custom(class_name: &'a str, v: &'a [u8]) -> Self {
         Input { kind: Kind::Custom(class_name), body: Body::Slice(v) }
     }
     /// A small custom value (at most 28 bytes: a DSE point or date range), copied in.
-    pub fn custom_inline(class_name: &'a str, v: &[u8]) -> Self {
+    pub(crate) fn custom_inline(class_name: &'a str, v: &[u8]) -> Self {
         Self::inline(Kind::Custom(class_name), v)
     }
-    pub fn uuid(v: CassUuid) -> Self {
+    pub(crate) fn uuid(v: CassUuid) -> Self {
         Self::inline(Kind::Uuid, &v.to_bytes())
     }
     /// An inet of 4 or 16 bytes; None for any other length (the C struct holds at most 16).
-    pub fn inet(v: &CassInet) -> Option<Self> {
+    pub(crate) fn inet(v: &CassInet) -> Option<Self> {
         let len = v.address_length as usize;
         (len == 4 || len == 16).then(|| Self::inline(Kind::Inet, &v.address[..len]))
     }
-    pub fn decimal(varint: &'a [u8], scale: i32) -> Self {
+    pub(crate) fn decimal(varint: &'a [u8], scale: i32) -> Self {
         Input { kind: Kind::Decimal, body: Body::Decimal { scale: scale.to_be_bytes(), varint } }
     }
-    pub fn duration(months: i32, days: i32, nanos: i64) -> Self {
+    pub(crate) fn duration(months: i32, days: i32, nanos: i64) -> Self {
         let mut buf = [0u8; 28];
         let mut len = write_vint(&mut buf, zigzag(months as i64));
         len += write_vint(&mut buf[len..], zigzag(days as i64));
         len += write_vint(&mut buf[len..], zigzag(nanos));
         Input { kind: Kind::Duration, body: Body::Inline { buf, len: len as u8 } }
     }
-    pub fn collection(data_type: &'a CassDataType, items: &'a Elements, count: i32) -> Self {
+    pub(crate) fn collection(data_type: &'a CassDataType, items: &'a Elements, count: i32) -> Self {
         Input { kind: Kind::Composite(data_type), body: Body::Collection { items, count } }
     }
-    pub fn fields(data_type: &'a CassDataType, fields: &'a Elements) -> Self {
+    pub(crate) fn fields(data_type: &'a CassDataType, fields: &'a Elements) -> Self {
         Input { kind: Kind::Composite(data_type), body: Body::Fields(fields) }
     }
 
-    pub fn is_null(&self) -> bool {
+    pub(crate) fn is_null(&self) -> bool {
         matches!(self.body, Body::Null)
     }
 
     /// A map with a key missing its value: the C++ driver refuses to bind one to a statement or a
     /// user type field (`CASS_ERROR_LIB_INVALID_ITEM_COUNT`).
-    pub fn is_incomplete_map(&self) -> bool {
+    pub(crate) fn is_incomplete_map(&self) -> bool {
         match (self.kind, self.body) {
             (Kind::Composite(t), Body::Collection { items, .. }) => {
                 t.value_type == CassValueType::CASS_VALUE_TYPE_MAP && items.len() % 2 != 0
@@ -195,7 +195,7 @@ impl<'a> Input<'a> {
 
     /// The value's bytes when they are already in one piece (scalars, text, blobs).
     #[inline]
-    pub fn contiguous(&self) -> Option<&[u8]> {
+    pub(crate) fn contiguous(&self) -> Option<&[u8]> {
         match &self.body {
             Body::Inline { buf, len } => Some(&buf[..*len as usize]),
             Body::Slice(bytes) => Some(bytes),
@@ -204,7 +204,7 @@ impl<'a> Input<'a> {
     }
 
     /// Appends the value's bytes (without a length prefix) to `out`. NULL writes nothing.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
         match self.body {
             Body::Null => {}
             Body::Inline { buf, len } => out.extend_from_slice(&buf[..len as usize]),
@@ -242,7 +242,7 @@ fn write_vint(out: &mut [u8], v: u64) -> usize {
 }
 
 /// Reads one vint from the front of `bytes`: the value and the bytes used.
-pub fn read_vint(bytes: &[u8]) -> Option<(u64, usize)> {
+pub(crate) fn read_vint(bytes: &[u8]) -> Option<(u64, usize)> {
     let first = *bytes.first()?;
     let extra = first.leading_ones() as usize;
     let rest = bytes.get(1..1 + extra)?;
@@ -310,7 +310,7 @@ mod tests {
 
 /// Inputs built from C arguments that can be invalid (NULL pointers with a length, non-UTF-8 class
 /// names, NULL handles, impossible inet lengths): those give `CASS_ERROR_LIB_BAD_PARAMS`.
-pub mod from_c {
+pub(crate) mod from_c {
     use super::Input;
     use crate::collection::CassCollection;
     use crate::error::CassError;
@@ -323,19 +323,19 @@ pub mod from_c {
 
     type Built<'a> = Result<Input<'a>, CassError>;
 
-    pub fn string<'a>(value: *const c_char) -> Built<'a> {
+    pub(crate) fn string<'a>(value: *const c_char) -> Built<'a> {
         string_n(value, safe_strlen(value))
     }
-    pub fn string_n<'a>(value: *const c_char, len: usize) -> Built<'a> {
+    pub(crate) fn string_n<'a>(value: *const c_char, len: usize) -> Built<'a> {
         Ok(Input::string(bytes_n(value, len)?))
     }
-    pub fn bytes<'a>(value: *const cass_byte_t, len: usize) -> Built<'a> {
+    pub(crate) fn bytes<'a>(value: *const cass_byte_t, len: usize) -> Built<'a> {
         Ok(Input::bytes(bytes_n(value, len)?))
     }
-    pub fn custom<'a>(class_name: *const c_char, value: *const cass_byte_t, len: usize) -> Built<'a> {
+    pub(crate) fn custom<'a>(class_name: *const c_char, value: *const cass_byte_t, len: usize) -> Built<'a> {
         custom_n(class_name, safe_strlen(class_name), value, len)
     }
-    pub fn custom_n<'a>(
+    pub(crate) fn custom_n<'a>(
         class_name: *const c_char,
         class_len: usize,
         value: *const cass_byte_t,
@@ -343,19 +343,19 @@ pub mod from_c {
     ) -> Built<'a> {
         Ok(Input::custom(str_n(class_name, class_len)?, bytes_n(value, len)?))
     }
-    pub fn inet<'a>(value: &CassInet) -> Built<'a> {
+    pub(crate) fn inet<'a>(value: &CassInet) -> Built<'a> {
         Input::inet(value).ok_or(CassError::CASS_ERROR_LIB_BAD_PARAMS)
     }
-    pub fn decimal<'a>(varint: *const cass_byte_t, len: usize, scale: i32) -> Built<'a> {
+    pub(crate) fn decimal<'a>(varint: *const cass_byte_t, len: usize, scale: i32) -> Built<'a> {
         Ok(Input::decimal(bytes_n(varint, len)?, scale))
     }
-    pub fn collection<'a>(value: *const CassCollection) -> Built<'a> {
+    pub(crate) fn collection<'a>(value: *const CassCollection) -> Built<'a> {
         CassCollection::from_ptr(value).map(CassCollection::input).ok_or(CassError::CASS_ERROR_LIB_BAD_PARAMS)
     }
-    pub fn tuple<'a>(value: *const CassTuple) -> Built<'a> {
+    pub(crate) fn tuple<'a>(value: *const CassTuple) -> Built<'a> {
         CassTuple::from_ptr(value).map(CassTuple::input).ok_or(CassError::CASS_ERROR_LIB_BAD_PARAMS)
     }
-    pub fn user_type<'a>(value: *const CassUserType) -> Built<'a> {
+    pub(crate) fn user_type<'a>(value: *const CassUserType) -> Built<'a> {
         CassUserType::from_ptr(value).map(CassUserType::input).ok_or(CassError::CASS_ERROR_LIB_BAD_PARAMS)
     }
 }

@@ -1,4 +1,5 @@
 //! The `cass_error_desc` function.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CassError, CassErrorArg};
 use std::ffi::c_char;

@@ -9,7 +9,8 @@ mod exports;
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassErrorSource {
+#[allow(dead_code)] // only in the header (cassandra.h)
+pub(crate) enum CassErrorSource {
     CASS_ERROR_SOURCE_NONE = 0,
     CASS_ERROR_SOURCE_LIB = 1,
     CASS_ERROR_SOURCE_SERVER = 2,
@@ -21,7 +22,7 @@ pub enum CassErrorSource {
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassError {
+pub(crate) enum CassError {
     CASS_OK = 0,
     CASS_ERROR_LIB_BAD_PARAMS = 0x01000001,
     CASS_ERROR_LIB_NO_STREAMS = 0x01000002,
@@ -83,6 +84,7 @@ pub enum CassError {
     CASS_ERROR_SSL_IDENTITY_MISMATCH = 0x03000005,
     CASS_ERROR_SSL_PROTOCOL_ERROR = 0x03000006,
     CASS_ERROR_SSL_CLOSED = 0x03000007,
+    #[allow(dead_code)] // only in the header: the end marker, never an error
     CASS_ERROR_LAST_ENTRY = 0x03000008,
 }
 
@@ -152,7 +154,7 @@ const DESCRIPTIONS: &[(CassError, &std::ffi::CStr)] = &[
 
 impl CassError {
     /// The fixed description of a code ("" for `CASS_OK` and unknown codes).
-    pub fn desc_cstr(code: u32) -> &'static std::ffi::CStr {
+    pub(crate) fn desc_cstr(code: u32) -> &'static std::ffi::CStr {
         match Self::lookup(code) {
             Some(i) => DESCRIPTIONS[i].1,
             None => c"",
@@ -160,7 +162,7 @@ impl CassError {
     }
 
     /// The code with the given numeric value, if it is one.
-    pub fn from_u32(code: u32) -> Option<CassError> {
+    pub(crate) fn from_u32(code: u32) -> Option<CassError> {
         if code == 0 {
             return Some(CassError::CASS_OK);
         }
@@ -171,7 +173,7 @@ impl CassError {
         DESCRIPTIONS.binary_search_by_key(&code, |(e, _)| *e as u32).ok()
     }
     /// The server error code for a native protocol ERROR code.
-    pub fn from_server_code(code: i32) -> CassError {
+    pub(crate) fn from_server_code(code: i32) -> CassError {
         CassError::from_u32(0x0200_0000 | (code as u32 & 0x00FF_FFFF))
             .unwrap_or(CassError::CASS_ERROR_SERVER_SERVER_ERROR)
     }
@@ -180,7 +182,7 @@ impl CassError {
 /// The argument form of `CassError` (any `u32` C passes).
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug)]
-pub struct CassErrorArg(pub u32);
+pub(crate) struct CassErrorArg(pub u32);
 
 #[cfg(test)]
 mod tests {

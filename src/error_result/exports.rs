@@ -1,4 +1,5 @@
 //! The `cass_error_result_*` functions: the details of a server error.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{consistency_name, string_out, write_type_name, CassErrorResult, NOT_THIS_TYPE};
 use crate::error::CassError;

@@ -33,7 +33,7 @@ use std::ffi::{c_char, CStr};
 /// A server error's details. Immutable once built and shared with the future it came from; C
 /// frees its reference with `cass_error_result_free()`. Strings handed to C point into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CassErrorResult {
+pub(crate) struct CassErrorResult {
     pub code: CassError,
     pub consistency: CassConsistency,
     pub responses_received: i32,
@@ -53,7 +53,7 @@ impl Handle for CassErrorResult {
 
 impl CassErrorResult {
     /// An error with the given code and none of the optional fields.
-    pub fn new(code: CassError) -> Self {
+    pub(crate) fn new(code: CassError) -> Self {
         CassErrorResult {
             code,
             consistency: CassConsistency::CASS_CONSISTENCY_UNKNOWN,
@@ -70,7 +70,7 @@ impl CassErrorResult {
     }
 
     /// The code and details of an error the server sent.
-    pub fn from_db_error(db: &DbError) -> Self {
+    pub(crate) fn from_db_error(db: &DbError) -> Self {
         use CassError as E;
         match db {
             DbError::ServerError => Self::new(E::CASS_ERROR_SERVER_SERVER_ERROR),

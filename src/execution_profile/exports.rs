@@ -1,5 +1,6 @@
 //! The `cass_execution_profile_*` functions. Each answers `CASS_ERROR_LIB_BAD_PARAMS` for a NULL
 //! profile (the C++ driver would crash).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassExecProfile;
 use crate::error::CassError;

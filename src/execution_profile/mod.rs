@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 /// An execution profile (Box-owned by C; `cass_execution_profile_free`). The cluster keeps a copy.
 #[derive(Clone, Debug)]
-pub struct CassExecProfile {
+pub(crate) struct CassExecProfile {
     /// Milliseconds; `u64::MAX`: the cluster's timeout; 0: none.
     pub request_timeout_ms: u64,
     pub consistency: Option<CassConsistency>,

@@ -33,7 +33,7 @@ const CALLER: u8 = 2;
 /// Set once by `cass_alloc_set_functions`, before `STATE` becomes `CALLER`; never freed.
 static USER: AtomicPtr<Functions> = AtomicPtr::new(std::ptr::null_mut());
 
-pub struct LibraryAllocator;
+pub(crate) struct LibraryAllocator;
 
 fn user() -> Option<&'static Functions> {
     if STATE.load(Ordering::Relaxed) != CALLER {
@@ -124,7 +124,11 @@ fn user_dealloc(functions: &Functions, ptr: *mut u8, layout: Layout) {
 
 /// Switches the library to the caller's functions (see `cass_alloc_set_functions`); refused, with
 /// a message on stderr, once the library has allocated memory. NULL functions change nothing.
-pub fn set_functions(malloc_func: CassMallocFunction, realloc_func: CassReallocFunction, free_func: CassFreeFunction) {
+pub(crate) fn set_functions(
+    malloc_func: CassMallocFunction,
+    realloc_func: CassReallocFunction,
+    free_func: CassFreeFunction,
+) {
     let (Some(malloc), Some(realloc), Some(free)) = (malloc_func, realloc_func, free_func) else {
         return;
     };

@@ -16,21 +16,21 @@ use super::{guard, PanicAnswer};
 use std::sync::Arc;
 
 mod sealed {
-    pub trait Sealed {}
+    pub(crate) trait Sealed {}
     impl Sealed for super::Owned {}
     impl Sealed for super::Shared {}
     impl Sealed for super::Borrowed {}
 }
 
 /// The three ways C can hold a handle; only the markers below implement it.
-pub trait Ownership: sealed::Sealed {}
+pub(crate) trait Ownership: sealed::Sealed {}
 
 /// C owns the object as a `Box` and frees it.
-pub enum Owned {}
+pub(crate) enum Owned {}
 /// C owns one reference count of an `Arc` and releases it.
-pub enum Shared {}
+pub(crate) enum Shared {}
 /// A parent lends the object; C never frees it.
-pub enum Borrowed {}
+pub(crate) enum Borrowed {}
 
 impl Ownership for Owned {}
 impl Ownership for Shared {}
@@ -38,7 +38,7 @@ impl Ownership for Borrowed {}
 
 /// A Rust type C holds a pointer to. `Ownership` says how, and decides which of [`BoxHandle`],
 /// [`ArcHandle`] or [`RefHandle`] the type gets (they are implemented for it, never by hand).
-pub trait Handle: Sized + 'static {
+pub(crate) trait Handle: Sized + 'static {
     type Ownership: Ownership;
 }
 
@@ -51,7 +51,7 @@ fn borrow<'a, H: Handle>(ptr: *const H) -> Option<&'a H> {
 }
 
 /// The pointer operations of a `Box`-owned handle.
-pub trait BoxHandle: Handle<Ownership = Owned> {
+pub(crate) trait BoxHandle: Handle<Ownership = Owned> {
     /// Hands ownership to C.
     fn into_ptr(self) -> *mut Self {
         Box::into_raw(Box::new(self))
@@ -76,7 +76,7 @@ pub trait BoxHandle: Handle<Ownership = Owned> {
 impl<H: Handle<Ownership = Owned>> BoxHandle for H {}
 
 /// The pointer operations of an `Arc`-shared handle.
-pub trait ArcHandle: Handle<Ownership = Shared> {
+pub(crate) trait ArcHandle: Handle<Ownership = Shared> {
     /// Gives C one reference.
     fn into_ptr(this: Arc<Self>) -> *const Self {
         Arc::into_raw(this)
@@ -122,7 +122,7 @@ pub trait ArcHandle: Handle<Ownership = Shared> {
 impl<H: Handle<Ownership = Shared>> ArcHandle for H {}
 
 /// The pointer operations of a handle lent by a parent.
-pub trait RefHandle: Handle<Ownership = Borrowed> {
+pub(crate) trait RefHandle: Handle<Ownership = Borrowed> {
     /// Lends C a pointer to an object owned by a parent.
     fn as_ptr(this: &Self) -> *const Self {
         this as *const Self
@@ -135,7 +135,7 @@ pub trait RefHandle: Handle<Ownership = Borrowed> {
 impl<H: Handle<Ownership = Borrowed>> RefHandle for H {}
 
 /// A handle whose mutable state sits behind a lock (shared handles C may use from several threads).
-pub trait LockedHandle: Handle {
+pub(crate) trait LockedHandle: Handle {
     type State: 'static;
     fn state(&self) -> &parking_lot::Mutex<Self::State>;
 }
@@ -144,7 +144,7 @@ pub trait LockedHandle: Handle {
 /// - `*const H` (any handle): `&H`;
 /// - `*mut H` (a `Box`-owned handle): `&mut H`, C has exclusive use during the call;
 /// - [`Locked`]`(ptr)` (a [`LockedHandle`]): its state, locked for the call.
-pub trait Access {
+pub(crate) trait Access {
     type Target<'a>
     where
         Self: 'a;
@@ -172,7 +172,7 @@ impl<H: BoxHandle> Access for *mut H {
 }
 
 /// A pointer to a [`LockedHandle`] whose state an export changes under the lock.
-pub struct Locked<H>(pub *const H);
+pub(crate) struct Locked<H>(pub *const H);
 
 impl<H: LockedHandle> Access for Locked<H> {
     type Target<'a>
@@ -187,13 +187,13 @@ impl<H: LockedHandle> Access for Locked<H> {
 /// The body of an export that works on one handle: inside the panic boundary, answers `on_null`
 /// for NULL, otherwise runs `body` on what `handle` gives access to (see [`Access`]).
 #[inline]
-pub fn with<P: Access, R: PanicAnswer>(handle: P, on_null: R, body: impl FnOnce(P::Target<'_>) -> R) -> R {
+pub(crate) fn with<P: Access, R: PanicAnswer>(handle: P, on_null: R, body: impl FnOnce(P::Target<'_>) -> R) -> R {
     guard(|| handle.access(body).unwrap_or(on_null))
 }
 
 /// [`with`] for the `void` exports: NULL is ignored.
 #[inline]
-pub fn with_void<P: Access>(handle: P, body: impl FnOnce(P::Target<'_>)) {
+pub(crate) fn with_void<P: Access>(handle: P, body: impl FnOnce(P::Target<'_>)) {
     with(handle, (), body)
 }
 

@@ -12,20 +12,20 @@
 //! the one place that relies on it.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
-pub mod allocator;
-pub mod handles;
-pub mod strings;
+pub(crate) mod allocator;
+pub(crate) mod handles;
+pub(crate) mod strings;
 
-pub use crate::types::UserData;
-pub use handles::{
-    with, with_void, Access, ArcHandle, Borrowed, BoxHandle, Handle, Locked, LockedHandle, Owned, RefHandle, Shared,
+pub(crate) use crate::types::UserData;
+pub(crate) use handles::{
+    with, with_void, ArcHandle, Borrowed, BoxHandle, Handle, Locked, LockedHandle, Owned, RefHandle, Shared,
 };
 
 use crate::error::CassError;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// What an exported function answers when its Rust body panicked.
-pub trait PanicAnswer {
+pub(crate) trait PanicAnswer {
     fn on_panic() -> Self;
 }
 
@@ -64,7 +64,7 @@ impl PanicAnswer for crate::types::CassUuid {
 
 /// Runs the body of an exported function behind the panic boundary.
 #[inline]
-pub fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
+pub(crate) fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
     // The log bridge must be in place before the first message, whichever function comes first
     // (after the first call this is one atomic load).
     crate::logging::init();
@@ -74,7 +74,7 @@ pub fn guard<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
 /// `guard` without setting up the log bridge first: for `cass_alloc_set_functions`, which must
 /// run before the library allocates anything.
 #[inline]
-pub fn guard_before_init<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
+pub(crate) fn guard_before_init<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(answer) => answer,
         Err(panic) => {
@@ -91,7 +91,7 @@ pub fn guard_before_init<R: PanicAnswer>(body: impl FnOnce() -> R) -> R {
 
 /// Writes `value` through an out-pointer; NULL out-pointers give `CASS_ERROR_LIB_BAD_PARAMS`.
 #[inline]
-pub fn write_out<T>(out: *mut T, value: T) -> CassError {
+pub(crate) fn write_out<T>(out: *mut T, value: T) -> CassError {
     if out.is_null() {
         return CassError::CASS_ERROR_LIB_BAD_PARAMS;
     }
@@ -102,7 +102,7 @@ pub fn write_out<T>(out: *mut T, value: T) -> CassError {
 
 /// Reads a by-pointer C array of `len` elements; NULL with a non-zero length is `None`.
 #[inline]
-pub fn slice_arg<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
+pub(crate) fn slice_arg<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
     if len == 0 {
         return Some(&[]);
     }
@@ -115,7 +115,7 @@ pub fn slice_arg<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
 
 /// Reads a by-pointer C struct argument (a `const CassInet*`, say); NULL is `None`.
 #[inline]
-pub fn struct_arg<'a, T>(ptr: *const T) -> Option<&'a T> {
+pub(crate) fn struct_arg<'a, T>(ptr: *const T) -> Option<&'a T> {
     // SAFETY: the C caller passes NULL or a pointer to a valid T that outlives the call.
     unsafe { ptr.as_ref() }
 }

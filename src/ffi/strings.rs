@@ -9,7 +9,7 @@ use std::ffi::{c_char, CStr};
 
 /// Why a C string argument was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StrError {
+pub(crate) enum StrError {
     Null,
     NotUtf8,
 }
@@ -21,7 +21,7 @@ impl From<StrError> for CassError {
 }
 
 /// A NUL-terminated C string as `&str`.
-pub fn cstr<'a>(ptr: *const c_char) -> Result<&'a str, StrError> {
+pub(crate) fn cstr<'a>(ptr: *const c_char) -> Result<&'a str, StrError> {
     if ptr.is_null() {
         return Err(StrError::Null);
     }
@@ -31,12 +31,12 @@ pub fn cstr<'a>(ptr: *const c_char) -> Result<&'a str, StrError> {
 }
 
 /// A `(const char*, size_t)` pair as `&str`. NULL is accepted only with length 0.
-pub fn str_n<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, StrError> {
+pub(crate) fn str_n<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, StrError> {
     std::str::from_utf8(bytes_n(ptr, len)?).map_err(|_| StrError::NotUtf8)
 }
 
 /// A `(const char*, size_t)` pair as raw bytes. NULL is accepted only with length 0.
-pub fn bytes_n<'a, T>(ptr: *const T, len: usize) -> Result<&'a [u8], StrError> {
+pub(crate) fn bytes_n<'a, T>(ptr: *const T, len: usize) -> Result<&'a [u8], StrError> {
     if len == 0 {
         return Ok(&[]);
     }
@@ -48,7 +48,7 @@ pub fn bytes_n<'a, T>(ptr: *const T, len: usize) -> Result<&'a [u8], StrError> {
 }
 
 /// The length a `const char*` argument would have under SAFE_STRLEN (NULL is 0).
-pub fn safe_strlen(ptr: *const c_char) -> usize {
+pub(crate) fn safe_strlen(ptr: *const c_char) -> usize {
     if ptr.is_null() {
         0
     } else {
@@ -59,7 +59,7 @@ pub fn safe_strlen(ptr: *const c_char) -> usize {
 
 /// Hands `s` to C through `(const char** out, size_t* out_length)`. `s` must live as long as the
 /// object C got it from. NULL out-pointers give `CASS_ERROR_LIB_BAD_PARAMS`.
-pub fn write_str_out(s: &[u8], out: *mut *const c_char, out_len: *mut usize) -> CassError {
+pub(crate) fn write_str_out(s: &[u8], out: *mut *const c_char, out_len: *mut usize) -> CassError {
     if out.is_null() || out_len.is_null() {
         return CassError::CASS_ERROR_LIB_BAD_PARAMS;
     }
@@ -72,7 +72,7 @@ pub fn write_str_out(s: &[u8], out: *mut *const c_char, out_len: *mut usize) -> 
 }
 
 /// Copies `s` into a C buffer of at least `s.len() + 1` bytes and NUL-terminates it.
-pub fn write_cstr_into(s: &str, out: *mut c_char) {
+pub(crate) fn write_cstr_into(s: &str, out: *mut c_char) {
     if out.is_null() {
         return;
     }

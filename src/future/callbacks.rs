@@ -60,7 +60,7 @@ fn queue(job: Job) {
 
 /// Runs the due callback of a future that just completed: queued to the completion task of the
 /// dispatcher that completed it, at once when it was completed outside a dispatcher.
-pub fn run_completed(future: Arc<CassFuture>) {
+pub(crate) fn run_completed(future: Arc<CassFuture>) {
     if let Err(future) = crate::runtime::queue_completion(future) {
         future.run_due();
     }
@@ -73,12 +73,12 @@ impl crate::runtime::DueCallback for CassFuture {
 }
 
 /// Runs a host listener `callback` on the host event thread, after the events queued before it.
-pub fn dispatch_host(callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData) {
+pub(crate) fn dispatch_host(callback: HostCallback, event: CassHostListenerEvent, address: CassInet, data: UserData) {
     queue(Job::Host { callback, event, address, data });
 }
 
 /// Completes once every host event queued before this call has been delivered.
-pub async fn barrier() {
+pub(crate) async fn barrier() {
     let (done, wait) = tokio::sync::oneshot::channel();
     queue(Job::Barrier(done));
     let _ = wait.await;

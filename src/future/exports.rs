@@ -1,4 +1,5 @@
 //! The `cass_future_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CassFuture, CassFutureCallback, Payload};
 use crate::error::CassError;

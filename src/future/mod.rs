@@ -20,10 +20,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A C callback: `void (*)(CassFuture* future, void* data)`.
-pub type CassFutureCallback = Option<extern "C" fn(future: *mut CassFuture, data: *mut std::ffi::c_void)>;
+pub(crate) type CassFutureCallback = Option<extern "C" fn(future: *mut CassFuture, data: *mut std::ffi::c_void)>;
 
 /// What a successful future carries.
-pub enum Payload {
+pub(crate) enum Payload {
     /// Nothing (connect, close).
     Empty,
     /// The result of an executed statement.
@@ -34,7 +34,7 @@ pub enum Payload {
 
 /// A failed future's code and message (NUL-terminated for C), the server's error details when
 /// the server answered with an error, and the node whose attempt failed last (when one did).
-pub struct Failure {
+pub(crate) struct Failure {
     pub code: CassError,
     pub message: CString,
     pub server_error: Option<Arc<crate::error_result::CassErrorResult>>,
@@ -43,20 +43,20 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn new(code: CassError, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: CassError, message: impl Into<String>) -> Self {
         let mut text = message.into();
         text.retain(|c| c != '\0');
         Failure { code, message: CString::new(text).unwrap_or_default(), server_error: None, coordinator: None }
     }
 
     /// A failure the server reported (an ERROR response): its code and details, and its message.
-    pub fn from_server(details: crate::error_result::CassErrorResult, message: impl Into<String>) -> Self {
+    pub(crate) fn from_server(details: crate::error_result::CassErrorResult, message: impl Into<String>) -> Self {
         let code = details.code;
         Failure { server_error: Some(Arc::new(details)), ..Self::new(code, message) }
     }
 }
 
-pub type Outcome = Result<Payload, Failure>;
+pub(crate) type Outcome = Result<Payload, Failure>;
 
 type Callback = extern "C" fn(*mut CassFuture, *mut std::ffi::c_void);
 
@@ -96,7 +96,7 @@ fn running_here(future: &CassFuture) -> bool {
 /// Ordering, as with the C++ driver: a callback has returned by the time `cass_future_wait` on its
 /// future returns. A waiter that finds the callback due but not started runs it itself, so a
 /// callback waiting on another future whose callback is queued behind it never deadlocks.
-pub struct CassFuture {
+pub(crate) struct CassFuture {
     state: Mutex<State>,
     ready: Condvar,
     done: AtomicBool,
@@ -107,7 +107,7 @@ impl crate::ffi::Handle for CassFuture {
 }
 
 impl CassFuture {
-    pub fn new_pending() -> Arc<Self> {
+    pub(crate) fn new_pending() -> Arc<Self> {
         Arc::new(CassFuture {
             state: Mutex::new(State { outcome: None, callback: CallbackState::Unset, waiters: 0 }),
             ready: Condvar::new(),
@@ -116,7 +116,7 @@ impl CassFuture {
     }
 
     /// A future that is already complete.
-    pub fn new_ready(outcome: Outcome) -> Arc<Self> {
+    pub(crate) fn new_ready(outcome: Outcome) -> Arc<Self> {
         let future = Self::new_pending();
         future.complete(outcome);
         future
@@ -124,7 +124,7 @@ impl CassFuture {
 
     /// Stores the outcome and wakes waiters; a registered callback is handed to the completion
     /// runner of this thread (`callbacks::run_completed`).
-    pub fn complete(self: &Arc<Self>, outcome: Outcome) {
+    pub(crate) fn complete(self: &Arc<Self>, outcome: Outcome) {
         let (due, wake) = {
             let mut state = self.state.lock();
             if state.outcome.is_some() {
@@ -183,12 +183,12 @@ impl CassFuture {
         }
     }
 
-    pub fn is_ready(&self) -> bool {
+    pub(crate) fn is_ready(&self) -> bool {
         self.done.load(Ordering::Acquire)
     }
 
     /// Registers the callback; calls it at once on this thread when the future is already complete.
-    pub fn set_callback(self: &Arc<Self>, callback: Callback, data: UserData) -> CassError {
+    pub(crate) fn set_callback(self: &Arc<Self>, callback: Callback, data: UserData) -> CassError {
         {
             let mut state = self.state.lock();
             if !matches!(state.callback, CallbackState::Unset) {
@@ -209,7 +209,7 @@ impl CassFuture {
     ///
     /// On a runtime worker thread (a callback that waits on another future) the worker first hands
     /// its other work to a new thread, so the future it waits for can still complete.
-    pub fn wait(&self, timeout: Option<Duration>) -> bool {
+    pub(crate) fn wait(&self, timeout: Option<Duration>) -> bool {
         if self.is_ready() && self.settled_or_run() {
             return true;
         }
@@ -265,7 +265,7 @@ impl CassFuture {
     }
 
     /// Runs `f` on the outcome, waiting for completion first.
-    pub fn with_outcome<R>(&self, f: impl FnOnce(&Outcome) -> R) -> R {
+    pub(crate) fn with_outcome<R>(&self, f: impl FnOnce(&Outcome) -> R) -> R {
         self.wait(None);
         let state = self.state.lock();
         f(state.outcome.as_ref().expect("a waited future has an outcome"))

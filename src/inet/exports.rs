@@ -1,4 +1,5 @@
 //! The `cass_inet_*` functions: building and formatting IP addresses.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{INET_V4_LENGTH, INET_V6_LENGTH, MAX_TEXT_LENGTH};
 use crate::error::CassError;

@@ -29,19 +29,19 @@ impl PanicAnswer for CassInet {
 
 impl CassInet {
     /// An IPv4 address from its 4 bytes (network order).
-    pub fn v4(bytes: [u8; 4]) -> Self {
+    pub(crate) fn v4(bytes: [u8; 4]) -> Self {
         let mut address = [0u8; 16];
         address[..4].copy_from_slice(&bytes);
         CassInet { address, address_length: INET_V4_LENGTH }
     }
 
     /// An IPv6 address from its 16 bytes (network order).
-    pub fn v6(bytes: [u8; 16]) -> Self {
+    pub(crate) fn v6(bytes: [u8; 16]) -> Self {
         CassInet { address: bytes, address_length: INET_V6_LENGTH }
     }
 
     /// The address as a Rust `IpAddr`; None unless it has 4 or 16 bytes.
-    pub fn to_ip_addr(&self) -> Option<std::net::IpAddr> {
+    pub(crate) fn to_ip_addr(self) -> Option<std::net::IpAddr> {
         match self.address_length {
             INET_V4_LENGTH => {
                 Some(Ipv4Addr::new(self.address[0], self.address[1], self.address[2], self.address[3]).into())
@@ -52,7 +52,7 @@ impl CassInet {
     }
 
     /// Parses an address text (see the module documentation); `None` when it is not one.
-    pub fn parse(text: &[u8]) -> Option<Self> {
+    pub(crate) fn parse(text: &[u8]) -> Option<Self> {
         if let Some(v4) = std::str::from_utf8(text).ok().and_then(|t| t.parse::<Ipv4Addr>().ok()) {
             return Some(CassInet::v4(v4.octets()));
         }
@@ -69,7 +69,7 @@ impl CassInet {
 
     /// The text form (see the module documentation). An `address_length` other than 4 is read as
     /// IPv6 (all 16 bytes), as the C++ driver does.
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(self) -> String {
         let mut out = String::with_capacity(MAX_TEXT_LENGTH);
         if self.address_length == INET_V4_LENGTH {
             push_dotted(&mut out, &self.address[..4]);

@@ -1,4 +1,5 @@
 //! The `cass_iterator_*` functions: creating, advancing and reading iterators.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{current_value, step, value_iterator, values, CassIterator, Cursor};
 use crate::error::CassError;

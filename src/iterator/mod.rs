@@ -35,7 +35,7 @@ enum Cursor {
 }
 
 /// The iterator handle C holds (Box-owned; `cass_iterator_free`).
-pub struct CassIterator {
+pub(crate) struct CassIterator {
     cursor: Cursor,
     /// The position: None before the first `cass_iterator_next`.
     current: Option<usize>,

@@ -20,7 +20,7 @@ static UNKNOWN: Lazy<Arc<CassDataType>> =
 
 /// What a value cursor walks.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(super) enum Shape {
     /// List or set elements; a map's keys and values alternating.
     Collection,
     /// A map's entries, key and value at once.
@@ -29,7 +29,7 @@ pub enum Shape {
     UserType,
 }
 
-pub struct ValueCursor {
+pub(super) struct ValueCursor {
     pub shape: Shape,
     parent: *const CassDataType,
     /// The bytes not read yet.
@@ -52,7 +52,7 @@ unsafe impl Send for ValueCursor {}
 
 impl ValueCursor {
     /// A cursor over `value`, if it is non-NULL and of the right kind for `shape`.
-    pub fn new(value: &CassValue, shape: Shape) -> Option<Self> {
+    pub(super) fn new(value: &CassValue, shape: Shape) -> Option<Self> {
         use CassValueType::*;
         let data_type = value.data_type();
         let kind_ok = match shape {
@@ -128,7 +128,7 @@ impl ValueCursor {
     }
 
     /// Moves to the next item; false at the end or on truncated data.
-    pub fn advance(&mut self) -> bool {
+    pub(super) fn advance(&mut self) -> bool {
         if self.read >= self.total {
             return false;
         }
@@ -153,7 +153,7 @@ impl ValueCursor {
 
     /// The name of the current user type field (the last one after the end; None before the
     /// first `advance`).
-    pub fn field_name(&self) -> Option<&str> {
+    pub(super) fn field_name(&self) -> Option<&str> {
         if self.shape != Shape::UserType || self.read == 0 {
             return None;
         }

@@ -1,4 +1,5 @@
 //! The `cass_log_*` functions: the level, the callback and the level names.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{init, level_cstr, silent_callback, CassLogCallback, CALLBACK, LEVEL};
 use crate::ffi::{guard, write_out, UserData};

@@ -19,12 +19,13 @@ use tracing_subscriber::layer::{Context, Layer};
 use tracing_subscriber::prelude::*;
 
 /// The longest log message, terminating NUL included.
+#[allow(unreachable_pub)] // in cassandra.h (cbindgen emits only public constants)
 pub const CASS_LOG_MAX_MESSAGE_SIZE: usize = 1024;
 
 /// A log message as the callback receives it. `file` and `function` are never NULL; `message` is
 /// NUL-terminated UTF-8. Valid only during the callback.
 #[repr(C)]
-pub struct CassLogMessage {
+pub(crate) struct CassLogMessage {
     pub time_ms: u64,
     pub severity: CassLogLevel,
     pub file: *const c_char,
@@ -34,7 +35,7 @@ pub struct CassLogMessage {
 }
 
 /// `void (*)(const CassLogMessage* message, void* data)`.
-pub type CassLogCallback = Option<extern "C" fn(message: *const CassLogMessage, data: *mut c_void)>;
+pub(crate) type CassLogCallback = Option<extern "C" fn(message: *const CassLogMessage, data: *mut c_void)>;
 
 static LEVEL: AtomicU32 = AtomicU32::new(CassLogLevel::CASS_LOG_WARN as u32);
 static CALLBACK: Lazy<RwLock<(CassLogCallback, UserData)>> =
@@ -177,7 +178,7 @@ impl<S: Subscriber> Layer<S> for CassLayer {
 }
 
 /// Installs the layer as the process's `tracing` subscriber once (if the host did not install one).
-pub fn init() {
+pub(crate) fn init() {
     static INIT: std::sync::Once = std::sync::Once::new();
     INIT.call_once(|| {
         let _ = tracing::subscriber::set_global_default(tracing_subscriber::registry().with(CassLayer));

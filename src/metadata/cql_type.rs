@@ -15,13 +15,13 @@ use std::sync::Arc;
 const MARSHAL: &str = "org.apache.cassandra.db.marshal.";
 
 /// The class name of `empty` (a surrogate column of dense tables, hidden by the C++ driver).
-pub const EMPTY_TYPE_CLASS: &str = "org.apache.cassandra.db.marshal.EmptyType";
+pub(crate) const EMPTY_TYPE_CLASS: &str = "org.apache.cassandra.db.marshal.EmptyType";
 
 /// Finds a user type of the keyspace by its (unquoted) name.
-pub type UdtLookup<'a> = dyn Fn(&str) -> Arc<CassDataType> + 'a;
+pub(crate) type UdtLookup<'a> = dyn Fn(&str) -> Arc<CassDataType> + 'a;
 
 /// Parses `text`; None when it is not a type.
-pub fn parse(text: &str, lookup: &UdtLookup<'_>) -> Option<Arc<CassDataType>> {
+pub(crate) fn parse(text: &str, lookup: &UdtLookup<'_>) -> Option<Arc<CassDataType>> {
     let mut parser = Parser { s: text.as_bytes(), i: 0 };
     parser.parse_type(false, lookup)
 }
@@ -232,7 +232,7 @@ impl Parser<'_> {
 
 /// An empty user type, for a name the keyspace does not define (never seen from a consistent
 /// schema).
-pub fn unknown_udt(keyspace: &str, name: &str) -> Arc<CassDataType> {
+pub(crate) fn unknown_udt(keyspace: &str, name: &str) -> Arc<CassDataType> {
     Arc::new(CassDataType {
         keyspace: keyspace.to_string(),
         type_name: name.to_string(),

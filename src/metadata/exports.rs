@@ -1,4 +1,5 @@
 //! The `cass_*_meta_*` functions (cassandra.h, "Schema Metadata"), by topic.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 mod function;
 mod iter;

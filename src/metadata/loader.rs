@@ -90,7 +90,7 @@ static VARCHAR: Lazy<Arc<CassDataType>> =
 
 /// What `system.local` says about the node: its release and its schema version.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct LocalInfo {
+pub(super) struct LocalInfo {
     pub server_version: CassVersion,
     pub schema_version: Option<uuid::Uuid>,
 }
@@ -98,7 +98,7 @@ pub struct LocalInfo {
 /// Where one refresh reads the schema: one node the session is connected to, for every query (a
 /// consistent snapshot from one node, as the C++ driver reads it over its control connection).
 /// When that node fails, the refresh fails and the next one picks a node again.
-pub struct Source<'a> {
+pub(super) struct Source<'a> {
     session: &'a Session,
     target: Option<Arc<dyn LoadBalancingPolicy>>,
 }
@@ -106,7 +106,7 @@ pub struct Source<'a> {
 impl<'a> Source<'a> {
     /// Reads from `at` (the coordinator of a schema change, which has applied it), else from a
     /// node the session is connected to.
-    pub fn new(session: &'a Session, at: Option<SocketAddr>) -> Self {
+    pub(super) fn new(session: &'a Session, at: Option<SocketAddr>) -> Self {
         let node = match at {
             Some(address) => Some(NodeIdentifier::NodeAddress(address)),
             None => session
@@ -138,7 +138,7 @@ fn parse_release(text: &str) -> CassVersion {
     }
 }
 
-pub async fn read_local(session: &Source<'_>) -> Result<LocalInfo, String> {
+pub(super) async fn read_local(session: &Source<'_>) -> Result<LocalInfo, String> {
     let rows =
         Rows(select(session, "SELECT release_version, schema_version FROM system.local WHERE key='local'").await?);
     let row = rows.iter().next().ok_or("system.local has no row")?;
@@ -154,7 +154,7 @@ const SCHEMA_TABLES: [&str; 8] =
 const VIRTUAL_TABLES: [&str; 3] = ["keyspaces", "tables", "columns"];
 
 /// Reads the schema tables `scope` asks for and builds snapshot number `version`.
-pub async fn load(
+pub(super) async fn load(
     session: &Source<'_>,
     local: LocalInfo,
     version: u32,
@@ -184,7 +184,7 @@ pub async fn load(
 /// The first snapshot of a session: the server version and what `scope` asks for, read at the
 /// same time (the version check that precedes every later refresh is not needed: there is no
 /// snapshot yet). A server older than 3.0 gets the snapshot with its version only.
-pub async fn load_first(session: &Source<'_>, scope: Scope) -> Result<CassSchemaMeta, String> {
+pub(super) async fn load_first(session: &Source<'_>, scope: Scope) -> Result<CassSchemaMeta, String> {
     let schema = async {
         match scope {
             Scope::Nothing => Ok(Vec::new()),
@@ -216,7 +216,7 @@ pub async fn load_first(session: &Source<'_>, scope: Scope) -> Result<CassSchema
 /// Reads one keyspace (everything a full snapshot holds of it; None when it does not exist any
 /// more) and, at the same time, the server's versions. Used after a schema change of that
 /// keyspace, instead of re-reading the whole schema.
-pub async fn load_keyspace(
+pub(super) async fn load_keyspace(
     session: &Source<'_>,
     scope: Scope,
     keyspace: &str,
@@ -247,7 +247,7 @@ pub async fn load_keyspace(
 /// keyspace re-read reads every object of the keyspace). None when the keyspace is gone.
 /// The caller re-reads the whole keyspace instead when views are built on the table (their
 /// columns follow the table's).
-pub async fn load_table(
+pub(super) async fn load_table(
     session: &Source<'_>,
     keyspace: &CassKeyspaceMeta,
     table: &str,
@@ -478,7 +478,7 @@ fn decode_items(bytes: &[u8], group: usize) -> Vec<Vec<&str>> {
 
 /// `name(type1,type2)`: each type without white space, empty ones left out (the C++ driver's
 /// full function name).
-pub fn full_function_name<'a>(name: &str, types: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn full_function_name<'a>(name: &str, types: impl IntoIterator<Item = &'a str>) -> String {
     let arguments: Vec<String> = types
         .into_iter()
         .map(|t| t.chars().filter(|c| !c.is_whitespace()).collect::<String>())

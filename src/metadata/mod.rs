@@ -21,13 +21,13 @@ pub(crate) mod cql_type;
 mod exports;
 mod first_load;
 mod loader;
-pub mod model;
+pub(crate) mod model;
 mod out;
 mod schema_change;
 
-pub use exports::MetaCursor;
-pub use model::CassSchemaMeta;
-pub use schema_change::{schema_change, SchemaChange};
+pub(crate) use exports::MetaCursor;
+pub(crate) use model::CassSchemaMeta;
+pub(crate) use schema_change::{schema_change, SchemaChange};
 
 use crate::ffi::PanicAnswer;
 use crate::types::{CassClusteringOrder, CassColumnType, CassIndexType, CassVersion};
@@ -45,17 +45,17 @@ use std::time::Duration;
 const MAX_PARTIAL_OWNERS: usize = 64;
 
 /// How often a session checks whether another client changed the schema.
-pub const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+pub(crate) const WATCH_INTERVAL: Duration = Duration::from_secs(1);
 
 /// The snapshot of a session that is not connected (or reads no schema): no keyspaces, version 0.
-pub fn empty() -> Arc<CassSchemaMeta> {
+pub(crate) fn empty() -> Arc<CassSchemaMeta> {
     static EMPTY: Lazy<Arc<CassSchemaMeta>> = Lazy::new(|| Arc::new(CassSchemaMeta::empty()));
     EMPTY.clone()
 }
 
 /// What a session's snapshots hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Everything (`cass_cluster_set_use_schema`, the default).
     Full,
     /// Keyspaces with their raw fields only: schema off but token-aware routing on, where the C++
@@ -66,7 +66,7 @@ pub enum Scope {
 }
 
 /// A connected session's current snapshot and what refreshes it.
-pub struct SchemaHolder {
+pub(crate) struct SchemaHolder {
     scope: Scope,
     current: RwLock<Arc<CassSchemaMeta>>,
     /// One refresh at a time.
@@ -82,7 +82,7 @@ pub struct SchemaHolder {
 impl SchemaHolder {
     /// The holder for a session with `use_schema` and `token_aware_routing` as configured;
     /// `current()` waits at most `first_wait_limit` for the first snapshot (`load_first`).
-    pub fn new(use_schema: bool, token_aware_routing: bool, first_wait_limit: Duration) -> Self {
+    pub(crate) fn new(use_schema: bool, token_aware_routing: bool, first_wait_limit: Duration) -> Self {
         let scope = match (use_schema, token_aware_routing) {
             (true, _) => Scope::Full,
             (false, true) => Scope::Keyspaces,
@@ -99,13 +99,13 @@ impl SchemaHolder {
     }
 
     /// Whether snapshots hold any schema (and so need refreshing).
-    pub fn enabled(&self) -> bool {
+    pub(crate) fn enabled(&self) -> bool {
         self.scope != Scope::Nothing
     }
 
     /// The current snapshot (a new reference; no I/O). Right after connect, waits until the
     /// first snapshot is there (at most the limit given to `new`).
-    pub fn current(&self) -> Arc<CassSchemaMeta> {
+    pub(crate) fn current(&self) -> Arc<CassSchemaMeta> {
         if !self.first.wait_blocking(self.first_wait_limit) {
             tracing::warn!("the schema metadata is still being read; returning the snapshot as it is");
         }
@@ -121,7 +121,7 @@ impl SchemaHolder {
     /// scope asks, keyspaces or the whole schema, all at once from one connected node. A failure
     /// leaves the empty snapshot (the watch retries). Waiters are released also when this
     /// future is dropped before it ends.
-    pub async fn load_first(&self, session: &Session) {
+    pub(crate) async fn load_first(&self, session: &Session) {
         let _finish = first_load::FinishOnDrop(&self.first);
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
@@ -144,7 +144,7 @@ impl SchemaHolder {
     /// whose change happened before the call sees it in `current()` once this returns `Ok`: a
     /// refresh that started after the call and has finished covers it, otherwise this one checks.
     /// The current snapshot stays as it was when a query fails.
-    pub async fn refresh(&self, session: &Session, at: Option<SocketAddr>) -> Result<(), String> {
+    pub(crate) async fn refresh(&self, session: &Session, at: Option<SocketAddr>) -> Result<(), String> {
         if !self.enabled() {
             return Ok(());
         }
@@ -183,7 +183,7 @@ impl SchemaHolder {
     /// change by another client made after it is found by the next version check; one made to
     /// another keyspace within the few milliseconds before it waits for the next version move
     /// (the C++ driver learns of it from the server's event; the crate does not pass those on).
-    pub async fn refresh_keyspace(
+    pub(crate) async fn refresh_keyspace(
         &self,
         session: &Session,
         keyspace: &str,
@@ -221,7 +221,7 @@ impl SchemaHolder {
     /// snapshot does not have the keyspace, when views are built on the table, or when the
     /// keyspace has gathered many partial re-reads (each keeps its responses alive: a keyspace
     /// re-read starts over with one set).
-    pub async fn refresh_table(
+    pub(crate) async fn refresh_table(
         &self,
         session: &Session,
         keyspace: &str,
@@ -275,7 +275,7 @@ impl SchemaHolder {
     /// meanwhile re-reads what changed from the coordinator, which has applied it. A new or
     /// altered keyspace also refreshes the crate's routing metadata once the nodes agree. Boxed,
     /// so that the futures of ordinary requests do not grow by its size.
-    pub fn follow<'a>(
+    pub(crate) fn follow<'a>(
         &'a self,
         session: &'a Session,
         change: SchemaChange,
@@ -318,7 +318,7 @@ impl SchemaHolder {
 
 /// Checks for other clients' schema changes every [`WATCH_INTERVAL`] while `owner` lives.
 /// `parts` finds the session and the holder inside the owner; the owner is only held during a check.
-pub async fn watch<T: Send + Sync + 'static>(
+pub(crate) async fn watch<T: Send + Sync + 'static>(
     owner: Weak<T>,
     parts: for<'a> fn(&'a T) -> (&'a Session, &'a SchemaHolder),
 ) {

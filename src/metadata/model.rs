@@ -14,10 +14,10 @@ use std::sync::{Arc, Weak};
 /// Text handed to C: NUL-terminated in memory, as the C++ driver's `std::string`s are (acsylla
 /// reads some names as C strings), with lengths and comparisons that leave the NUL out.
 #[derive(Clone, Default, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct CText(String);
+pub(crate) struct CText(String);
 
 impl CText {
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0[..self.0.len().saturating_sub(1)]
     }
 }
@@ -58,7 +58,7 @@ impl PartialEq<&str> for CText {
 }
 
 /// A value pointing into a response the snapshot owns (or into static memory).
-pub struct MetaValue(pub CassValue);
+pub(crate) struct MetaValue(pub CassValue);
 
 // SAFETY: the value's pointers refer to the bytes and column types of a `CassResult` that the same
 // snapshot keeps alive (`CassSchemaMeta::owners`), or to a static type; that memory is immutable.
@@ -67,40 +67,40 @@ unsafe impl Send for MetaValue {}
 unsafe impl Sync for MetaValue {}
 
 /// One raw field: a column of the object's `system_schema` row.
-pub struct MetaField {
+pub(crate) struct MetaField {
     /// NUL-terminated (see `CText`); `name()` leaves the NUL out.
     pub name_nul: &'static str,
     pub value: MetaValue,
 }
 
 impl MetaField {
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         self.name_nul.strip_suffix('\0').unwrap_or(self.name_nul)
     }
 }
 
 /// The raw fields of an object, sorted by name (the C++ driver keeps them in a `std::map`).
 #[derive(Default)]
-pub struct Fields(pub Vec<MetaField>);
+pub(crate) struct Fields(pub Vec<MetaField>);
 
 impl Fields {
     /// The field called exactly `name`.
-    pub fn get(&self, name: &str) -> Option<&CassValue> {
+    pub(crate) fn get(&self, name: &str) -> Option<&CassValue> {
         self.0.binary_search_by(|f| f.name().cmp(name)).ok().map(|i| &self.0[i].value.0)
     }
 
-    pub fn as_slice(&self) -> &[MetaField] {
+    pub(crate) fn as_slice(&self) -> &[MetaField] {
         &self.0
     }
 }
 
 /// Binary search of a vector sorted by `key`.
-pub fn find_sorted<'a, T>(items: &'a [T], name: &str, key: impl Fn(&T) -> &str) -> Option<&'a T> {
+pub(crate) fn find_sorted<'a, T>(items: &'a [T], name: &str, key: impl Fn(&T) -> &str) -> Option<&'a T> {
     items.binary_search_by(|item| key(item).cmp(name)).ok().map(|i| &items[i])
 }
 
 /// A schema snapshot (Arc; `cass_schema_meta_free` releases C's reference).
-pub struct CassSchemaMeta {
+pub(crate) struct CassSchemaMeta {
     /// Grows by one with every refresh the session publishes.
     pub version: u32,
     pub server_version: CassVersion,
@@ -116,7 +116,7 @@ impl crate::ffi::Handle for CassSchemaMeta {
 }
 
 impl CassSchemaMeta {
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         CassSchemaMeta {
             version: 0,
             server_version: CassVersion::default(),
@@ -125,12 +125,12 @@ impl CassSchemaMeta {
         }
     }
 
-    pub fn keyspace(&self, name: &str) -> Option<&CassKeyspaceMeta> {
+    pub(crate) fn keyspace(&self, name: &str) -> Option<&CassKeyspaceMeta> {
         find_sorted(&self.keyspaces, name, |k| k.name.as_str()).map(|k| &**k)
     }
 }
 
-pub struct CassKeyspaceMeta {
+pub(crate) struct CassKeyspaceMeta {
     pub name: CText,
     pub is_virtual: bool,
     pub fields: Fields,
@@ -154,23 +154,23 @@ impl crate::ffi::Handle for CassKeyspaceMeta {
 }
 
 impl CassKeyspaceMeta {
-    pub fn table(&self, name: &str) -> Option<&Arc<CassTableMeta>> {
+    pub(crate) fn table(&self, name: &str) -> Option<&Arc<CassTableMeta>> {
         find_sorted(&self.tables, name, |t| t.name.as_str())
     }
 
-    pub fn view(&self, name: &str) -> Option<&Arc<CassMaterializedViewMeta>> {
+    pub(crate) fn view(&self, name: &str) -> Option<&Arc<CassMaterializedViewMeta>> {
         find_sorted(&self.views, name, |v| v.name.as_str())
     }
 
-    pub fn user_type(&self, name: &str) -> Option<&Arc<CassDataType>> {
+    pub(crate) fn user_type(&self, name: &str) -> Option<&Arc<CassDataType>> {
         find_sorted(&self.user_types, name, |t| &t.type_name)
     }
 
-    pub fn function(&self, full_name: &str) -> Option<&Arc<CassFunctionMeta>> {
+    pub(crate) fn function(&self, full_name: &str) -> Option<&Arc<CassFunctionMeta>> {
         find_sorted(&self.functions, full_name, |f| f.full_name.as_str())
     }
 
-    pub fn aggregate(&self, full_name: &str) -> Option<&Arc<CassAggregateMeta>> {
+    pub(crate) fn aggregate(&self, full_name: &str) -> Option<&Arc<CassAggregateMeta>> {
         find_sorted(&self.aggregates, full_name, |a| a.full_name.as_str())
     }
 }
@@ -178,7 +178,7 @@ impl CassKeyspaceMeta {
 /// The columns of a table or view: all of them (partition key, then clustering key, then the
 /// others by name), and the keys in key order.
 #[derive(Default)]
-pub struct ColumnSet {
+pub(crate) struct ColumnSet {
     pub columns: Vec<Arc<CassColumnMeta>>,
     pub partition_key: Vec<Arc<CassColumnMeta>>,
     pub clustering_key: Vec<Arc<CassColumnMeta>>,
@@ -188,7 +188,7 @@ pub struct ColumnSet {
 impl ColumnSet {
     /// Orders `columns` (in row order, names unique) as the C++ driver does: partition key
     /// columns by position, clustering columns by position, then the others as they came.
-    pub fn build(columns: Vec<Arc<CassColumnMeta>>) -> Self {
+    pub(crate) fn build(columns: Vec<Arc<CassColumnMeta>>) -> Self {
         let count = |kind| columns.iter().filter(|c| c.kind == kind).count();
         let mut partition: Vec<Option<Arc<CassColumnMeta>>> =
             vec![None; count(CassColumnType::CASS_COLUMN_TYPE_PARTITION_KEY)];
@@ -227,12 +227,12 @@ impl ColumnSet {
     }
 
     /// The column called exactly `name`.
-    pub fn column(&self, name: &str) -> Option<&Arc<CassColumnMeta>> {
+    pub(crate) fn column(&self, name: &str) -> Option<&Arc<CassColumnMeta>> {
         self.columns.iter().find(|c| c.name == name)
     }
 }
 
-pub struct CassTableMeta {
+pub(crate) struct CassTableMeta {
     pub name: CText,
     pub is_virtual: bool,
     pub fields: Fields,
@@ -248,16 +248,16 @@ impl crate::ffi::Handle for CassTableMeta {
 }
 
 impl CassTableMeta {
-    pub fn index(&self, name: &str) -> Option<&CassIndexMeta> {
+    pub(crate) fn index(&self, name: &str) -> Option<&CassIndexMeta> {
         self.indexes.iter().find(|i| i.name == name)
     }
 
-    pub fn view(&self, name: &str) -> Option<&Arc<CassMaterializedViewMeta>> {
+    pub(crate) fn view(&self, name: &str) -> Option<&Arc<CassMaterializedViewMeta>> {
         find_sorted(&self.views, name, |v| v.name.as_str())
     }
 }
 
-pub struct CassMaterializedViewMeta {
+pub(crate) struct CassMaterializedViewMeta {
     pub name: CText,
     pub fields: Fields,
     pub columns: ColumnSet,
@@ -269,7 +269,7 @@ impl crate::ffi::Handle for CassMaterializedViewMeta {
     type Ownership = crate::ffi::Borrowed;
 }
 
-pub struct CassColumnMeta {
+pub(crate) struct CassColumnMeta {
     pub name: CText,
     pub kind: CassColumnType,
     /// None when the server's type text could not be read.
@@ -284,7 +284,7 @@ impl crate::ffi::Handle for CassColumnMeta {
     type Ownership = crate::ffi::Borrowed;
 }
 
-pub struct CassIndexMeta {
+pub(crate) struct CassIndexMeta {
     pub name: CText,
     pub kind: CassIndexType,
     pub target: CText,
@@ -297,12 +297,12 @@ impl crate::ffi::Handle for CassIndexMeta {
     type Ownership = crate::ffi::Borrowed;
 }
 
-pub struct FunctionArgument {
+pub(crate) struct FunctionArgument {
     pub name: CText,
     pub data_type: Option<Arc<CassDataType>>,
 }
 
-pub struct CassFunctionMeta {
+pub(crate) struct CassFunctionMeta {
     pub name: CText,
     /// `name(type1,type2)`: the key of `cass_keyspace_meta_function_by_name()`.
     pub full_name: CText,
@@ -318,7 +318,7 @@ impl crate::ffi::Handle for CassFunctionMeta {
     type Ownership = crate::ffi::Borrowed;
 }
 
-pub struct CassAggregateMeta {
+pub(crate) struct CassAggregateMeta {
     pub name: CText,
     pub full_name: CText,
     pub argument_types: Vec<Option<Arc<CassDataType>>>,

@@ -8,14 +8,14 @@ use std::ffi::c_char;
 
 /// Writes `text` through the out-pointers of a `void` getter: "" when the object was NULL;
 /// nothing through NULL out-pointers. The text lives as long as the schema snapshot.
-pub fn text_out(text: Option<&str>, out: *mut *const c_char, out_len: *mut usize) {
+pub(super) fn text_out(text: Option<&str>, out: *mut *const c_char, out_len: *mut usize) {
     // A NULL out-pointer leaves both untouched (write_str_out checks them).
     let _ = write_str_out(text.unwrap_or("").as_bytes(), out, out_len);
 }
 
 /// Looks `(name, name_length)` up in the object behind `meta` with `find`: NULL for a NULL object,
 /// a NULL name with a non-zero length, text that is not UTF-8, or no match.
-pub fn by_name<M: RefHandle, R>(
+pub(super) fn by_name<M: RefHandle, R>(
     meta: *const M,
     name: *const c_char,
     name_length: usize,
@@ -28,7 +28,7 @@ pub fn by_name<M: RefHandle, R>(
 }
 
 /// The raw field `(name, name_length)` of the object behind `meta` (exact name), or NULL.
-pub fn field<M: RefHandle>(
+pub(super) fn field<M: RefHandle>(
     meta: *const M,
     name: *const c_char,
     name_length: usize,

@@ -9,7 +9,7 @@
 
 /// What a statement changed.
 #[derive(Debug, PartialEq, Eq)]
-pub enum SchemaChange {
+pub(crate) enum SchemaChange {
     /// Not a schema change (also CREATE/ALTER/DROP of roles, users and identities).
     None,
     /// Something inside this keyspace.
@@ -26,7 +26,10 @@ pub enum SchemaChange {
 /// The schema change `query` makes when it succeeds; `session_keyspace` gives the keyspace of
 /// `USE` (or of connect) that unqualified names belong to, asked only for such a name (this runs
 /// after every successful statement: most stop at their first word).
-pub fn schema_change<K: std::fmt::Display>(query: &str, session_keyspace: impl FnOnce() -> Option<K>) -> SchemaChange {
+pub(crate) fn schema_change<K: std::fmt::Display>(
+    query: &str,
+    session_keyspace: impl FnOnce() -> Option<K>,
+) -> SchemaChange {
     let mut tokens = Tokens { rest: query };
     let Some(Token::Word(verb)) = tokens.next() else {
         return SchemaChange::None;

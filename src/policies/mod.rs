@@ -2,7 +2,7 @@
 //! reconnection and timestamp generators. Speculative execution is a cluster setting
 //! (`cluster/connection_settings.rs`).
 
-pub mod load_balancing;
-pub mod reconnect;
-pub mod retry;
-pub mod timestamp;
+pub(crate) mod load_balancing;
+pub(crate) mod reconnect;
+pub(crate) mod retry;
+pub(crate) mod timestamp;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReconnectConfig {
+pub(crate) enum ReconnectConfig {
     /// The same delay every time, without jitter (as the C++ driver).
     Constant { delay_ms: u64 },
     /// Doubling from `base_ms` up to `max_ms`, with ±15 % jitter kept within [base, max] (the
@@ -29,7 +29,7 @@ impl ReconnectConfig {
     /// The policy a session's pools use: the configured delays after failures, none after a
     /// successful fill, and short probes while every pool is failing (see [`FillPromptly`]).
     /// Called once per session: its pools share one [`PoolHealth`].
-    pub fn policy(&self) -> Arc<dyn ReconnectPolicy> {
+    pub(crate) fn policy(&self) -> Arc<dyn ReconnectPolicy> {
         Arc::new(FillPromptly { after_failure: self.crate_policy(), health: Arc::default() })
     }
 

@@ -1,4 +1,5 @@
 //! The `cass_result_*` and `cass_row_*` functions of the first slice.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CassResult, CassRow};
 use crate::data_type::CassDataType;

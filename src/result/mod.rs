@@ -17,10 +17,10 @@ use scylla::response::PagingStateResponse;
 use std::sync::Arc;
 
 /// The data types of a result's columns, shareable between results of one prepared statement.
-pub type ColumnTypes = Arc<[Arc<CassDataType>]>;
+pub(crate) type ColumnTypes = Arc<[Arc<CassDataType>]>;
 
 /// One row: `count` consecutive cells of the result.
-pub struct CassRow {
+pub(crate) struct CassRow {
     first: usize,
     count: usize,
     cells: *const CassValue,
@@ -33,7 +33,7 @@ impl Handle for CassRow {
 
 impl CassRow {
     /// The cell at `index`, if there is one.
-    pub fn column(&self, index: usize) -> Option<&CassValue> {
+    pub(crate) fn column(&self, index: usize) -> Option<&CassValue> {
         if index >= self.count {
             return None;
         }
@@ -42,12 +42,12 @@ impl CassRow {
         Some(unsafe { &*self.cells.add(self.first + index) })
     }
 
-    pub fn column_count(&self) -> usize {
+    pub(crate) fn column_count(&self) -> usize {
         self.count
     }
 
     /// The result that owns this row.
-    pub fn result(&self) -> Option<&CassResult> {
+    pub(crate) fn result(&self) -> Option<&CassResult> {
         // SAFETY: a row only exists inside its result, so the result is alive while the row is.
         unsafe { self.result.as_ref() }
     }
@@ -72,7 +72,7 @@ pub(crate) fn index_cells(
 }
 
 /// A result C holds (Arc; `cass_result_free`).
-pub struct CassResult {
+pub(crate) struct CassResult {
     raw: Option<DeserializedMetadataAndRawRows>,
     column_types: ColumnTypes,
     /// The values of every row; rows and C hold pointers into it, so it is never resized.
@@ -98,7 +98,7 @@ impl CassResult {
     /// Indexes the cells of a response. Fails when the frame's rows do not match their metadata.
     /// `known`: the column types a prepared statement announced; reused (no allocation) when the
     /// response's metadata describes the same types.
-    pub fn from_query_result(
+    pub(crate) fn from_query_result(
         result: QueryResult,
         paging: Option<PagingStateResponse>,
         known: Option<&ColumnTypes>,
@@ -140,30 +140,30 @@ impl CassResult {
         }))
     }
 
-    pub fn row_count(&self) -> usize {
+    pub(crate) fn row_count(&self) -> usize {
         self.rows.len()
     }
 
     /// Whether the server answered with rows (a SELECT), not with a void, keyspace or schema
     /// change result.
-    pub fn is_rows(&self) -> bool {
+    pub(crate) fn is_rows(&self) -> bool {
         self.raw.is_some()
     }
 
-    pub fn column_count(&self) -> usize {
+    pub(crate) fn column_count(&self) -> usize {
         self.column_types.len()
     }
 
-    pub fn column_name(&self, index: usize) -> Option<&str> {
+    pub(crate) fn column_name(&self, index: usize) -> Option<&str> {
         self.raw.as_ref()?.metadata().col_specs().get(index).map(|spec| spec.name())
     }
 
-    pub fn column_type(&self, index: usize) -> Option<&Arc<CassDataType>> {
+    pub(crate) fn column_type(&self, index: usize) -> Option<&Arc<CassDataType>> {
         self.column_types.get(index)
     }
 
     /// The index of the first column named `name` (case-insensitive unless quoted, as upstream).
-    pub fn column_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column_index(&self, name: &str) -> Option<usize> {
         let specs = self.raw.as_ref()?.metadata().col_specs();
         if name.len() >= 2 && name.starts_with('"') && name.ends_with('"') {
             let exact = &name[1..name.len() - 1];
@@ -172,21 +172,21 @@ impl CassResult {
         specs.iter().position(|spec| spec.name().eq_ignore_ascii_case(name))
     }
 
-    pub fn row(&self, index: usize) -> Option<&CassRow> {
+    pub(crate) fn row(&self, index: usize) -> Option<&CassRow> {
         self.rows.get(index)
     }
 
-    pub fn tracing_id(&self) -> Option<CassUuid> {
+    pub(crate) fn tracing_id(&self) -> Option<CassUuid> {
         self.tracing_id
     }
 
     /// The node that answered the request.
-    pub fn coordinator(&self) -> &CassNode {
+    pub(crate) fn coordinator(&self) -> &CassNode {
         &self.coordinator
     }
 
     /// The raw bytes of the next page's paging state, when there is one.
-    pub fn paging_state_bytes(&self) -> Option<&[u8]> {
+    pub(crate) fn paging_state_bytes(&self) -> Option<&[u8]> {
         match &self.paging {
             Some(PagingStateResponse::HasMorePages { state }) => state.as_bytes_slice().map(|b| &b[..]),
             _ => None,
@@ -194,14 +194,14 @@ impl CassResult {
     }
 
     /// Where the next page starts, when there is one.
-    pub fn next_page_state(&self) -> Option<scylla::response::PagingState> {
+    pub(crate) fn next_page_state(&self) -> Option<scylla::response::PagingState> {
         match &self.paging {
             Some(PagingStateResponse::HasMorePages { state }) => Some(state.clone()),
             _ => None,
         }
     }
 
-    pub fn has_more_pages(&self) -> bool {
+    pub(crate) fn has_more_pages(&self) -> bool {
         matches!(self.paging, Some(PagingStateResponse::HasMorePages { .. }))
     }
 }

@@ -28,7 +28,7 @@ fn attempt_failure(e: &RequestAttemptError) -> Failure {
 
 /// The code and message of a failed request. Called while the request's future is polled: a last
 /// attempt's error names the node that attempt went to (`policies::load_balancing::failed_node`).
-pub fn execution_failure(e: &ExecutionError) -> Failure {
+pub(super) fn execution_failure(e: &ExecutionError) -> Failure {
     match e {
         ExecutionError::LastAttemptError(attempt) => Failure {
             coordinator: crate::policies::load_balancing::failed_node::last().map(|address| CassNode { address }),
@@ -55,7 +55,7 @@ pub fn execution_failure(e: &ExecutionError) -> Failure {
 }
 
 /// The code and message of a failed prepare.
-pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
+pub(super) fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
     match e {
         scylla::errors::PrepareError::AllAttemptsFailed { first_attempt } => attempt_failure(first_attempt),
         scylla::errors::PrepareError::ConnectionPoolError(_) => {
@@ -66,7 +66,10 @@ pub fn prepare_failure(e: &scylla::errors::PrepareError) -> Failure {
 }
 
 /// The failure of a preparation, with the coordinator `prepare_coordinator` names.
-pub fn refused_preparation(session: &scylla::client::session::Session, e: &scylla::errors::PrepareError) -> Failure {
+pub(super) fn refused_preparation(
+    session: &scylla::client::session::Session,
+    e: &scylla::errors::PrepareError,
+) -> Failure {
     Failure { coordinator: prepare_coordinator(session, e), ..prepare_failure(e) }
 }
 
@@ -90,7 +93,7 @@ fn prepare_coordinator(
 /// The code and message of a failed connect.
 /// The error of a connect that took longer than the connect timeout allows (a node that accepts
 /// TCP connections but never answers).
-pub fn connect_timed_out(bound: std::time::Duration) -> Failure {
+pub(super) fn connect_timed_out(bound: std::time::Duration) -> Failure {
     Failure::new(
         CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,
         format!("Unable to connect to any contact point: no answer within {} ms (connect timeout)", bound.as_millis()),
@@ -101,7 +104,7 @@ pub fn connect_timed_out(bound: std::time::Duration) -> Failure {
 /// users (`SessionBuilder`); a C user gets the C++ driver's.
 const CRATE_MISSING_AUTH: &str = "Authentication is required. You can use SessionBuilder::user(\"user\", \"pass\") to provide credentials or SessionBuilder::authenticator_provider to provide custom authenticator";
 
-pub fn connect_failure(e: &NewSessionError) -> Failure {
+pub(super) fn connect_failure(e: &NewSessionError) -> Failure {
     match e {
         NewSessionError::FailedToResolveAnyHostname(hosts) => Failure::new(
             CassError::CASS_ERROR_LIB_NO_HOSTS_AVAILABLE,

@@ -1,4 +1,5 @@
 //! The `cass_session_*` functions of the first slice.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassSession;
 use crate::batch::CassBatch;

@@ -16,7 +16,7 @@ use std::sync::Arc;
 const CAPACITY: usize = 1024;
 
 #[derive(Default)]
-pub struct ImplicitPreparations {
+pub(super) struct ImplicitPreparations {
     inner: Mutex<Inner>,
 }
 
@@ -28,7 +28,7 @@ struct Inner {
 
 impl ImplicitPreparations {
     /// The preparation of `query`: the cached one, or a new one (then cached).
-    pub async fn prepare(&self, session: &Session, query: &Arc<str>) -> Result<PreparedStatement, Failure> {
+    pub(super) async fn prepare(&self, session: &Session, query: &Arc<str>) -> Result<PreparedStatement, Failure> {
         if let Some(prepared) = self.get(query) {
             return Ok(prepared);
         }

@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 
 /// What requests in flight share: the `scylla` crate's connected session (`scylla`), the in-flight
 /// count that close waits on, and the session's profiles, schema snapshot and metrics.
-pub struct Connected {
+pub(crate) struct Connected {
     pub scylla: Session,
     /// The runtime's queue, kept here so a request takes no lock but the session state's.
     submitter: Arc<crate::runtime::Submitter>,
@@ -62,7 +62,7 @@ enum State {
 }
 
 /// The session handle C holds (Arc; `cass_session_free` closes it and releases C's reference).
-pub struct CassSession {
+pub(crate) struct CassSession {
     state: Mutex<State>,
     runtime: Mutex<Option<IoRuntime>>,
     client_id: Mutex<CassUuid>,
@@ -107,7 +107,7 @@ pub(crate) fn serial_consistency(c: CassConsistency) -> Option<SerialConsistency
 }
 
 impl CassSession {
-    pub fn new() -> Arc<Self> {
+    pub(crate) fn new() -> Arc<Self> {
         Arc::new(CassSession {
             state: Mutex::new(State::Idle),
             runtime: Mutex::new(None),
@@ -116,12 +116,12 @@ impl CassSession {
         })
     }
 
-    pub fn client_id(&self) -> CassUuid {
+    pub(crate) fn client_id(&self) -> CassUuid {
         *self.client_id.lock()
     }
 
     /// Starts connecting with a copy of `config`; the future completes when the session is usable.
-    pub fn connect(self: &Arc<Self>, config: &ClusterConfig, keyspace: Option<String>) -> Arc<CassFuture> {
+    pub(crate) fn connect(self: &Arc<Self>, config: &ClusterConfig, keyspace: Option<String>) -> Arc<CassFuture> {
         {
             let mut state = self.state.lock();
             if !matches!(*state, State::Idle) {
@@ -232,7 +232,7 @@ impl CassSession {
     }
 
     /// The current schema snapshot (no I/O); the empty one when not connected.
-    pub fn schema_meta(&self) -> Arc<crate::metadata::CassSchemaMeta> {
+    pub(crate) fn schema_meta(&self) -> Arc<crate::metadata::CassSchemaMeta> {
         self.connected().map_or_else(crate::metadata::empty, |c| c.metadata.current())
     }
 
@@ -244,7 +244,7 @@ impl CassSession {
     }
 
     /// Executes a statement snapshot; the future completes with its result.
-    pub fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
+    pub(crate) fn execute(&self, statement: Arc<StatementData>) -> Arc<CassFuture> {
         self.submit(Some(Instant::now()), move |connected| async move {
             let outcome = execute::run_statement(&connected, &statement).await;
             let outcome = upstream::unavailable_as_upstream(&connected, &statement.settings, outcome);
@@ -268,7 +268,7 @@ impl CassSession {
     }
 
     /// Executes a batch snapshot; the future completes with its (usually empty) result.
-    pub fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
+    pub(crate) fn execute_batch(&self, batch: Arc<BatchData>) -> Arc<CassFuture> {
         self.submit(Some(Instant::now()), move |connected| async move {
             let outcome = execute::run_batch(&connected, &batch).await;
             let outcome = upstream::unavailable_as_upstream(&connected, &batch.settings, outcome);
@@ -280,7 +280,7 @@ impl CassSession {
     }
 
     /// Prepares `query` on the cluster; the future completes with a `CassPrepared`.
-    pub fn prepare(&self, query: String, settings: RequestSettings) -> Arc<CassFuture> {
+    pub(crate) fn prepare(&self, query: String, settings: RequestSettings) -> Arc<CassFuture> {
         self.submit(None, move |connected| async move {
             match connected.scylla.prepare(query).await {
                 Ok(prepared) => Ok(Payload::Prepared(Arc::new(CassPrepared::new(prepared, settings)))),
@@ -290,7 +290,7 @@ impl CassSession {
     }
 
     /// Copies the session's metrics into C's structs; zeros (and a warning) before the first connect.
-    pub fn metrics(&self) -> Option<(crate::types::CassMetrics, crate::types::CassSpeculativeExecutionMetrics)> {
+    pub(crate) fn metrics(&self) -> Option<(crate::types::CassMetrics, crate::types::CassSpeculativeExecutionMetrics)> {
         let guard = self.metrics.lock();
         let (ours, crate_metrics) = guard.as_ref()?;
         Some((ours.fill(crate_metrics), ours.fill_speculative()))
@@ -337,7 +337,7 @@ impl CassSession {
     }
 
     /// Closes the session: waits for requests in flight, then drops the connections.
-    pub fn close(self: &Arc<Self>) -> Arc<CassFuture> {
+    pub(crate) fn close(self: &Arc<Self>) -> Arc<CassFuture> {
         let connected = {
             let mut state = self.state.lock();
             match std::mem::replace(&mut *state, State::Closing) {
@@ -372,7 +372,7 @@ impl CassSession {
     }
 
     /// Closes (waiting for requests in flight) and stops the I/O threads.
-    pub fn shutdown(self: &Arc<Self>) {
+    pub(crate) fn shutdown(self: &Arc<Self>) {
         if self.connected().is_some() {
             self.close().wait(None);
         }

@@ -10,14 +10,14 @@ use scylla::statement::Consistency;
 use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug)]
-pub struct TracingWait {
+pub(super) struct TracingWait {
     max_wait: Duration,
     retry_wait: Duration,
     consistency: Consistency,
 }
 
 impl TracingWait {
-    pub fn from_config(config: &ClusterConfig) -> Self {
+    pub(super) fn from_config(config: &ClusterConfig) -> Self {
         TracingWait {
             max_wait: Duration::from_millis(config.tracing_max_wait_ms as u64),
             retry_wait: Duration::from_millis(config.tracing_retry_wait_ms.max(1) as u64),
@@ -27,7 +27,7 @@ impl TracingWait {
 
     /// Returns once the trace `id` is readable or the maximum wait is over (never an error: the
     /// request itself succeeded).
-    pub async fn wait(&self, session: &Session, id: CassUuid) {
+    pub(super) async fn wait(&self, session: &Session, id: CassUuid) {
         let deadline = Instant::now() + self.max_wait;
         let uuid = uuid::Uuid::from_bytes(id.to_bytes());
         let mut statement = Statement::new("SELECT session_id FROM system_traces.sessions WHERE session_id = ?");

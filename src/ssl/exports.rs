@@ -1,4 +1,5 @@
 //! The `cass_ssl_*` functions: building TLS settings for a cluster.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassSsl;
 use crate::error::CassError;

@@ -38,7 +38,7 @@ const X509_V_ERR_IP_ADDRESS_MISMATCH: c_int = 64;
 
 /// The settings a `CassSsl` collects.
 #[derive(Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     trusted: Vec<X509>,
     /// The client certificate first, then the rest of its chain.
     cert_chain: Vec<X509>,
@@ -48,7 +48,7 @@ pub struct Settings {
 
 /// TLS settings C holds (Arc; `cass_ssl_free`). A cluster given it with `cass_cluster_set_ssl`
 /// keeps its own reference, and sees later changes, as in the C++ driver.
-pub struct CassSsl {
+pub(crate) struct CassSsl {
     settings: Mutex<Settings>,
 }
 
@@ -90,7 +90,7 @@ impl CassSsl {
     /// The crate's TLS context for the current settings.
     /// `resolve_hostnames`: `cass_cluster_set_use_hostname_resolution`; without it a node has no host
     /// name, so `CASS_SSL_VERIFY_PEER_IDENTITY_DNS` always fails, as in the C++ driver.
-    pub fn tls_context(&self, resolve_hostnames: bool) -> Result<TlsContext, String> {
+    pub(crate) fn tls_context(&self, resolve_hostnames: bool) -> Result<TlsContext, String> {
         let settings = self.settings.lock().clone();
         let mut builder = SslContextBuilder::new(SslMethod::tls_client()).map_err(|e| e.to_string())?;
         for cert in &settings.trusted {
@@ -147,8 +147,8 @@ fn verify(flags: i32, resolve_hostnames: bool, ok: bool, ctx: &mut X509StoreCont
 }
 
 /// The texts `session::errors::connect_failure` recognizes in a failed handshake's error.
-pub const INVALID_PEER_CERT: &str = "Invalid peer certificate";
-pub const IDENTITY_MISMATCH: &str = "Peer certificate subject name does not match";
+pub(crate) const INVALID_PEER_CERT: &str = "Invalid peer certificate";
+pub(crate) const IDENTITY_MISMATCH: &str = "Peer certificate subject name does not match";
 
 /// Puts why verification failed on OpenSSL's error queue, so that the handshake error the crate
 /// reports carries it (OpenSSL itself only says "certificate verify failed").

@@ -28,7 +28,7 @@ fn bind<'a>(
     })
 }
 
-pub fn bind_index<'a>(
+pub(crate) fn bind_index<'a>(
     statement: *mut CassStatement,
     index: usize,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
@@ -36,7 +36,7 @@ pub fn bind_index<'a>(
     bind(statement, Target::Index(index), input)
 }
 
-pub fn bind_name<'a>(
+pub(crate) fn bind_name<'a>(
     statement: *mut CassStatement,
     name: *const c_char,
     input: impl FnOnce() -> Result<Input<'a>, CassError>,
@@ -49,7 +49,7 @@ pub fn bind_name<'a>(
     })
 }
 
-pub fn bind_name_n<'a>(
+pub(crate) fn bind_name_n<'a>(
     statement: *mut CassStatement,
     name: *const c_char,
     name_length: usize,

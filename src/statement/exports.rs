@@ -1,4 +1,5 @@
 //! `cass_statement_new/free` and the statement settings of the first slice.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 mod bind;
 mod setters;

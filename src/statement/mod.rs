@@ -6,8 +6,8 @@ pub(crate) mod bind_to;
 pub(crate) mod conditional;
 mod exports;
 pub(crate) mod request_setters;
-pub mod settings;
-pub mod values;
+pub(crate) mod settings;
+pub(crate) mod values;
 
 // After the statement's own modules: cassandra.h's prepared section follows the statement's.
 pub mod prepared;
@@ -21,7 +21,7 @@ use values::BoundValues;
 
 /// What an execution needs from a statement; shared with the requests in flight.
 #[derive(Clone, Debug)]
-pub struct StatementData {
+pub(crate) struct StatementData {
     pub query: Arc<str>,
     /// Set for statements bound from a prepared statement (`cass_prepared_bind`).
     pub prepared: Option<Arc<CassPrepared>>,
@@ -36,7 +36,7 @@ pub struct StatementData {
 }
 
 /// The statement handle C holds (Box-owned; `cass_statement_free`).
-pub struct CassStatement {
+pub(crate) struct CassStatement {
     pub data: Arc<StatementData>,
 }
 
@@ -59,12 +59,12 @@ impl CassStatement {
         }
     }
 
-    pub fn new(query: &str, parameter_count: usize) -> Self {
+    pub(crate) fn new(query: &str, parameter_count: usize) -> Self {
         Self::with(Arc::from(query), None, BoundValues::with_count(parameter_count))
     }
 
     /// A statement executing `prepared`, its markers unset and typed.
-    pub fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
+    pub(crate) fn from_prepared(prepared: Arc<CassPrepared>) -> Self {
         let values = BoundValues::for_prepared(prepared.specs.clone());
         let settings = prepared.settings.clone();
         let mut statement = Self::with(prepared.query.clone(), Some(prepared), values);
@@ -75,7 +75,7 @@ impl CassStatement {
     }
 
     /// The statement's data for changing; copied first if a request in flight still uses it.
-    pub fn data_mut(&mut self) -> &mut StatementData {
+    pub(crate) fn data_mut(&mut self) -> &mut StatementData {
         Arc::make_mut(&mut self.data)
     }
 }

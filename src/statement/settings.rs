@@ -86,7 +86,7 @@ impl RequestSettings {
 
 /// A consistency argument as a setting: `CASS_CONSISTENCY_UNKNOWN` means the cluster's (or
 /// profile's); a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
-pub fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
+pub(crate) fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<CassConsistency>, CassError> {
     match consistency.get() {
         Some(CassConsistency::CASS_CONSISTENCY_UNKNOWN) => Ok(None),
         Some(c) => Ok(Some(c)),
@@ -96,7 +96,7 @@ pub fn consistency_setting(consistency: CassConsistencyArg) -> Result<Option<Cas
 
 /// `cass_*_set_custom_payload`: the `scylla` crate never sends custom payloads, so attaching one
 /// fails (logged) instead of being dropped silently; NULL (none) is accepted.
-pub fn refuse_custom_payload(payload: *const CassCustomPayload) -> CassError {
+pub(crate) fn refuse_custom_payload(payload: *const CassCustomPayload) -> CassError {
     if payload.is_null() {
         return CassError::CASS_OK;
     }

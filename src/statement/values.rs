@@ -21,14 +21,14 @@ pub struct ParameterSpecs {
 
 /// Where a value goes: a marker index or a marker name.
 #[derive(Clone, Copy)]
-pub enum Target<'a> {
+pub(crate) enum Target<'a> {
     Index(usize),
     Name(&'a str),
 }
 
 /// The values of one statement.
 #[derive(Clone, Debug, Default)]
-pub struct BoundValues {
+pub(crate) struct BoundValues {
     elements: Elements,
     /// Simple statements bound by name: the name of each slot, in the order they were first used.
     /// The server's matching is exact, so the values are placed by exact name at execution.
@@ -52,22 +52,22 @@ impl std::fmt::Display for WrongValueCount {
 impl std::error::Error for WrongValueCount {}
 
 impl BoundValues {
-    pub fn with_count(count: usize) -> Self {
+    pub(crate) fn with_count(count: usize) -> Self {
         BoundValues { elements: Elements::with_count(count), names: Vec::new(), specs: None }
     }
 
     /// Unset values for the markers of a prepared statement, checked against their types.
-    pub fn for_prepared(specs: Arc<ParameterSpecs>) -> Self {
+    pub(crate) fn for_prepared(specs: Arc<ParameterSpecs>) -> Self {
         BoundValues { elements: Elements::with_count(specs.types.len()), names: Vec::new(), specs: Some(specs) }
     }
 
     /// The number of bind markers.
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.elements.len()
     }
 
     /// Binds `input` by index or name, with the C++ driver's checks and error codes.
-    pub fn bind(&mut self, target: Target, input: &Input) -> CassError {
+    pub(crate) fn bind(&mut self, target: Target, input: &Input) -> CassError {
         match target {
             Target::Index(index) => self.bind_index(index, input),
             Target::Name(name) => match self.specs.clone() {
@@ -111,7 +111,7 @@ impl BoundValues {
     }
 
     /// Forgets every value and resizes to `count` unset slots.
-    pub fn reset(&mut self, count: usize) {
+    pub(crate) fn reset(&mut self, count: usize) {
         self.elements.reset(count);
         self.names.clear();
     }

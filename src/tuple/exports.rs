@@ -1,4 +1,5 @@
 //! The `cass_tuple_*` functions: creating, freeing and describing tuples (`setters`: the values).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 mod setters;
 

@@ -11,7 +11,7 @@ use crate::ffi::{Handle, Owned};
 use std::sync::Arc;
 
 /// A tuple C owns (Box; `cass_tuple_free`).
-pub struct CassTuple {
+pub(crate) struct CassTuple {
     data_type: Arc<CassDataType>,
     fields: Elements,
 }
@@ -22,7 +22,7 @@ impl Handle for CassTuple {
 
 impl CassTuple {
     /// Sets field `index`, checked against its type when the tuple is typed.
-    pub fn set(&mut self, index: usize, input: &Input) -> CassError {
+    pub(crate) fn set(&mut self, index: usize, input: &Input) -> CassError {
         if index >= self.fields.len() {
             return CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS;
         }
@@ -34,7 +34,7 @@ impl CassTuple {
     }
 
     /// The tuple as a value to bind, append or set (fields never set are NULL).
-    pub fn input(&self) -> Input<'_> {
+    pub(crate) fn input(&self) -> Input<'_> {
         Input::fields(&self.data_type, &self.fields)
     }
 }

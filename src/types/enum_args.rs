@@ -9,12 +9,13 @@ macro_rules! ffi_enum {
     ($raw:ident => $enum:ident { $($variant:ident),* $(,)? }) => {
         #[repr(transparent)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(unreachable_pub)] // in exported signatures (the C ABI)
         pub struct $raw(pub u32);
 
         impl $raw {
             /// The enum value C passed, or `None` when it is not a known variant.
             #[allow(non_upper_case_globals)]
-            pub fn get(self) -> Option<$enum> {
+            pub(crate) fn get(self) -> Option<$enum> {
                 $(const $variant: u32 = $enum::$variant as u32;)*
                 match self.0 {
                     $($variant => Some($enum::$variant),)*

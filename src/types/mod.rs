@@ -11,7 +11,7 @@ pub(crate) use enum_args::ffi_enum;
 /// A C boolean: a 4-byte enum, not C99 `bool`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum cass_bool_t {
+pub(crate) enum cass_bool_t {
     cass_false = 0,
     cass_true = 1,
 }
@@ -29,32 +29,33 @@ impl From<bool> for cass_bool_t {
 /// The argument form of `cass_bool_t`: any non-zero value is true, as in C.
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug)]
-pub struct cass_bool_arg(pub u32);
+pub(crate) struct cass_bool_arg(pub u32);
 
 impl cass_bool_arg {
-    pub fn get(self) -> bool {
+    pub(crate) fn get(self) -> bool {
         self.0 != 0
     }
 }
 
-pub type cass_float_t = f32;
-pub type cass_double_t = f64;
-pub type cass_int8_t = i8;
-pub type cass_uint8_t = u8;
-pub type cass_int16_t = i16;
-pub type cass_uint16_t = u16;
-pub type cass_int32_t = i32;
-pub type cass_uint32_t = u32;
-pub type cass_int64_t = i64;
-pub type cass_uint64_t = u64;
-pub type cass_byte_t = cass_uint8_t;
+pub(crate) type cass_float_t = f32;
+pub(crate) type cass_double_t = f64;
+pub(crate) type cass_int8_t = i8;
+pub(crate) type cass_uint8_t = u8;
+pub(crate) type cass_int16_t = i16;
+#[allow(dead_code)] // only in the header (cassandra.h)
+pub(crate) type cass_uint16_t = u16;
+pub(crate) type cass_int32_t = i32;
+pub(crate) type cass_uint32_t = u32;
+pub(crate) type cass_int64_t = i64;
+pub(crate) type cass_uint64_t = u64;
+pub(crate) type cass_byte_t = cass_uint8_t;
 /// A duration in microseconds.
-pub type cass_duration_t = cass_uint64_t;
+pub(crate) type cass_duration_t = cass_uint64_t;
 
 /// An IPv4 or IPv6 address: `address_length` (4 or 16) bytes of `address`, network order.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CassInet {
+pub(crate) struct CassInet {
     pub address: [cass_uint8_t; 16],
     pub address_length: cass_uint8_t,
 }
@@ -63,7 +64,7 @@ pub struct CassInet {
 /// node part.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct CassUuid {
+pub(crate) struct CassUuid {
     pub time_and_version: cass_uint64_t,
     pub clock_seq_and_node: cass_uint64_t,
 }
@@ -71,7 +72,7 @@ pub struct CassUuid {
 /// A server version.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct CassVersion {
+pub(crate) struct CassVersion {
     pub major_version: i32,
     pub minor_version: i32,
     pub patch_version: i32,
@@ -104,7 +105,7 @@ ffi_enum!(CassConsistencyArg => CassConsistency {
 /// The kind of write that timed out or failed on the server.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassWriteType {
+pub(crate) enum CassWriteType {
     CASS_WRITE_TYPE_UNKNOWN = 0,
     CASS_WRITE_TYPE_SIMPLE = 1,
     CASS_WRITE_TYPE_BATCH = 2,
@@ -124,18 +125,19 @@ ffi_enum!(CassWriteTypeArg => CassWriteType {
 /// The role of a column in its table.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassColumnType {
+pub(crate) enum CassColumnType {
     CASS_COLUMN_TYPE_REGULAR = 0,
     CASS_COLUMN_TYPE_PARTITION_KEY = 1,
     CASS_COLUMN_TYPE_CLUSTERING_KEY = 2,
     CASS_COLUMN_TYPE_STATIC = 3,
+    #[allow(dead_code)] // only in the header: no column is reported as one
     CASS_COLUMN_TYPE_COMPACT_VALUE = 4,
 }
 
 /// The kind of a secondary index.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassIndexType {
+pub(crate) enum CassIndexType {
     CASS_INDEX_TYPE_UNKNOWN = 0,
     CASS_INDEX_TYPE_KEYS = 1,
     CASS_INDEX_TYPE_CUSTOM = 2,
@@ -190,7 +192,7 @@ ffi_enum!(CassValueTypeArg => CassValueType {
 /// Clustering order of a clustering column.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassClusteringOrder {
+pub(crate) enum CassClusteringOrder {
     CASS_CLUSTERING_ORDER_NONE = 0,
     CASS_CLUSTERING_ORDER_ASC = 1,
     CASS_CLUSTERING_ORDER_DESC = 2,
@@ -199,7 +201,7 @@ pub enum CassClusteringOrder {
 /// Collection kinds (the same numbers as their value types).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassCollectionType {
+pub(crate) enum CassCollectionType {
     CASS_COLLECTION_TYPE_LIST = 0x0020,
     CASS_COLLECTION_TYPE_MAP = 0x0021,
     CASS_COLLECTION_TYPE_SET = 0x0022,
@@ -211,7 +213,7 @@ ffi_enum!(CassCollectionTypeArg => CassCollectionType {
 /// Batch kinds.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassBatchType {
+pub(crate) enum CassBatchType {
     CASS_BATCH_TYPE_LOGGED = 0x00,
     CASS_BATCH_TYPE_UNLOGGED = 0x01,
     CASS_BATCH_TYPE_COUNTER = 0x02,
@@ -223,7 +225,7 @@ ffi_enum!(CassBatchTypeArg => CassBatchType {
 /// What an iterator walks over.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassIteratorType {
+pub(crate) enum CassIteratorType {
     CASS_ITERATOR_TYPE_RESULT = 0,
     CASS_ITERATOR_TYPE_ROW = 1,
     CASS_ITERATOR_TYPE_COLLECTION = 2,
@@ -244,7 +246,7 @@ pub enum CassIteratorType {
 /// Log levels, most severe first.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CassLogLevel {
+pub(crate) enum CassLogLevel {
     CASS_LOG_DISABLED = 0,
     CASS_LOG_CRITICAL = 1,
     CASS_LOG_ERROR = 2,
@@ -262,7 +264,8 @@ ffi_enum!(CassLogLevelArg => CassLogLevel {
 /// TLS peer verification flags (a bit set).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassSslVerifyFlags {
+#[allow(dead_code)] // only in the header (cassandra.h)
+pub(crate) enum CassSslVerifyFlags {
     CASS_SSL_VERIFY_NONE = 0x00,
     CASS_SSL_VERIFY_PEER_CERT = 0x01,
     CASS_SSL_VERIFY_PEER_IDENTITY = 0x02,
@@ -272,7 +275,8 @@ pub enum CassSslVerifyFlags {
 /// Native protocol versions.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassProtocolVersion {
+#[allow(dead_code)] // only in the header (cassandra.h)
+pub(crate) enum CassProtocolVersion {
     CASS_PROTOCOL_VERSION_V1 = 0x01,
     CASS_PROTOCOL_VERSION_V2 = 0x02,
     CASS_PROTOCOL_VERSION_V3 = 0x03,
@@ -285,7 +289,7 @@ pub enum CassProtocolVersion {
 /// Host listener events.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CassHostListenerEvent {
+pub(crate) enum CassHostListenerEvent {
     CASS_HOST_LISTENER_EVENT_UP = 0,
     CASS_HOST_LISTENER_EVENT_DOWN = 1,
     CASS_HOST_LISTENER_EVENT_ADD = 2,
@@ -296,7 +300,7 @@ pub enum CassHostListenerEvent {
 /// The nested structs are named here; upstream declares them anonymous (same layout and access).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CassMetricsRequests {
+pub(crate) struct CassMetricsRequests {
     pub min: cass_uint64_t,
     pub max: cass_uint64_t,
     pub mean: cass_uint64_t,
@@ -316,7 +320,7 @@ pub struct CassMetricsRequests {
 /// Connection statistics of `CassMetrics`; all but `total_connections` are deprecated (always 0).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CassMetricsStats {
+pub(crate) struct CassMetricsStats {
     pub total_connections: cass_uint64_t,
     pub available_connections: cass_uint64_t,
     pub exceeded_pending_requests_water_mark: cass_uint64_t,
@@ -326,7 +330,7 @@ pub struct CassMetricsStats {
 /// Error counters of `CassMetrics`; `pending_request_timeouts` is deprecated (always 0).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CassMetricsErrors {
+pub(crate) struct CassMetricsErrors {
     pub connection_timeouts: cass_uint64_t,
     pub pending_request_timeouts: cass_uint64_t,
     pub request_timeouts: cass_uint64_t,
@@ -335,7 +339,7 @@ pub struct CassMetricsErrors {
 /// A snapshot of a session's metrics.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CassMetrics {
+pub(crate) struct CassMetrics {
     pub requests: CassMetricsRequests,
     pub stats: CassMetricsStats,
     pub errors: CassMetricsErrors,
@@ -345,7 +349,7 @@ pub struct CassMetrics {
 /// their count, and their share of all requests.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CassSpeculativeExecutionMetrics {
+pub(crate) struct CassSpeculativeExecutionMetrics {
     pub min: cass_uint64_t,
     pub max: cass_uint64_t,
     pub mean: cass_uint64_t,
@@ -361,19 +365,20 @@ pub struct CassSpeculativeExecutionMetrics {
 }
 
 /// `void (*)(CassHostListenerEvent event, const CassInet address, void* data)`.
-pub type CassHostListenerCallback =
+pub(crate) type CassHostListenerCallback =
     Option<extern "C" fn(event: CassHostListenerEvent, address: CassInet, data: *mut std::ffi::c_void)>;
 
 /// `void* (*)(size_t size)`.
-pub type CassMallocFunction = Option<extern "C" fn(size: usize) -> *mut std::ffi::c_void>;
+pub(crate) type CassMallocFunction = Option<extern "C" fn(size: usize) -> *mut std::ffi::c_void>;
 /// `void* (*)(void* ptr, size_t size)`.
-pub type CassReallocFunction = Option<extern "C" fn(ptr: *mut std::ffi::c_void, size: usize) -> *mut std::ffi::c_void>;
+pub(crate) type CassReallocFunction =
+    Option<extern "C" fn(ptr: *mut std::ffi::c_void, size: usize) -> *mut std::ffi::c_void>;
 /// `void (*)(void* ptr)`.
-pub type CassFreeFunction = Option<extern "C" fn(ptr: *mut std::ffi::c_void)>;
+pub(crate) type CassFreeFunction = Option<extern "C" fn(ptr: *mut std::ffi::c_void)>;
 
 /// A C `void*` that travels with a callback. The C caller promises it may be used from any thread.
 #[derive(Clone, Copy)]
-pub struct UserData(pub *mut std::ffi::c_void);
+pub(crate) struct UserData(pub *mut std::ffi::c_void);
 
 impl Default for UserData {
     /// NULL.

@@ -1,4 +1,5 @@
 //! The `cass_user_type_*` functions: creating, freeing and describing user type values (`setters`: the fields).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 mod setters;
 

@@ -13,7 +13,7 @@ use std::ffi::c_char;
 use std::sync::Arc;
 
 /// A user type value C owns (Box; `cass_user_type_free`).
-pub struct CassUserType {
+pub(crate) struct CassUserType {
     data_type: Arc<CassDataType>,
     fields: Elements,
 }
@@ -24,7 +24,7 @@ impl Handle for CassUserType {
 
 impl CassUserType {
     /// Sets field `index`, checked against the field's type.
-    pub fn set(&mut self, index: usize, input: &Input) -> CassError {
+    pub(crate) fn set(&mut self, index: usize, input: &Input) -> CassError {
         if index >= self.fields.len() {
             return CassError::CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS;
         }
@@ -39,13 +39,13 @@ impl CassUserType {
     }
 
     /// Sets every field called `name` (case-insensitive unless double-quoted).
-    pub fn set_by_name(&mut self, name: &str, input: &Input) -> CassError {
+    pub(crate) fn set_by_name(&mut self, name: &str, input: &Input) -> CassError {
         let data_type = self.data_type.clone();
         set_each_match(data_type.field_indices(name), |index| self.set(index, input))
     }
 
     /// The value to bind, append or set (fields never set are NULL).
-    pub fn input(&self) -> Input<'_> {
+    pub(crate) fn input(&self) -> Input<'_> {
         Input::fields(&self.data_type, &self.fields)
     }
 }

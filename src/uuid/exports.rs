@@ -1,4 +1,5 @@
 //! The `cass_uuid_*` functions that read and write UUIDs.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::error::CassError;
 use crate::ffi::strings::{bytes_n, safe_strlen, write_cstr_into};

@@ -7,7 +7,7 @@
 //! node, in wire order. The time of a v1 UUID counts 100-nanosecond ticks since 1582-10-15 00:00 UTC.
 
 mod exports;
-pub mod gen;
+pub(crate) mod gen;
 mod random;
 
 use crate::types::CassUuid;
@@ -51,7 +51,7 @@ fn hex_value(c: u8) -> Option<u8> {
 
 impl CassUuid {
     /// The UUID in wire (RFC 4122 byte) order.
-    pub fn to_bytes(self) -> [u8; 16] {
+    pub(crate) fn to_bytes(self) -> [u8; 16] {
         let t = self.time_and_version;
         let mut out = [0u8; 16];
         out[0..4].copy_from_slice(&(t as u32).to_be_bytes());
@@ -62,7 +62,7 @@ impl CassUuid {
     }
 
     /// The UUID from wire order.
-    pub fn from_bytes(b: &[u8; 16]) -> Self {
+    pub(crate) fn from_bytes(b: &[u8; 16]) -> Self {
         let low = u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as u64;
         let mid = u16::from_be_bytes([b[4], b[5]]) as u64;
         let hi = u16::from_be_bytes([b[6], b[7]]) as u64;
@@ -73,12 +73,12 @@ impl CassUuid {
     }
 
     /// The version (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for random ones.
-    pub fn version(self) -> u8 {
+    pub(crate) fn version(self) -> u8 {
         (self.time_and_version >> 60) as u8
     }
 
     /// The lowercase text form, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.
-    pub fn to_text(self) -> [u8; TEXT_LENGTH] {
+    pub(crate) fn to_text(self) -> [u8; TEXT_LENGTH] {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut out = [b'-'; TEXT_LENGTH];
         let mut at = 0;
@@ -98,7 +98,7 @@ impl CassUuid {
     /// usual `8-4-4-4-12` form plus every other placement of the 4 dashes between or around the
     /// pairs that the C++ driver accepts; unlike it, characters after the 16th pair that are not
     /// dashes are rejected instead of ignored.
-    pub fn parse(text: &[u8]) -> Option<Self> {
+    pub(crate) fn parse(text: &[u8]) -> Option<Self> {
         if text.len() != TEXT_LENGTH {
             return None;
         }
@@ -116,7 +116,7 @@ impl CassUuid {
     }
 
     /// The smallest v1 UUID (in Cassandra's timeuuid order) of a Unix time in milliseconds.
-    pub fn min_for_time(unix_ms: u64) -> Self {
+    pub(crate) fn min_for_time(unix_ms: u64) -> Self {
         CassUuid {
             time_and_version: with_version(ticks_from_unix_ms(unix_ms), 1),
             clock_seq_and_node: MIN_CLOCK_SEQ_AND_NODE,
@@ -124,7 +124,7 @@ impl CassUuid {
     }
 
     /// The largest v1 UUID (in Cassandra's timeuuid order) of a Unix time in milliseconds.
-    pub fn max_for_time(unix_ms: u64) -> Self {
+    pub(crate) fn max_for_time(unix_ms: u64) -> Self {
         CassUuid {
             time_and_version: with_version(ticks_from_unix_ms(unix_ms), 1),
             clock_seq_and_node: MAX_CLOCK_SEQ_AND_NODE,
@@ -133,7 +133,7 @@ impl CassUuid {
 
     /// The time of a v1 UUID in milliseconds since the Unix epoch, rounded down; 0 for any other
     /// version. A time before 1970 comes out as a negative number in two's complement.
-    pub fn unix_ms(self) -> u64 {
+    pub(crate) fn unix_ms(self) -> u64 {
         if self.version() != 1 {
             return 0;
         }

@@ -26,7 +26,7 @@ extern "C" fn count_fork_in_child() {
 }
 
 /// Makes sure forks are counted from now on (registered once per process).
-pub fn watch_forks() {
+pub(super) fn watch_forks() {
     WATCH_FORKS.call_once(|| {
         #[cfg(unix)]
         // SAFETY: registers a handler that only touches a static atomic; no pointers are passed.
@@ -38,7 +38,7 @@ pub fn watch_forks() {
 
 /// The current fork count (see [`watch_forks`]).
 #[inline]
-pub fn fork_count() -> u64 {
+pub(super) fn fork_count() -> u64 {
     FORKS.load(Ordering::Acquire)
 }
 
@@ -82,7 +82,7 @@ thread_local! {
 }
 
 /// 64 random bits from this thread's generator (seeded on first use and again after a fork).
-pub fn next_u64() -> u64 {
+pub(super) fn next_u64() -> u64 {
     THREAD_RNG.with(|cell| {
         let forks = fork_count();
         let mut rng = match cell.get() {

@@ -23,7 +23,7 @@ use crate::encode::{is_bytes_type, is_string_type, read_vint};
 use crate::types::{CassInet, CassValueType};
 
 /// Whether an empty (zero-length, not NULL) value of this type reads as NULL.
-pub fn empty_is_null(value_type: CassValueType) -> bool {
+pub(crate) fn empty_is_null(value_type: CassValueType) -> bool {
     use CassValueType::*;
     !(is_string_type(value_type)
         || is_bytes_type(value_type)
@@ -31,12 +31,12 @@ pub fn empty_is_null(value_type: CassValueType) -> bool {
 }
 
 /// The leading `N` bytes, when there are that many.
-pub fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
+pub(crate) fn fixed<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
     bytes.get(..N)?.try_into().ok()
 }
 
 /// A duration: months, days, nanoseconds (zigzag vints); trailing bytes are ignored.
-pub fn duration(bytes: &[u8]) -> Option<(i32, i32, i64)> {
+pub(crate) fn duration(bytes: &[u8]) -> Option<(i32, i32, i64)> {
     let unzigzag = |v: u64| ((v >> 1) as i64) ^ -((v & 1) as i64);
     let (months, a) = read_vint(bytes)?;
     let (days, b) = read_vint(&bytes[a..])?;
@@ -46,14 +46,14 @@ pub fn duration(bytes: &[u8]) -> Option<(i32, i32, i64)> {
 }
 
 /// A decimal: the unscaled varint bytes (never empty) and the scale.
-pub fn decimal(bytes: &[u8]) -> Option<(&[u8], i32)> {
+pub(crate) fn decimal(bytes: &[u8]) -> Option<(&[u8], i32)> {
     let scale = i32::from_be_bytes(fixed::<4>(bytes)?);
     let varint = &bytes[4..];
     (!varint.is_empty()).then_some((varint, scale))
 }
 
 /// An inet address: the value's size modulo 256 is the address length, at most 16.
-pub fn inet(bytes: &[u8]) -> Option<CassInet> {
+pub(crate) fn inet(bytes: &[u8]) -> Option<CassInet> {
     let length = bytes.len() as u8;
     if usize::from(length) > 16 {
         return None;
@@ -64,13 +64,13 @@ pub fn inet(bytes: &[u8]) -> Option<CassInet> {
 }
 
 /// A collection's element count (as sent: may be negative) and the bytes of its elements.
-pub fn collection(bytes: &[u8]) -> Option<(i32, &[u8])> {
+pub(crate) fn collection(bytes: &[u8]) -> Option<(i32, &[u8])> {
     Some((i32::from_be_bytes(fixed::<4>(bytes)?), &bytes[4..]))
 }
 
 /// One `[int length][bytes]` item at the start of `bytes`: the item (None for a negative
 /// length, i.e. NULL) and the bytes after it; None when the bytes end before the item does.
-pub fn item(bytes: &[u8]) -> Option<(Option<&[u8]>, &[u8])> {
+pub(crate) fn item(bytes: &[u8]) -> Option<(Option<&[u8]>, &[u8])> {
     let len = i32::from_be_bytes(fixed::<4>(bytes)?);
     let rest = &bytes[4..];
     if len < 0 {

@@ -1,4 +1,5 @@
 //! The `cass_value_*` functions: reading one value of a result.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{checked_bytes, decode, get, get_slice, CassValue};
 use crate::data_type::CassDataType;

@@ -1,7 +1,7 @@
 //! `CassValue`: one serialized value inside a result, decoded on request (`decode` holds the
 //! rules, the C++ driver's).
 
-pub mod decode;
+pub(crate) mod decode;
 mod exports;
 #[cfg(test)]
 mod fuzz_tests;
@@ -16,7 +16,7 @@ use std::ffi::c_char;
 use std::sync::Arc;
 
 /// A value borrowed from its result: the bytes (or NULL) and the type.
-pub struct CassValue {
+pub(crate) struct CassValue {
     data: *const u8,
     /// Length in bytes; -1 for NULL.
     len: i32,
@@ -29,7 +29,7 @@ impl Handle for CassValue {
 
 impl CassValue {
     /// A value over `data` (None = NULL) of type `data_type`; both must outlive the value.
-    pub fn new(data: Option<&[u8]>, data_type: &Arc<CassDataType>) -> Self {
+    pub(crate) fn new(data: Option<&[u8]>, data_type: &Arc<CassDataType>) -> Self {
         let (ptr, len) = match data {
             Some(bytes) => (bytes.as_ptr(), bytes.len() as i32),
             None => (std::ptr::null(), -1),
@@ -39,23 +39,23 @@ impl CassValue {
 
     /// A value read from a row or from inside another value: as `new`, except that an empty
     /// value of a type without an empty form (numbers, uuids, tuples, ...) is NULL.
-    pub fn cell(data: Option<&[u8]>, data_type: &Arc<CassDataType>) -> Self {
+    pub(crate) fn cell(data: Option<&[u8]>, data_type: &Arc<CassDataType>) -> Self {
         let data = data.filter(|bytes| !bytes.is_empty() || !decode::empty_is_null(data_type.value_type));
         Self::new(data, data_type)
     }
 
-    pub fn data_type(&self) -> &CassDataType {
+    pub(crate) fn data_type(&self) -> &CassDataType {
         // SAFETY: the type is owned by the same result (or parent) as the value.
         unsafe { &*self.data_type }
     }
 
-    pub fn value_type(&self) -> CassValueType {
+    pub(crate) fn value_type(&self) -> CassValueType {
         self.data_type().value_type
     }
 
     /// The number of items: elements of a list or set, pairs of a map, fields of a tuple or user
     /// type (as their type declares them); 0 for NULL and other types.
-    pub fn item_count(&self) -> usize {
+    pub(crate) fn item_count(&self) -> usize {
         use CassValueType::*;
         let Some(bytes) = self.bytes() else {
             return 0;
@@ -72,7 +72,7 @@ impl CassValue {
     }
 
     /// The bytes, or None for NULL.
-    pub fn bytes(&self) -> Option<&[u8]> {
+    pub(crate) fn bytes(&self) -> Option<&[u8]> {
         if self.len < 0 {
             return None;
         }

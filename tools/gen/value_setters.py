@@ -195,10 +195,23 @@ OUTPUTS = {
     "src/dse/exports/value_setters.rs": dse,
 }
 
+# Exports are the C ABI, reached from C: allowed by the `unreachable_pub` lint build (scripts/test-all).
+ALLOW = "#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust\n"
+
+
+def with_allow(src):
+    """`src` with ALLOW after its leading comment lines."""
+    lines = src.split("\n")
+    i = 0
+    while i < len(lines) and lines[i].startswith("//"):
+        i += 1
+    return "\n".join(lines[:i]) + "\n" + ALLOW + "\n".join(lines[i:])
+
+
 check = "--check" in sys.argv[1:]
 stale = []
 for path, src in OUTPUTS.items():
-    text = formatted(GENERATED + src)
+    text = formatted(GENERATED + with_allow(src))
     current = open(path).read() if os.path.exists(path) else None
     if current == text:
         continue

@@ -1,4 +1,5 @@
 //! The cloud secure connection bundle setters (`cass_cluster_set_cloud_secure_connection_bundle*`).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassCluster;
 use crate::cluster::cloud::set_bundle;

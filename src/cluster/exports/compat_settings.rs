@@ -2,6 +2,7 @@
 //! `scylla` crate fixes it: protocol version choice, the NO_COMPACT startup option, where
 //! statements are prepared, contact point order, and reverse DNS of node addresses. Each doc
 //! comment says what a value does here.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassCluster;
 use crate::error::CassError;

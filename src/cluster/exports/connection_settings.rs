@@ -1,5 +1,6 @@
 //! Connection-level cluster settings: identity, heartbeats, TCP options, local address and port
 //! range, schema agreement wait, speculative execution, and the C++ driver's internal tuning knobs.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassCluster;
 use crate::error::CassError;

@@ -2,6 +2,7 @@
 //! without storing them): accepted here too, so that programs written for older drivers keep
 //! compiling, linking and running. Each answers `CASS_OK` for a cluster and
 //! `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassCluster;
 use crate::error::CassError;

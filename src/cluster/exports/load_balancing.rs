@@ -1,6 +1,7 @@
 //! The `cass_cluster_*` functions of load balancing, host filtering, reconnection, timestamp
 //! generators and execution profiles (the policies themselves are in `crate::policies` and
 //! `crate::execution_profile`).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassCluster;
 use crate::error::CassError;

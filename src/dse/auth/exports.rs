@@ -1,4 +1,5 @@
 //! dse.h's `auth` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::{DseGssapiAuthenticatorLockCallback, DseGssapiAuthenticatorUnlockCallback};
 use super::{accept_execute_as, gssapi_not_built, set_plaintext};

@@ -18,7 +18,7 @@ const PLAIN_START: &[u8] = b"PLAIN-START";
 
 /// SASL PLAIN credentials: `authorization_id NUL username NUL password`. An empty authorization
 /// id logs in as `username` itself; a non-empty one asks to act as that role (DSE proxy login).
-pub struct DsePlainText {
+pub(crate) struct DsePlainText {
     username: String,
     password: String,
     authorization_id: String,

@@ -1,4 +1,5 @@
 //! dse.h's `date_range` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::DATE_RANGE_CLASS;
 use super::super::{custom_value_bytes, DseDateRange, DseDateRangeBound, DseDateRangePrecisionArg};

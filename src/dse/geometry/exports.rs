@@ -1,4 +1,5 @@
 //! dse.h's `geometry` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::{custom_value_bytes, wkb, wkt, write_xy, POINT_CLASS};
 use super::{reserve_hint, DseLineString, DsePolygon, COUNT_AT};

@@ -27,7 +27,7 @@ pub(crate) fn polygon_input<'a>(polygon: *const DsePolygon) -> Result<Input<'a>,
 }
 
 /// A line string being built: its WKB, with the point count written by `finish`.
-pub struct DseLineString {
+pub(crate) struct DseLineString {
     wkb: Vec<u8>,
     num_points: u32,
 }
@@ -75,7 +75,7 @@ fn reserve_hint(bytes: &mut Vec<u8>, total: u64) {
 
 /// A polygon being built: its WKB, with the ring count and the open ring's point count written
 /// when the ring ends (`start_ring` or `finish`).
-pub struct DsePolygon {
+pub(crate) struct DsePolygon {
     wkb: Vec<u8>,
     num_rings: u32,
     /// Where the open ring's point count goes, and its points so far.

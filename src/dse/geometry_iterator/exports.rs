@@ -1,4 +1,5 @@
 //! dse.h's `geometry_iterator` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::{custom_value_bytes, wkb, wkt, write_xy, LINE_STRING_CLASS, POLYGON_CLASS};
 use super::{DseLineStringIterator, DsePolygonIterator};

@@ -8,7 +8,7 @@ use crate::ffi::{Handle, Owned};
 
 /// The points of a line string and the next one to hand out.
 #[derive(Default)]
-pub struct DseLineStringIterator {
+pub(crate) struct DseLineStringIterator {
     points: Vec<[f64; 2]>,
     next: usize,
 }
@@ -45,7 +45,7 @@ enum Next {
 
 /// The rings of a polygon and the position in them.
 #[derive(Default)]
-pub struct DsePolygonIterator {
+pub(crate) struct DsePolygonIterator {
     points: Vec<[f64; 2]>,
     rings: Vec<u32>,
     next_ring: usize,

@@ -1,5 +1,6 @@
 //! `cass_function_meta_*` and `cass_aggregate_meta_*` (user-defined functions and aggregates).
 //! Everything returned is borrowed from the schema snapshot (valid until `cass_schema_meta_free()`).
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::data_type::CassDataType;
 use crate::error::CassError;

@@ -5,6 +5,7 @@
 //!
 //! An iterator points into its schema snapshot, which must outlive it (as upstream). Free it with
 //! `cass_iterator_free()`; what `cass_iterator_get_*` returns is borrowed from the snapshot.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::data_type::CassDataType;
 use crate::error::CassError;
@@ -43,10 +44,6 @@ impl MetaCursor {
             MetaCursor::Indexes(s) => s.len(),
             MetaCursor::Fields(s) => s.len(),
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     pub fn kind(&self) -> CassIteratorType {

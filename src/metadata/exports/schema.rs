@@ -4,6 +4,7 @@
 //! aggregates, data types, field values, names) is borrowed from it: valid until the
 //! `CassSchemaMeta` is freed, never freed by C. Names are matched exactly (case-sensitive, no
 //! quoting rules), as the C++ driver does.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::data_type::CassDataType;
 use crate::ffi::strings::safe_strlen;

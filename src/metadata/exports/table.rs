@@ -4,6 +4,7 @@
 //!
 //! Columns come partition key first, then clustering key, then the others by name, as with the
 //! C++ driver.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use crate::data_type::CassDataType;
 use crate::ffi::strings::safe_strlen;

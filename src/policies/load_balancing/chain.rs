@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 /// How a policy sees a host (the C++ driver's `CassHostDistance`); `Ignore` gets no requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Distance {
+pub(crate) enum Distance {
     Local,
     Remote,
     Remote2,
@@ -106,7 +106,7 @@ enum Base {
 }
 
 /// A built load balancing policy (the crate's `LoadBalancingPolicy`).
-pub struct ChainPolicy {
+pub(crate) struct ChainPolicy {
     base: Base,
     lists: Lists,
     token_aware: bool,
@@ -147,7 +147,11 @@ fn rotated<T: Copy>(items: &[T], index: usize) -> impl Iterator<Item = T> + '_ {
 impl ChainPolicy {
     /// Builds the policy of `config` for one session; None when the configuration has no policy
     /// of its own (an execution profile that uses the cluster's).
-    pub fn build(config: &LoadBalancingConfig, token_aware: bool, locality: &Arc<Locality>) -> Option<Arc<Self>> {
+    pub(crate) fn build(
+        config: &LoadBalancingConfig,
+        token_aware: bool,
+        locality: &Arc<Locality>,
+    ) -> Option<Arc<Self>> {
         let base = match config.base.as_ref()? {
             BasePolicy::RoundRobin => Base::RoundRobin,
             BasePolicy::DcAware { local_dc, used_hosts_per_remote_dc, allow_remote_dcs_for_local_cl } => {
@@ -203,7 +207,7 @@ impl ChainPolicy {
     }
 
     /// Whether some host may get `Distance::Ignore` (then the session may leave it unconnected).
-    pub fn may_ignore_hosts(&self) -> bool {
+    pub(crate) fn may_ignore_hosts(&self) -> bool {
         !self.lists.is_empty() || matches!(self.base, Base::DcAware { .. })
     }
 
@@ -220,7 +224,7 @@ impl ChainPolicy {
     }
 
     /// The host's distance under this policy (the C++ driver's `distance()` of the whole chain).
-    pub fn distance(&self, host: &HostView<'_>) -> Distance {
+    pub(crate) fn distance(&self, host: &HostView<'_>) -> Distance {
         if !self.lists.accepts(host) {
             return Distance::Ignore;
         }
@@ -316,7 +320,7 @@ impl ChainPolicy {
     /// Whether the policy selects any host of the cluster for a request without routing
     /// information (whatever the state of the hosts' pools). The C++ driver refuses to connect
     /// when the default policy selects none (`no_hosts_message`).
-    pub fn selects_any_host(&self, cluster: &ClusterState) -> bool {
+    pub(crate) fn selects_any_host(&self, cluster: &ClusterState) -> bool {
         if self.needs_locality() {
             self.locality.ensure(cluster);
         }
@@ -326,7 +330,7 @@ impl ChainPolicy {
     }
 
     /// Why a session cannot connect when `selects_any_host` is false (the C++ driver's words).
-    pub fn no_hosts_message(&self) -> &'static str {
+    pub(crate) fn no_hosts_message(&self) -> &'static str {
         match (&self.base, self.latency.is_some()) {
             (Base::DcAware { .. }, false) => {
                 "No hosts available for the control connection using the DC-aware load balancing policy. Check to see \

@@ -10,14 +10,14 @@ use std::sync::Arc;
 
 /// Accepts a host unless every policy of the session ignores it (no connections are opened to
 /// an ignored host), as the C++ driver's connection pools do.
-pub struct SessionHostFilter {
+pub(crate) struct SessionHostFilter {
     chains: Vec<Arc<ChainPolicy>>,
     locality: Arc<Locality>,
 }
 
 impl SessionHostFilter {
     /// The filter for these policies, or None when one of them uses every host (nothing to filter).
-    pub fn for_policies(chains: Vec<Arc<ChainPolicy>>, locality: Arc<Locality>) -> Option<Self> {
+    pub(crate) fn for_policies(chains: Vec<Arc<ChainPolicy>>, locality: Arc<Locality>) -> Option<Self> {
         if chains.is_empty() || chains.iter().any(|chain| !chain.may_ignore_hosts()) {
             return None;
         }

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use uuid::Uuid;
 
 /// What the policies read of a host, from the crate's `Node` or from a topology `Peer`.
-pub struct HostView<'a> {
+pub(crate) struct HostView<'a> {
     pub host_id: Uuid,
     pub ip: IpAddr,
     pub dc: Option<&'a str>,
@@ -14,7 +14,7 @@ pub struct HostView<'a> {
 }
 
 impl<'a> HostView<'a> {
-    pub fn of_node(node: &'a Node) -> Self {
+    pub(crate) fn of_node(node: &'a Node) -> Self {
         HostView {
             host_id: node.host_id,
             ip: node.address.ip(),
@@ -23,7 +23,7 @@ impl<'a> HostView<'a> {
         }
     }
 
-    pub fn of_peer(peer: &'a Peer) -> Self {
+    pub(crate) fn of_peer(peer: &'a Peer) -> Self {
         HostView {
             host_id: peer.host_id,
             ip: peer.address.ip(),

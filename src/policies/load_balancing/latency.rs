@@ -27,7 +27,7 @@ impl Default for Average {
 }
 
 #[derive(Debug)]
-pub struct LatencyTracker {
+pub(super) struct LatencyTracker {
     settings: LatencySettings,
     /// Measurements before which no average is kept (30 % of `min_measured`, as upstream).
     threshold_to_account: u64,
@@ -44,7 +44,7 @@ fn nanos(d: Duration) -> i64 {
 }
 
 impl LatencyTracker {
-    pub fn new(settings: LatencySettings) -> Self {
+    pub(super) fn new(settings: LatencySettings) -> Self {
         LatencyTracker {
             settings,
             threshold_to_account: settings.min_measured.saturating_mul(30) / 100,
@@ -60,7 +60,7 @@ impl LatencyTracker {
     }
 
     /// Records one request's latency at a host.
-    pub fn record(&self, host: Uuid, latency: Duration) {
+    pub(super) fn record(&self, host: Uuid, latency: Duration) {
         let now = self.now();
         let latency = nanos(latency);
         let mut hosts = self.hosts.lock();
@@ -108,7 +108,7 @@ impl LatencyTracker {
     }
 
     /// A predicate telling which hosts are penalized right now.
-    pub fn penalized(&self) -> impl Fn(Uuid) -> bool + '_ {
+    pub(super) fn penalized(&self) -> impl Fn(Uuid) -> bool + '_ {
         let now = self.now();
         self.maybe_update_min(now);
         let min = self.min_average.load(Ordering::Relaxed);

@@ -9,22 +9,22 @@ use std::sync::OnceLock;
 /// The detected local data center and rack, shared by the policies of one session. Policies with an
 /// explicit data center (or rack) do not use it.
 #[derive(Debug)]
-pub struct Locality {
+pub(crate) struct Locality {
     contact_ips: Vec<IpAddr>,
     detected: OnceLock<(Option<String>, Option<String>)>,
 }
 
 impl Locality {
     /// `contact_ips`: the addresses of the contact points (host names already resolved).
-    pub fn new(contact_ips: Vec<IpAddr>) -> Self {
+    pub(crate) fn new(contact_ips: Vec<IpAddr>) -> Self {
         Locality { contact_ips, detected: OnceLock::new() }
     }
 
-    pub fn dc(&self) -> Option<&str> {
+    pub(crate) fn dc(&self) -> Option<&str> {
         self.detected.get().and_then(|(dc, _)| dc.as_deref())
     }
 
-    pub fn rack(&self) -> Option<&str> {
+    pub(crate) fn rack(&self) -> Option<&str> {
         self.detected.get().and_then(|(_, rack)| rack.as_deref())
     }
 

@@ -24,17 +24,17 @@ mod locality;
 mod pinned;
 pub(crate) mod setters;
 
-pub use chain::ChainPolicy;
-pub use host_filter::SessionHostFilter;
-pub use locality::Locality;
-pub use pinned::PinnedNode;
+pub(crate) use chain::ChainPolicy;
+pub(crate) use host_filter::SessionHostFilter;
+pub(crate) use locality::Locality;
+pub(crate) use pinned::PinnedNode;
 
 use crate::error::CassError;
 use std::time::Duration;
 
 /// The base policy: which hosts a request may use, in which order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BasePolicy {
+pub(crate) enum BasePolicy {
     /// Every host, in strict rotation (`cass_*_set_load_balance_round_robin`).
     RoundRobin,
     /// The local data center's hosts in rotation, then (deprecated settings) up to
@@ -55,7 +55,7 @@ impl Default for BasePolicy {
 
 /// `cass_*_set_latency_aware_routing_settings`, with the C++ driver's defaults.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LatencySettings {
+pub(crate) struct LatencySettings {
     pub exclusion_threshold: f64,
     pub scale: Duration,
     pub retry_period: Duration,
@@ -78,25 +78,16 @@ impl Default for LatencySettings {
 /// The allow/deny lists (`cass_*_set_{whitelist,blacklist}[_dc]_filtering`): host addresses and
 /// data center names.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct HostLists {
+pub(crate) struct HostLists {
     pub allow_hosts: Vec<String>,
     pub deny_hosts: Vec<String>,
     pub allow_dcs: Vec<String>,
     pub deny_dcs: Vec<String>,
 }
 
-impl HostLists {
-    pub fn is_empty(&self) -> bool {
-        self.allow_hosts.is_empty()
-            && self.deny_hosts.is_empty()
-            && self.allow_dcs.is_empty()
-            && self.deny_dcs.is_empty()
-    }
-}
-
 /// Updates one list as the C++ driver does: an empty text clears it; otherwise the comma-separated
 /// items, with white space trimmed and empty items skipped, are appended.
-pub fn update_list(list: &mut Vec<String>, text: &str) {
+pub(crate) fn update_list(list: &mut Vec<String>, text: &str) {
     if text.is_empty() {
         list.clear();
         return;
@@ -106,7 +97,7 @@ pub fn update_list(list: &mut Vec<String>, text: &str) {
 
 /// The load balancing settings of the cluster (its default profile) or of an execution profile.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LoadBalancingConfig {
+pub(crate) struct LoadBalancingConfig {
     /// None (profiles only, the default there): the profile uses the cluster's whole policy, and
     /// its own lists, token-aware and latency-aware settings do not apply (as upstream).
     pub base: Option<BasePolicy>,
@@ -131,12 +122,12 @@ impl Default for LoadBalancingConfig {
 
 impl LoadBalancingConfig {
     /// The cluster's settings: the default DC-aware policy.
-    pub fn for_cluster() -> Self {
+    pub(crate) fn for_cluster() -> Self {
         LoadBalancingConfig { base: Some(BasePolicy::default()), ..Default::default() }
     }
 
     /// `*_set_load_balance_dc_aware`: an empty data center is `CASS_ERROR_LIB_BAD_PARAMS`.
-    pub fn set_dc_aware(
+    pub(crate) fn set_dc_aware(
         &mut self,
         local_dc: &str,
         used_hosts_per_remote_dc: u32,
@@ -154,7 +145,7 @@ impl LoadBalancingConfig {
     }
 
     /// `*_set_load_balance_rack_aware`: an empty data center or rack is `CASS_ERROR_LIB_BAD_PARAMS`.
-    pub fn set_rack_aware(&mut self, local_dc: &str, local_rack: &str) -> CassError {
+    pub(crate) fn set_rack_aware(&mut self, local_dc: &str, local_rack: &str) -> CassError {
         if local_dc.is_empty() || local_rack.is_empty() {
             return CassError::CASS_ERROR_LIB_BAD_PARAMS;
         }
@@ -163,7 +154,7 @@ impl LoadBalancingConfig {
     }
 
     /// `*_set_latency_aware_routing_settings` (times in milliseconds), taken as given, as upstream.
-    pub fn set_latency_settings(
+    pub(crate) fn set_latency_settings(
         &mut self,
         exclusion_threshold: f64,
         scale_ms: u64,
@@ -183,7 +174,7 @@ impl LoadBalancingConfig {
 
 /// Which allow/deny list a `*_filtering` function updates.
 #[derive(Clone, Copy, Debug)]
-pub enum ListKind {
+pub(crate) enum ListKind {
     AllowHosts,
     DenyHosts,
     AllowDcs,
@@ -191,7 +182,7 @@ pub enum ListKind {
 }
 
 impl HostLists {
-    pub fn update(&mut self, kind: ListKind, text: &str) {
+    pub(crate) fn update(&mut self, kind: ListKind, text: &str) {
         let list = match kind {
             ListKind::AllowHosts => &mut self.allow_hosts,
             ListKind::DenyHosts => &mut self.deny_hosts,

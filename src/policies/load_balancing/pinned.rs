@@ -15,13 +15,13 @@ use std::time::Duration;
 
 /// Owns the crate's single-target policy for one statement's settings.
 #[derive(Debug)]
-pub struct PinnedNode {
+pub(crate) struct PinnedNode {
     target: Arc<dyn LoadBalancingPolicy>,
 }
 
 impl PinnedNode {
     /// A policy that sends every request to the node at `address`.
-    pub fn policy(address: SocketAddr) -> Arc<dyn LoadBalancingPolicy> {
+    pub(crate) fn policy(address: SocketAddr) -> Arc<dyn LoadBalancingPolicy> {
         Arc::new(PinnedNode {
             target: SingleTargetLoadBalancingPolicy::new(NodeIdentifier::NodeAddress(address), None),
         })

@@ -1,4 +1,5 @@
 //! The `cass_retry_policy_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CassRetryPolicy, LoggingRetryPolicy};
 use crate::ffi::{guard, ArcHandle};

@@ -1,4 +1,5 @@
 //! The `cass_timestamp_gen_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::{CassTimestampGen, MonotonicTimestamps};
 use crate::ffi::{guard, ArcHandle};

@@ -20,7 +20,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The monotonic generator.
 #[derive(Debug)]
-pub struct MonotonicTimestamps {
+pub(crate) struct MonotonicTimestamps {
     last: AtomicI64,
     /// When the last clock-skew warning was logged (ms on a monotonic clock).
     last_warning_ms: AtomicI64,
@@ -39,7 +39,7 @@ fn monotonic_ms() -> i64 {
 }
 
 impl MonotonicTimestamps {
-    pub fn new(warning_threshold_us: i64, warning_interval_ms: i64) -> Self {
+    pub(crate) fn new(warning_threshold_us: i64, warning_interval_ms: i64) -> Self {
         MonotonicTimestamps {
             last: AtomicI64::new(0),
             // The first warning is never held back.
@@ -75,7 +75,7 @@ impl MonotonicTimestamps {
     }
 
     /// The next timestamp (microseconds), larger than every one this generator gave before.
-    pub fn next(&self) -> i64 {
+    pub(crate) fn next(&self) -> i64 {
         let mut last = self.last.load(Ordering::Relaxed);
         loop {
             let next = self.compute_next(last);
@@ -103,7 +103,7 @@ impl TimestampGenerator for MonotonicTimestamps {
 /// A timestamp generator C holds (Arc; `cass_timestamp_gen_free`). Clusters hold their own
 /// reference, and sessions share the generator of the cluster they connected with.
 #[derive(Debug)]
-pub enum CassTimestampGen {
+pub(crate) enum CassTimestampGen {
     ServerSide,
     Monotonic(Arc<MonotonicTimestamps>),
 }
@@ -120,7 +120,7 @@ impl Default for CassTimestampGen {
 
 impl CassTimestampGen {
     /// What the crate's session configuration takes (None: server-side timestamps).
-    pub fn generator(&self) -> Option<Arc<dyn TimestampGenerator>> {
+    pub(crate) fn generator(&self) -> Option<Arc<dyn TimestampGenerator>> {
         match self {
             CassTimestampGen::ServerSide => None,
             CassTimestampGen::Monotonic(generator) => Some(generator.clone()),

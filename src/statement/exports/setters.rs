@@ -1,4 +1,5 @@
 //! `cass_statement_set_*`, `cass_statement_add_key_index`: request settings of one statement.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::super::CassStatement;
 use crate::custom_payload::CassCustomPayload;
@@ -227,7 +228,7 @@ pub extern "C" fn cass_statement_set_host_inet(
 ) -> CassError {
     guard(|| {
         let address = crate::ffi::struct_arg(host)
-            .and_then(CassInet::to_ip_addr)
+            .and_then(|inet| inet.to_ip_addr())
             .zip(u16::try_from(port).ok())
             .map(|(ip, port)| SocketAddr::new(ip, port));
         pin(statement, address)

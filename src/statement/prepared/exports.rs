@@ -1,4 +1,5 @@
 //! The `cass_prepared_*` functions: binding prepared statements and reading their parameters.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassPrepared;
 use crate::data_type::CassDataType;

@@ -1,4 +1,5 @@
 //! The `cass_uuid_gen_*` functions.
+#![allow(unreachable_pub)] // the C ABI: reached from C, not from Rust
 
 use super::CassUuidGen;
 use crate::ffi::{guard, write_out, BoxHandle};

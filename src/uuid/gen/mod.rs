@@ -33,7 +33,7 @@ const CLOCK_SEQ_MASK: u64 = 0x3FFF_0000_0000_0000;
 
 /// A UUID generator (Box-owned by C; `cass_uuid_gen_free`). Every method takes `&self`: C may use
 /// one generator from many threads at once.
-pub struct CassUuidGen {
+pub(crate) struct CassUuidGen {
     /// The variant, the clock sequence and the node of the generator's time UUIDs.
     clock_seq_and_node: AtomicU64,
     /// The last tick handed out by `time_uuid` (0 before the first).
@@ -54,12 +54,12 @@ impl Default for CassUuidGen {
 
 impl CassUuidGen {
     /// A generator with a random node (multicast bit set).
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::with_node_bits((random::next_u64() & NODE_MASK) | MULTICAST_BIT)
     }
 
     /// A generator with the low 48 bits of `node` as its node.
-    pub fn with_node(node: u64) -> Self {
+    pub(crate) fn with_node(node: u64) -> Self {
         Self::with_node_bits(node & NODE_MASK)
     }
 
@@ -100,7 +100,7 @@ impl CassUuidGen {
     }
 
     /// A version-1 UUID for now, never handed out before by this generator.
-    pub fn time_uuid(&self) -> CassUuid {
+    pub(crate) fn time_uuid(&self) -> CassUuid {
         let clock_seq_and_node = self.clock_seq_and_node();
         let tick = self.next_tick(now_tick);
         CassUuid { time_and_version: with_version(tick, 1), clock_seq_and_node }
@@ -108,7 +108,7 @@ impl CassUuidGen {
 
     /// A version-1 UUID for a Unix time in milliseconds, with this generator's clock sequence and
     /// node. The same time gives the same UUID.
-    pub fn time_uuid_at(&self, unix_ms: u64) -> CassUuid {
+    pub(crate) fn time_uuid_at(&self, unix_ms: u64) -> CassUuid {
         CassUuid {
             time_and_version: with_version(super::ticks_from_unix_ms(unix_ms), 1),
             clock_seq_and_node: self.clock_seq_and_node(),
@@ -116,7 +116,7 @@ impl CassUuidGen {
     }
 
     /// A version-4 (random) UUID: 122 random bits.
-    pub fn random_uuid(&self) -> CassUuid {
+    pub(crate) fn random_uuid(&self) -> CassUuid {
         random_uuid()
     }
 
@@ -156,7 +156,7 @@ impl CassUuidGen {
 }
 
 /// A version-4 UUID from this thread's random generator.
-pub fn random_uuid() -> CassUuid {
+pub(crate) fn random_uuid() -> CassUuid {
     let high = random::next_u64();
     let low = random::next_u64();
     CassUuid { time_and_version: with_version(high, 4), clock_seq_and_node: VARIANT_RFC4122 | (low >> 2) }
