@@ -244,7 +244,8 @@ pub(super) async fn load_keyspace(
 /// gives `keyspace` with that table replaced, added or removed, everything else shared with the
 /// old snapshot; and, at the same time, the server's versions. Reads the keyspace's own row and
 /// the table's rows of `tables`, `columns` and `indexes` (5 small queries in parallel, where a
-/// keyspace re-read reads every object of the keyspace). None when the keyspace is gone.
+/// keyspace re-read reads every object of the keyspace). None when the keyspace is gone or the
+/// table's rows are not consistent (no partition key column).
 /// The caller re-reads the whole keyspace instead when views are built on the table (their
 /// columns follow the table's).
 pub(super) async fn load_table(
@@ -288,6 +289,12 @@ pub(super) async fn load_table(
     let Some(fresh) = Arc::into_inner(fresh) else {
         unreachable!("a keyspace just built has no other owner");
     };
+    if fresh.tables.iter().any(|t| t.columns.partition_key.is_empty()) {
+        // Every table has a partition key: the rows of `tables` and `columns` were read at
+        // different moments of the change (seen once on a node just started). The caller reads
+        // the whole keyspace again instead.
+        return Ok((local, None));
+    }
     let mut tables: Vec<Arc<CassTableMeta>> = keyspace.tables.iter().filter(|t| t.name != table).cloned().collect();
     tables.extend(fresh.tables);
     tables.sort_by(|a, b| a.name.cmp(&b.name));

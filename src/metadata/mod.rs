@@ -200,6 +200,14 @@ impl SchemaHolder {
         let (local, fresh) = loader::load_keyspace(&source, self.scope, keyspace)
             .await
             .map_err(|e| format!("unable to refresh the metadata of keyspace {keyspace}: {e}"))?;
+        self.publish_keyspace(keyspace, fresh, local);
+        tracing::debug!("schema metadata of keyspace {keyspace} refreshed in {:?}", started.elapsed());
+        Ok(())
+    }
+
+    /// Publishes the current snapshot with `keyspace` replaced by `fresh` (removed when None) and
+    /// the server's versions from `local`. Called with the `refreshing` lock held.
+    fn publish_keyspace(&self, keyspace: &str, fresh: Option<Arc<model::CassKeyspaceMeta>>, local: loader::LocalInfo) {
         let current = self.snapshot();
         let mut keyspaces: Vec<Arc<model::CassKeyspaceMeta>> =
             current.keyspaces.iter().filter(|k| k.name != keyspace).cloned().collect();
@@ -211,9 +219,7 @@ impl SchemaHolder {
             schema_version: local.schema_version,
             keyspaces,
         };
-        tracing::debug!("schema metadata of keyspace {keyspace} refreshed in {:?}", started.elapsed());
         *self.current.write() = Arc::new(snapshot);
-        Ok(())
     }
 
     /// Re-reads only `table` of `keyspace` (after a change of it by this session) and publishes
@@ -254,19 +260,8 @@ impl SchemaHolder {
             drop(_one_at_a_time);
             return self.refresh_keyspace(session, keyspace, at).await;
         };
-        let current = self.snapshot();
-        let mut keyspaces: Vec<Arc<model::CassKeyspaceMeta>> =
-            current.keyspaces.iter().filter(|k| k.name != keyspace).cloned().collect();
-        keyspaces.push(Arc::new(fresh));
-        keyspaces.sort_by(|a, b| a.name.cmp(&b.name));
-        let snapshot = CassSchemaMeta {
-            version: current.version.wrapping_add(1),
-            server_version: local.server_version,
-            schema_version: local.schema_version,
-            keyspaces,
-        };
+        self.publish_keyspace(keyspace, Some(Arc::new(fresh)), local);
         tracing::debug!("schema metadata of table {keyspace}.{table} refreshed in {:?}", started.elapsed());
-        *self.current.write() = Arc::new(snapshot);
         Ok(())
     }
 
