@@ -30,6 +30,13 @@ pub(crate) fn schema_change<K: std::fmt::Display>(
     query: &str,
     session_keyspace: impl FnOnce() -> Option<K>,
 ) -> SchemaChange {
+    // Most statements start with a letter that no CREATE/ALTER/DROP starts with: decided without
+    // tokenizing (a comment, a non-ASCII blank or another character takes the full path).
+    if let Some(first) = query.trim_ascii_start().as_bytes().first() {
+        if first.is_ascii_alphabetic() && !matches!(first.to_ascii_uppercase(), b'C' | b'A' | b'D') {
+            return SchemaChange::None;
+        }
+    }
     let mut tokens = Tokens { rest: query };
     let Some(Token::Word(verb)) = tokens.next() else {
         return SchemaChange::None;
