@@ -2118,300 +2118,781 @@ CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, 
 
 /**
  * Binds NULL to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t index);
 
 /**
  * Binds NULL to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null_by_name(CassStatement *statement, const char *name);
 
 /**
  * Binds NULL to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null_by_name_n(CassStatement *statement, const char *name, size_t name_length);
 
 /**
  * Binds a tinyint to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8(CassStatement *statement, size_t index, cass_int8_t value);
 
 /**
  * Binds a tinyint to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8_by_name(CassStatement *statement, const char *name, cass_int8_t value);
 
 /**
  * Binds a tinyint to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int8_t value);
 
 /**
  * Binds a smallint to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16(CassStatement *statement, size_t index, cass_int16_t value);
 
 /**
  * Binds a smallint to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16_by_name(CassStatement *statement, const char *name, cass_int16_t value);
 
 /**
  * Binds a smallint to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int16_t value);
 
 /**
  * Binds an int to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32(CassStatement *statement, size_t index, cass_int32_t value);
 
 /**
  * Binds an int to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32_by_name(CassStatement *statement, const char *name, cass_int32_t value);
 
 /**
  * Binds an int to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32(CassStatement *statement, size_t index, cass_uint32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32_by_name(CassStatement *statement, const char *name, cass_uint32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_uint32_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64(CassStatement *statement, size_t index, cass_int64_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64_by_name(CassStatement *statement, const char *name, cass_int64_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int64_t value);
 
 /**
  * Binds a float to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float(CassStatement *statement, size_t index, cass_float_t value);
 
 /**
  * Binds a float to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float_by_name(CassStatement *statement, const char *name, cass_float_t value);
 
 /**
  * Binds a float to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_float_t value);
 
 /**
  * Binds a double to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double(CassStatement *statement, size_t index, cass_double_t value);
 
 /**
  * Binds a double to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double_by_name(CassStatement *statement, const char *name, cass_double_t value);
 
 /**
  * Binds a double to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_double_t value);
 
 /**
  * Binds a boolean to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool(CassStatement *statement, size_t index, cass_bool_t value);
 
 /**
  * Binds a boolean to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool_by_name(CassStatement *statement, const char *name, cass_bool_t value);
 
 /**
  * Binds a boolean to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_bool_t value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string(CassStatement *statement, size_t index, const char *value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_by_name(CassStatement *statement, const char *name, const char *value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *value, size_t value_length);
 
 /**
  * Binds text of `value_length` bytes, sent as given to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_n(CassStatement *statement, size_t index, const char *value, size_t value_length);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes(CassStatement *statement, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL
+ * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
+ * when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
+ * has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name(CassStatement *statement, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+ * marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom(CassStatement *statement, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `class_name` is
+ * not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called
+ * `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name(CassStatement *statement, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+ * marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_n(CassStatement *statement, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a uuid or timeuuid to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid(CassStatement *statement, size_t index, CassUuid value);
 
 /**
  * Binds a uuid or timeuuid to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid_by_name(CassStatement *statement, const char *name, CassUuid value);
 
 /**
  * Binds a uuid or timeuuid to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassUuid value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet(CassStatement *statement, size_t index, CassInet value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or the address length
+ * is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet_by_name(CassStatement *statement, const char *name, CassInet value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassInet value);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal(CassStatement *statement, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `varint` is NULL
+ * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
+ * when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
+ * has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal_by_name(CassStatement *statement, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a duration to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration(CassStatement *statement, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a duration to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration_by_name(CassStatement *statement, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a duration to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a list, set or map (its items are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+ * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection(CassStatement *statement, size_t index, const CassCollection *value);
 
 /**
  * Binds a list, set or map (its items are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+ * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection_by_name(CassStatement *statement, const char *name, const CassCollection *value);
 
 /**
  * Binds a list, set or map (its items are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
+ * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassCollection *value);
 
 /**
  * Binds a tuple (its fields are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple(CassStatement *statement, size_t index, const CassTuple *value);
 
 /**
  * Binds a tuple (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple_by_name(CassStatement *statement, const char *name, const CassTuple *value);
 
 /**
  * Binds a tuple (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
+ * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassTuple *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type(CassStatement *statement, size_t index, const CassUserType *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name(CassStatement *statement, const char *name, const CassUserType *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
+ * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassUserType *value);
 
@@ -2845,103 +3326,223 @@ CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *
 
 /**
  * Appends a tinyint to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int8(CassCollection *collection, cass_int8_t value);
 
 /**
  * Appends a smallint to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int16(CassCollection *collection, cass_int16_t value);
 
 /**
  * Appends an int to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int32(CassCollection *collection, cass_int32_t value);
 
 /**
  * Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_uint32(CassCollection *collection, cass_uint32_t value);
 
 /**
  * Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int64(CassCollection *collection, cass_int64_t value);
 
 /**
  * Appends a float to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_float(CassCollection *collection, cass_float_t value);
 
 /**
  * Appends a double to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_double(CassCollection *collection, cass_double_t value);
 
 /**
  * Appends a boolean to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_bool(CassCollection *collection, cass_bool_t value);
 
 /**
  * Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_string(CassCollection *collection, const char *value);
 
 /**
  * Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+ * next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection, const char *value, size_t value_length);
 
 /**
  * Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+ * is another.
  */
 CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map:
+ * the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a
+ * map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_uuid(CassCollection *collection, CassUuid value);
 
 /**
  * Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+ * next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_inet(CassCollection *collection, CassInet value);
 
 /**
  * Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+ * is another.
  */
 CASS_EXPORT CassError cass_collection_append_decimal(CassCollection *collection, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Appends a duration to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collection, const CassCollection *value);
 
 /**
  * Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, const CassTuple *value);
 
 /**
  * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
 
@@ -2969,108 +3570,265 @@ CASS_EXPORT const CassDataType *cass_tuple_data_type(const CassTuple *tuple);
 
 /**
  * Sets the field at `index` to NULL.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_null(CassTuple *tuple, size_t index);
 
 /**
  * Sets the field at `index` to a tinyint.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int8(CassTuple *tuple, size_t index, cass_int8_t value);
 
 /**
  * Sets the field at `index` to a smallint.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int16(CassTuple *tuple, size_t index, cass_int16_t value);
 
 /**
  * Sets the field at `index` to an int.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int32(CassTuple *tuple, size_t index, cass_int32_t value);
 
 /**
  * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_uint32(CassTuple *tuple, size_t index, cass_uint32_t value);
 
 /**
  * Sets the field at `index` to a bigint, counter, timestamp or time.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int64(CassTuple *tuple, size_t index, cass_int64_t value);
 
 /**
  * Sets the field at `index` to a float.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_float(CassTuple *tuple, size_t index, cass_float_t value);
 
 /**
  * Sets the field at `index` to a double.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_double(CassTuple *tuple, size_t index, cass_double_t value);
 
 /**
  * Sets the field at `index` to a boolean.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_bool(CassTuple *tuple, size_t index, cass_bool_t value);
 
 /**
  * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_string(CassTuple *tuple, size_t index, const char *value);
 
 /**
  * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_string_n(CassTuple *tuple, size_t index, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero size;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_bytes(CassTuple *tuple, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or `value`
+ * is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_custom(CassTuple *tuple, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or a pointer
+ * is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_custom_n(CassTuple *tuple, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a uuid or timeuuid.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_uuid(CassTuple *tuple, size_t index, CassUuid value);
 
 /**
  * Sets the field at `index` to an inet (4 or 16 address bytes).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or the address length is neither 4 nor
+ * 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_inet(CassTuple *tuple, size_t index, CassInet value);
 
 /**
  * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `varint` is NULL with a non-zero size;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_decimal(CassTuple *tuple, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field at `index` to a duration.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_duration(CassTuple *tuple, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field at `index` to a list, set or map (its items are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_collection(CassTuple *tuple, size_t index, const CassCollection *value);
 
 /**
  * Sets the field at `index` to a tuple (its fields are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_tuple(CassTuple *tuple, size_t index, const CassTuple *value);
 
 /**
  * Sets the field at `index` to a user defined type value (its fields are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_user_type(CassTuple *tuple, size_t index, const CassUserType *value);
 
@@ -3092,300 +3850,746 @@ CASS_EXPORT const CassDataType *cass_user_type_data_type(const CassUserType *use
 
 /**
  * Sets the field at `index` to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null(CassUserType *user_type, size_t index);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null_by_name(CassUserType *user_type, const char *name);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null_by_name_n(CassUserType *user_type, const char *name, size_t name_length);
 
 /**
  * Sets the field at `index` to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8(CassUserType *user_type, size_t index, cass_int8_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8_by_name(CassUserType *user_type, const char *name, cass_int8_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int8_t value);
 
 /**
  * Sets the field at `index` to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16(CassUserType *user_type, size_t index, cass_int16_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16_by_name(CassUserType *user_type, const char *name, cass_int16_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int16_t value);
 
 /**
  * Sets the field at `index` to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32(CassUserType *user_type, size_t index, cass_int32_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32_by_name(CassUserType *user_type, const char *name, cass_int32_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t value);
 
 /**
  * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32(CassUserType *user_type, size_t index, cass_uint32_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32_by_name(CassUserType *user_type, const char *name, cass_uint32_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_uint32_t value);
 
 /**
  * Sets the field at `index` to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64(CassUserType *user_type, size_t index, cass_int64_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64_by_name(CassUserType *user_type, const char *name, cass_int64_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int64_t value);
 
 /**
  * Sets the field at `index` to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float(CassUserType *user_type, size_t index, cass_float_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float_by_name(CassUserType *user_type, const char *name, cass_float_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_float_t value);
 
 /**
  * Sets the field at `index` to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double(CassUserType *user_type, size_t index, cass_double_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double_by_name(CassUserType *user_type, const char *name, cass_double_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_double_t value);
 
 /**
  * Sets the field at `index` to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool(CassUserType *user_type, size_t index, cass_bool_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool_by_name(CassUserType *user_type, const char *name, cass_bool_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_bool_t value);
 
 /**
  * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string(CassUserType *user_type, size_t index, const char *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_by_name(CassUserType *user_type, const char *name, const char *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_n(CassUserType *user_type, size_t index, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes(CassUserType *user_type, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL
+ * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name(CassUserType *user_type, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no
+ * field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom(CassUserType *user_type, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `class_name` is
+ * not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field
+ * called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name(CassUserType *user_type, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field
+ * count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_n(CassUserType *user_type, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid(CassUserType *user_type, size_t index, CassUuid value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid_by_name(CassUserType *user_type, const char *name, CassUuid value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassUuid value);
 
 /**
  * Sets the field at `index` to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet(CassUserType *user_type, size_t index, CassInet value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or the address length
+ * is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet_by_name(CassUserType *user_type, const char *name, CassInet value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassInet value);
 
 /**
  * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal(CassUserType *user_type, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `varint` is NULL
+ * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal_by_name(CassUserType *user_type, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field at `index` to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration(CassUserType *user_type, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration_by_name(CassUserType *user_type, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field at `index` to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection(CassUserType *user_type, size_t index, const CassCollection *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection_by_name(CassUserType *user_type, const char *name, const CassCollection *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose
+ * last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassCollection *value);
 
 /**
  * Sets the field at `index` to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple(CassUserType *user_type, size_t index, const CassTuple *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple_by_name(CassUserType *user_type, const char *name, const CassTuple *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassTuple *value);
 
 /**
  * Sets the field at `index` to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type(CassUserType *user_type, size_t index, const CassUserType *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name(CassUserType *user_type, const char *name, const CassUserType *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassUserType *value);
 
