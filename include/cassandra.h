@@ -2097,22 +2097,39 @@ CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
  * Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
- * `cass_statement_free()`. Returns NULL when the query is NULL or not valid UTF-8.
+ * `cass_statement_free()`.
+ *
+ * @param[in] query The NUL-terminated CQL text (UTF-8), copied.
+ * @param[in] parameter_count The number of bind markers.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `query` is NULL or not
+ * UTF-8.
  */
 CASS_EXPORT CassStatement *cass_statement_new(const char *query, size_t parameter_count);
 
 /**
  * Same as `cass_statement_new()`, with the length of the query given.
+ *
+ * @param[in] query The CQL text (UTF-8), copied.
+ * @param[in] query_length The number of bytes in `query`.
+ * @param[in] parameter_count The number of bind markers.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `query` is NULL with a
+ * non-zero length or not UTF-8.
  */
 CASS_EXPORT CassStatement *cass_statement_new_n(const char *query, size_t query_length, size_t parameter_count);
 
 /**
  * Frees a statement. Requests already executed are not affected. NULL is ignored.
+ *
+ * @param[in] statement The statement to free, or NULL.
  */
 CASS_EXPORT void cass_statement_free(CassStatement *statement);
 
 /**
  * Clears every bound value and sets the number of bind markers to `count`.
+ *
+ * @param[in] statement The statement to reset; not NULL.
+ * @param[in] count The new number of bind markers.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
 
@@ -3009,33 +3026,60 @@ CASS_EXPORT CassError cass_statement_set_retry_policy(CassStatement *statement, 
 /**
  * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
  * ignored.
+ *
+ * @param[in] prepared The prepared statement to release, or NULL.
  */
 CASS_EXPORT void cass_prepared_free(const CassPrepared *prepared);
 
 /**
  * Creates a statement for executing the prepared statement, with every marker unset. Values are
  * checked against the marker types when bound. Free it with `cass_statement_free()`.
+ *
+ * @param[in] prepared The prepared statement; the new statement keeps its own reference.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `prepared` is NULL.
  */
 CASS_EXPORT CassStatement *cass_prepared_bind(const CassPrepared *prepared);
 
 /**
  * The name of the marker at `index` (valid as long as the prepared statement).
- * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
+ *
+ * @param[in] prepared The prepared statement; not NULL.
+ * @param[in] index The zero-based position of the marker.
+ * @param[out] name Where the name goes (not NUL-terminated, owned by `prepared`); not NULL.
+ * @param[out] name_length Where the name's length in bytes goes; not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `prepared`, `name` or `name_length` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the marker count.
  */
 CASS_EXPORT CassError cass_prepared_parameter_name(const CassPrepared *prepared, size_t index, const char **name, size_t *name_length);
 
 /**
  * The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] index The zero-based position of the marker.
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or `index` is past the
+ * last marker.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type(const CassPrepared *prepared, size_t index);
 
 /**
  * The data type of the first marker called `name`, or NULL.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] name The NUL-terminated marker name (case-insensitive unless in double quotes).
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or no marker has that
+ * name.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const CassPrepared *prepared, const char *name);
 
 /**
  * Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] name The marker name (case-insensitive unless in double quotes).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL, `name` is invalid or no
+ * marker has that name.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
 
@@ -3304,23 +3348,37 @@ CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *
 
 /**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
- * Free it with `cass_collection_free()`. NULL for an unknown kind.
+ * Free it with `cass_collection_free()`.
+ *
+ * @param[in] type_ List, map or set.
+ * @param[in] item_count How many items (map: pairs) to reserve room for; not a limit.
+ * @return A new collection the caller owns and frees with `cass_collection_free()`; NULL for an unknown kind.
  */
 CASS_EXPORT CassCollection *cass_collection_new(CassCollectionType type_, size_t item_count);
 
 /**
  * Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
  * appends are checked against its item types. Free it with `cass_collection_free()`.
+ *
+ * @param[in] data_type The list, set or map type; the collection keeps its own reference.
+ * @param[in] item_count How many items (map: pairs) to reserve room for; not a limit.
+ * @return A new collection the caller owns and frees with `cass_collection_free()`; NULL when `data_type` is NULL or
+ * not a collection type.
  */
 CASS_EXPORT CassCollection *cass_collection_new_from_data_type(const CassDataType *data_type, size_t item_count);
 
 /**
  * Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] collection The collection to free, or NULL.
  */
 CASS_EXPORT void cass_collection_free(CassCollection *collection);
 
 /**
  * The collection's data type, valid as long as the collection.
+ *
+ * @param[in] collection The collection.
+ * @return Its type, owned by the collection (do not free); NULL when `collection` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *collection);
 
@@ -3549,22 +3607,34 @@ CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collectio
 /**
  * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with
  * `cass_tuple_free()`.
+ *
+ * @param[in] item_count The number of fields.
+ * @return A new tuple the caller owns and frees with `cass_tuple_free()`.
  */
 CASS_EXPORT CassTuple *cass_tuple_new(size_t item_count);
 
 /**
  * Creates a tuple typed by `data_type` (a tuple type; NULL otherwise), one field per sub type.
  * Free it with `cass_tuple_free()`.
+ *
+ * @param[in] data_type The tuple type; the tuple keeps its own reference.
+ * @return A new tuple the caller owns and frees with `cass_tuple_free()`; NULL when `data_type` is NULL or not a tuple
+ * type.
  */
 CASS_EXPORT CassTuple *cass_tuple_new_from_data_type(const CassDataType *data_type);
 
 /**
  * Frees a tuple. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] tuple The tuple to free, or NULL.
  */
 CASS_EXPORT void cass_tuple_free(CassTuple *tuple);
 
 /**
  * The tuple's data type, valid as long as the tuple.
+ *
+ * @param[in] tuple The tuple.
+ * @return Its type, owned by the tuple (do not free); NULL when `tuple` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_tuple_data_type(const CassTuple *tuple);
 
@@ -3835,16 +3905,25 @@ CASS_EXPORT CassError cass_tuple_set_user_type(CassTuple *tuple, size_t index, c
 /**
  * Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
  * until set. Free it with `cass_user_type_free()`.
+ *
+ * @param[in] data_type The user defined type; the value keeps its own reference.
+ * @return A new value the caller owns and frees with `cass_user_type_free()`; NULL when `data_type` is NULL or not a
+ * UDT.
  */
 CASS_EXPORT CassUserType *cass_user_type_new_from_data_type(const CassDataType *data_type);
 
 /**
  * Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] user_type The value to free, or NULL.
  */
 CASS_EXPORT void cass_user_type_free(CassUserType *user_type);
 
 /**
  * The value's data type, valid as long as the value.
+ *
+ * @param[in] user_type The user type value.
+ * @return Its type, owned by the value (do not free); NULL when `user_type` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_user_type_data_type(const CassUserType *user_type);
 
@@ -4974,6 +5053,9 @@ CASS_EXPORT cass_bool_t cass_value_is_null(const CassValue *value);
  * Sets `output` to the smallest version-1 UUID of the time `time` (milliseconds since the Unix
  * epoch), in the order Cassandra sorts timeuuid values: the lower bound of a time range. Its clock
  * sequence and node bytes are all 0x80. Does nothing when `output` is NULL.
+ *
+ * @param[in] time Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
 
@@ -4981,6 +5063,9 @@ CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
  * Sets `output` to the largest version-1 UUID of the time `time` (milliseconds since the Unix
  * epoch), in the order Cassandra sorts timeuuid values: the upper bound of a time range. Its clock
  * sequence and node bytes are all 0x7f. Does nothing when `output` is NULL.
+ *
+ * @param[in] time Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
 
@@ -4988,12 +5073,18 @@ CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
  * Returns the time of a version-1 UUID in milliseconds since the Unix epoch (1970-01-01 00:00 UTC),
  * or 0 when the UUID is not version 1. A time before the epoch is returned as the two's
  * complement of the negative number of milliseconds (cast the result to `cass_int64_t`).
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @return Its time in milliseconds since the Unix epoch; 0 when it is not version 1.
  */
 CASS_EXPORT cass_uint64_t cass_uuid_timestamp(CassUuid uuid);
 
 /**
  * Returns the version of a UUID (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for
  * random ones.
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @return Its version number (0 to 15).
  */
 CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
 
@@ -5001,19 +5092,32 @@ CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
  * Writes the text form of a UUID, 36 lowercase characters such as
  * "550e8400-e29b-41d4-a716-446655440000" and a NUL, into `output`, which must have room for
  * CASS_UUID_STRING_LENGTH (37) characters. Does nothing when `output` is NULL.
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @param[out] output The caller's buffer of at least CASS_UUID_STRING_LENGTH bytes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_string(CassUuid uuid, char *output);
 
 /**
  * Parses the text form of a UUID, e.g. "550e8400-e29b-41d4-a716-446655440000" (hex digits in
- * either case). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output` unchanged, when `str` is NULL
- * or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
+ * either case): 36 characters, 32 hex digits in pairs and 4 dashes.
+ *
+ * @param[in] str The NUL-terminated text; not NULL.
+ * @param[out] output Where the parsed UUID goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str` or `output`
+ * is NULL or `str` is not a UUID.
  */
 CASS_EXPORT CassError cass_uuid_from_string(const char *str, CassUuid *output);
 
 /**
  * Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be
  * NUL-terminated; the length must be 36).
+ *
+ * @param[in] str The text (NULL only with length 0).
+ * @param[in] str_length The number of bytes in `str`.
+ * @param[out] output Where the parsed UUID goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `output` is NULL
+ * or the text is not a UUID.
  */
 CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length, CassUuid *output);
 
@@ -5021,6 +5125,8 @@ CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length
  * Creates a UUID generator with a random node (48 random bits with the multicast bit set, drawn
  * per generator) and a random clock sequence. It may be used from any number of threads at once;
  * create one and share it. Must be freed with `cass_uuid_gen_free()`.
+ *
+ * @return A new generator the caller owns and frees with `cass_uuid_gen_free()`.
  */
 CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
 
@@ -5028,11 +5134,16 @@ CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
  * Creates a UUID generator whose time UUIDs carry the low 48 bits of `node` as their node, and a
  * random clock sequence. It may be used from any number of threads at once. Must be freed with
  * `cass_uuid_gen_free()`.
+ *
+ * @param[in] node The node identifier; only its low 48 bits are used.
+ * @return A new generator the caller owns and frees with `cass_uuid_gen_free()`.
  */
 CASS_EXPORT CassUuidGen *cass_uuid_gen_new_with_node(cass_uint64_t node);
 
 /**
  * Frees a UUID generator. NULL is ignored.
+ *
+ * @param[in] uuid_gen The generator to free, or NULL.
  */
 CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
 
@@ -5041,12 +5152,18 @@ CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
  * sequence and node. Thread-safe; one generator never produces the same UUID twice (at most
  * 10,000 per millisecond: a larger burst waits for the next millisecond). Does nothing when
  * `uuid_gen` or `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_time(CassUuidGen *uuid_gen, CassUuid *output);
 
 /**
  * Sets `output` to a new version-4 (random) UUID. Thread-safe. Does nothing when `uuid_gen` or
  * `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
 
@@ -5054,6 +5171,10 @@ CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
  * Sets `output` to the version-1 (time) UUID of the time `timestamp` (milliseconds since the Unix
  * epoch) with the generator's clock sequence and node; the same time gives the same UUID.
  * Thread-safe. Does nothing when `uuid_gen` or `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[in] timestamp Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t timestamp, CassUuid *output);
 
@@ -5115,44 +5236,71 @@ CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
 
 /**
  * Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
+ *
+ * @return A new payload the caller owns and frees with `cass_custom_payload_free()`.
  */
 CASS_EXPORT CassCustomPayload *cass_custom_payload_new(void);
 
 /**
  * Frees a custom payload. NULL is ignored.
+ *
+ * @param[in] payload The payload to free, or NULL.
  */
 CASS_EXPORT void cass_custom_payload_free(CassCustomPayload *payload);
 
 /**
  * Sets the item `name` to a copy of `value` (replacing an item of that name).
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The NUL-terminated item name (UTF-8), copied.
+ * @param[in] value The item's bytes, copied (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
  */
 CASS_EXPORT void cass_custom_payload_set(CassCustomPayload *payload, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Same as `cass_custom_payload_set()`, with the name's length given. Invalid arguments (NULL,
  * non-UTF-8 name) are ignored: the function has no way to report them.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The item name (UTF-8), copied.
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The item's bytes, copied (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
  */
 CASS_EXPORT void cass_custom_payload_set_n(CassCustomPayload *payload, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Removes the item `name`, if present.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The NUL-terminated name of the item to remove.
  */
 CASS_EXPORT void cass_custom_payload_remove(CassCustomPayload *payload, const char *name);
 
 /**
  * Same as `cass_custom_payload_remove()`, with the name's length given.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The name of the item to remove.
+ * @param[in] name_length The number of bytes in `name`.
  */
 CASS_EXPORT void cass_custom_payload_remove_n(CassCustomPayload *payload, const char *name, size_t name_length);
 
 /**
  * Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
  * for values that are not error codes.
+ *
+ * @param[in] error The error code to describe.
+ * @return A static NUL-terminated string the caller must not free; "" for `CASS_OK` and unknown codes.
  */
 CASS_EXPORT const char *cass_error_desc(CassError error);
 
 /**
  * Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
  * `CASS_LOG_DISABLED` turns logging off. Unknown values are ignored.
+ *
+ * @param[in] log_level The most verbose level to produce, or `CASS_LOG_DISABLED`.
  */
 CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
 
@@ -5160,6 +5308,9 @@ CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
  * Sets the function that receives log messages, called from any library thread. NULL stops
  * logging. Returns after calls of the previous callback in flight have finished, so its data may
  * be freed right away.
+ *
+ * @param[in] callback The function to call with each message; NULL stops logging.
+ * @param[in] data Passed to `callback` with each message; the caller owns it.
  */
 CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
 
@@ -5167,6 +5318,9 @@ CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
  * The current log callback and its data: the library's own (which writes to stderr) with NULL
  * data until `cass_log_set_callback()` set another; one that does nothing after it was set to
  * NULL (as upstream). A NULL out-pointer is skipped.
+ *
+ * @param[out] callback_out Where the callback goes; NULL skips it.
+ * @param[out] data_out Where its data pointer goes; NULL skips it.
  */
 CASS_EXPORT void cass_log_get_callback_and_data(CassLogCallback *callback_out, void **data_out);
 
@@ -5179,23 +5333,34 @@ CASS_EXPORT void cass_log_cleanup(void);
 /**
  * Deprecated upstream and ignored there: messages reach the callback as they are logged, there
  * is no queue to size.
+ *
+ * @param[in] queue_size Ignored.
  */
 CASS_EXPORT void cass_log_set_queue_size(size_t queue_size);
 
 /**
  * The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).
+ *
+ * @param[in] log_level The level to name.
+ * @return A static NUL-terminated name the caller must not free.
  */
 CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
 
 /**
  * Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
  * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ *
+ * @param[in] address 4 bytes in network order, read now; NULL gives the zero inet.
+ * @return The address by value (`address_length` 4, or 0 when `address` is NULL).
  */
 CASS_EXPORT CassInet cass_inet_init_v4(const cass_uint8_t *address);
 
 /**
  * Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
  * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ *
+ * @param[in] address 16 bytes in network order, read now; NULL gives the zero inet.
+ * @return The address by value (`address_length` 16, or 0 when `address` is NULL).
  */
 CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
 
@@ -5204,20 +5369,32 @@ CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
  * CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
  * prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
  * printed as IPv6. Does nothing when `output` is NULL.
+ *
+ * @param[in] inet The address, passed by value.
+ * @param[out] output The caller's buffer of at least CASS_INET_STRING_LENGTH bytes; NULL writes nothing.
  */
 CASS_EXPORT void cass_inet_string(CassInet inet, char *output);
 
 /**
  * Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
- * a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
- * unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+ * a zone such as "%eth0" is ignored).
+ *
+ * @param[in] str The NUL-terminated text; not NULL.
+ * @param[out] output Where the parsed address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str` or `output`
+ * is NULL or `str` is not an address.
  */
 CASS_EXPORT CassError cass_inet_from_string(const char *str, CassInet *output);
 
 /**
  * Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
- * NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
- * CASS_ERROR_LIB_BAD_PARAMS.
+ * NUL-terminated). The text ends at its first NUL, if any.
+ *
+ * @param[in] str The text (NULL only with length 0).
+ * @param[in] str_length The number of bytes in `str`, at most 45.
+ * @param[out] output Where the parsed address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str_length` is
+ * over 45, `str` is NULL with a non-zero length, `output` is NULL or the text is not an address.
  */
 CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length, CassInet *output);
 
@@ -5227,6 +5404,9 @@ CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length
  * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
  *
  * @cassandra{2.2+}
+ *
+ * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+ * @return The day number of that time, 2^31 being 1970-01-01.
  */
 CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
 
@@ -5235,6 +5415,9 @@ CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
  * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
  *
  * @cassandra{2.2+}
+ *
+ * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+ * @return The nanoseconds since midnight UTC of that time, in whole seconds.
  */
 CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
 
@@ -5243,6 +5426,10 @@ CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
  * nanoseconds below a whole second are dropped.
  *
  * @cassandra{2.2+}
+ *
+ * @param[in] date The day number, 2^31 being 1970-01-01.
+ * @param[in] time Nanoseconds since midnight.
+ * @return Seconds since 1970-01-01 00:00:00 UTC.
  */
 CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_t time);
 
@@ -5251,6 +5438,10 @@ CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_
  * the library's own allocator). Must be called before any other function of the library, as
  * upstream requires, and is not thread-safe; once the library has allocated memory the call is
  * refused, with a message on stderr, since memory must go back to the allocator it came from.
+ *
+ * @param[in] malloc_func The function that allocates; NULL keeps the library's allocator.
+ * @param[in] realloc_func The function that resizes an allocation; NULL keeps the library's allocator.
+ * @param[in] free_func The function that frees an allocation; NULL keeps the library's allocator.
  */
 CASS_EXPORT void cass_alloc_set_functions(CassMallocFunction malloc_func, CassReallocFunction realloc_func, CassFreeFunction free_func);
 

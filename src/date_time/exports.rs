@@ -10,6 +10,9 @@ use crate::types::{cass_int64_t, cass_uint32_t};
 /// the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
 ///
 /// @cassandra{2.2+}
+///
+/// @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+/// @return The day number of that time, 2^31 being 1970-01-01.
 #[no_mangle]
 pub extern "C" fn cass_date_from_epoch(epoch_secs: cass_int64_t) -> cass_uint32_t {
     guard(|| date_from_epoch(epoch_secs))
@@ -19,6 +22,9 @@ pub extern "C" fn cass_date_from_epoch(epoch_secs: cass_int64_t) -> cass_uint32_
 /// 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
 ///
 /// @cassandra{2.2+}
+///
+/// @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+/// @return The nanoseconds since midnight UTC of that time, in whole seconds.
 #[no_mangle]
 pub extern "C" fn cass_time_from_epoch(epoch_secs: cass_int64_t) -> cass_int64_t {
     guard(|| time_from_epoch(epoch_secs))
@@ -28,6 +34,10 @@ pub extern "C" fn cass_time_from_epoch(epoch_secs: cass_int64_t) -> cass_int64_t
 /// nanoseconds below a whole second are dropped.
 ///
 /// @cassandra{2.2+}
+///
+/// @param[in] date The day number, 2^31 being 1970-01-01.
+/// @param[in] time Nanoseconds since midnight.
+/// @return Seconds since 1970-01-01 00:00:00 UTC.
 #[no_mangle]
 pub extern "C" fn cass_date_time_to_epoch(date: cass_uint32_t, time: cass_int64_t) -> cass_int64_t {
     guard(|| date_time_to_epoch(date, time))
