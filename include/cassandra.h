@@ -2915,111 +2915,204 @@ CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *sta
 
 /**
  * Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] consistency The consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_statement_set_consistency(CassStatement *statement, CassConsistency consistency);
 
 /**
  * Sets the serial consistency of conditional updates (`CASS_CONSISTENCY_SERIAL` or
  * `CASS_CONSISTENCY_LOCAL_SERIAL`; `CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] serial_consistency The serial consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `serial_consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_statement_set_serial_consistency(CassStatement *statement, CassConsistency serial_consistency);
 
 /**
  * Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] page_size Rows per page; -1 or 0 for all rows.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_paging_size(CassStatement *statement, int32_t page_size);
 
 /**
  * Continues from the page after `result` (copied now; the result may be freed). A result on its
  * last page resets the statement to the first page.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] result A result of an earlier page of the same query; not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `result` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_paging_state(CassStatement *statement, const CassResult *result);
 
 /**
  * Continues from the page a `cass_result_paging_state_token()` token designates (copied now).
  * An empty token resets the statement to the first page.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] paging_state The token's bytes, copied (NULL only with size 0).
+ * @param[in] paging_state_size The number of bytes in `paging_state`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `paging_state` is NULL with a non-zero size.
  */
 CASS_EXPORT CassError cass_statement_set_paging_state_token(CassStatement *statement, const char *paging_state, size_t paging_state_size);
 
 /**
  * Sets the client-side timestamp in microseconds (`CASS_INT64_MIN`: none, the default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] timestamp Microseconds since the Unix epoch, or `CASS_INT64_MIN`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_timestamp(CassStatement *statement, cass_int64_t timestamp);
 
 /**
  * Sets how long to wait for the response, in milliseconds (`CASS_UINT64_MAX`: the cluster's
  * request timeout, the default; 0: no timeout).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] timeout_ms The timeout in milliseconds.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_request_timeout(CassStatement *statement, cass_uint64_t timeout_ms);
 
 /**
  * Marks the statement idempotent, so it may be retried after timeouts and run speculatively.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] is_idempotent cass_true when running it twice does no harm.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_is_idempotent(CassStatement *statement, cass_bool_t is_idempotent);
 
 /**
  * Asks the server to trace the request (`cass_future_tracing_id()`).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] enabled cass_true to trace the request.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_tracing(CassStatement *statement, cass_bool_t enabled);
 
 /**
  * Custom payloads cannot be sent: the `scylla` crate never puts one on the wire. Returns
  * `CASS_ERROR_LIB_NOT_IMPLEMENTED` (and logs why) rather than dropping it silently.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] payload The payload, or NULL for none.
+ * @return CASS_OK for a NULL `payload`; CASS_ERROR_LIB_NOT_IMPLEMENTED for any other; CASS_ERROR_LIB_BAD_PARAMS when
+ * `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_custom_payload(CassStatement *statement, const CassCustomPayload *payload);
 
 /**
  * Names the execution profile to run with (NULL or "": the default profile). An unknown name
  * fails the request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] name The NUL-terminated profile name, copied; NULL or "" for the default profile.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execution_profile(CassStatement *statement, const char *name);
 
 /**
  * Same as `cass_statement_set_execution_profile()`, with the name's length given.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] name The profile name, copied; empty for the default profile.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execution_profile_n(CassStatement *statement, const char *name, size_t name_length);
 
 /**
  * Sets the keyspace used to route the statement by token. Protocol v4 has no per-request
  * keyspace, so the server still uses the session's keyspace (as with the C++ driver on v4).
- * `CASS_ERROR_LIB_BAD_PARAMS` on a prepared statement, whose keyspace comes from its metadata.
+ * A prepared statement's keyspace comes from its metadata and cannot be set.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] keyspace The NUL-terminated keyspace name, copied.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_keyspace(CassStatement *statement, const char *keyspace);
 
 /**
  * Same as `cass_statement_set_keyspace()`, with the keyspace's length given.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] keyspace The keyspace name, copied.
+ * @param[in] keyspace_length The number of bytes in `keyspace`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is NULL with a
+ * non-zero length or not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_keyspace_n(CassStatement *statement, const char *keyspace, size_t keyspace_length);
 
 /**
  * Adds the marker at `index` to the partition key of a simple statement (routing).
- * `CASS_ERROR_LIB_BAD_PARAMS` for a prepared statement or an index past the markers.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] index The zero-based position of a marker holding part of the partition key.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `index` is not below the marker
+ * count.
  */
 CASS_EXPORT CassError cass_statement_add_key_index(CassStatement *statement, size_t index);
 
 /**
  * Sends the statement to the node at `host` (an IP address) and `port` only.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The NUL-terminated IPv4 or IPv6 address (not a host name).
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+ * range.
  */
 CASS_EXPORT CassError cass_statement_set_host(CassStatement *statement, const char *host, int32_t port);
 
 /**
  * Same as `cass_statement_set_host()`, with the host's length given.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The IPv4 or IPv6 address (not a host name).
+ * @param[in] host_length The number of bytes in `host`.
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+ * range.
  */
 CASS_EXPORT CassError cass_statement_set_host_n(CassStatement *statement, const char *host, size_t host_length, int32_t port);
 
 /**
  * Same as `cass_statement_set_host()`, with the address as a `CassInet`.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The address, read now; not NULL.
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `host` is NULL, the address length is neither 4 nor
+ * 16 or `port` is out of range.
  */
 CASS_EXPORT CassError cass_statement_set_host_inet(CassStatement *statement, const CassInet *host, int32_t port);
 
 /**
  * Sends the statement to `node` only (for example the coordinator of an earlier request).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] node The node (from `cass_future_coordinator()`); not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `node` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_node(CassStatement *statement, const CassNode *node);
 
 /**
  * Sets the retry policy of the statement (NULL: the cluster's). The statement keeps its own
  * reference; the policy may be freed.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] retry_policy The policy, or NULL for the cluster's.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_retry_policy(CassStatement *statement, CassRetryPolicy *retry_policy);
 
@@ -3084,82 +3177,142 @@ CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const 
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
 
 /**
- * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
- * unknown kind.
+ * Creates an empty batch of the given kind. Free it with `cass_batch_free()`.
+ *
+ * @param[in] type_ Logged, unlogged or counter.
+ * @return A new batch the caller owns and frees with `cass_batch_free()`; NULL for an unknown kind.
  */
 CASS_EXPORT CassBatch *cass_batch_new(CassBatchType type_);
 
 /**
  * Frees a batch. Executions already started are not affected. NULL is ignored.
+ *
+ * @param[in] batch The batch to free, or NULL.
  */
 CASS_EXPORT void cass_batch_free(CassBatch *batch);
 
 /**
  * Adds a statement (simple or bound from a prepared statement) as it is now, values included:
  * later changes to the statement do not reach the batch. The statement may be freed.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] statement The statement to copy in; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` or `statement` is NULL.
  */
 CASS_EXPORT CassError cass_batch_add_statement(CassBatch *batch, CassStatement *statement);
 
 /**
  * Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] consistency The consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_batch_set_consistency(CassBatch *batch, CassConsistency consistency);
 
 /**
  * Sets the serial consistency of conditional updates in the batch.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] serial_consistency The serial consistency level (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `serial_consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_batch_set_serial_consistency(CassBatch *batch, CassConsistency serial_consistency);
 
 /**
  * Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] timestamp Microseconds since the Unix epoch, or `CASS_INT64_MIN`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_timestamp(CassBatch *batch, cass_int64_t timestamp);
 
 /**
  * Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] timeout_ms The timeout in milliseconds.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_request_timeout(CassBatch *batch, cass_uint64_t timeout_ms);
 
 /**
  * Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] is_idempotent cass_true when running it twice does no harm.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_is_idempotent(CassBatch *batch, cass_bool_t is_idempotent);
 
 /**
  * Asks the server to trace the batch.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] enabled cass_true to trace the request.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_tracing(CassBatch *batch, cass_bool_t enabled);
 
 /**
- * Custom payloads cannot be sent (the `scylla` crate never sends them):
- * `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+ * Custom payloads cannot be sent (the `scylla` crate never sends them); a refused one is logged.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] payload The payload, or NULL for none.
+ * @return CASS_OK for a NULL `payload`; CASS_ERROR_LIB_NOT_IMPLEMENTED for any other; CASS_ERROR_LIB_BAD_PARAMS when
+ * `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_custom_payload(CassBatch *batch, const CassCustomPayload *payload);
 
 /**
  * Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
  * keyspace, as with the C++ driver on v4).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] keyspace The NUL-terminated keyspace name, copied.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `keyspace` is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_keyspace(CassBatch *batch, const char *keyspace);
 
 /**
  * Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] keyspace The keyspace name, copied.
+ * @param[in] keyspace_length The number of bytes in `keyspace`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `keyspace` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_keyspace_n(CassBatch *batch, const char *keyspace, size_t keyspace_length);
 
 /**
  * Names the execution profile to run with (NULL or "": the default). An unknown name fails the
  * request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] name The NUL-terminated profile name, copied; NULL or "" for the default profile.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `name` is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const char *name);
 
 /**
  * Same as `cass_batch_set_execution_profile()`, with the name's length given.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] name The profile name, copied; empty for the default profile.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `name` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
 
 /**
  * Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] retry_policy The policy, or NULL for the cluster's.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
 
