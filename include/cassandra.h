@@ -5088,117 +5088,231 @@ CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator 
 
 /**
  * Reads a tinyint.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the tinyint goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a tinyint; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 1
+ * byte; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int8(const CassValue *value, cass_int8_t *output);
 
 /**
  * Reads a smallint.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the smallint goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a smallint; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 2
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int16(const CassValue *value, cass_int16_t *output);
 
 /**
  * Reads an int.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the int goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not an int; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int32(const CassValue *value, cass_int32_t *output);
 
 /**
  * Reads a date (days since the epoch, with 2^31 as the epoch).
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the date (day number, 2^31 being 1970-01-01) goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a date; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_uint32(const CassValue *value, cass_uint32_t *output);
 
 /**
  * Reads a bigint, counter, timestamp (ms) or time (ns).
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the number goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a bigint, counter, timestamp or time;
+ * CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 8 bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int64(const CassValue *value, cass_int64_t *output);
 
 /**
  * Reads a float.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the float goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a float; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_float(const CassValue *value, cass_float_t *output);
 
 /**
  * Reads a double.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the double goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a double; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 8
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_double(const CassValue *value, cass_double_t *output);
 
 /**
  * Reads a boolean.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the boolean (cass_true or cass_false) goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a boolean; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 1
+ * byte; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_bool(const CassValue *value, cass_bool_t *output);
 
 /**
  * Reads a uuid or timeuuid.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the uuid goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a uuid or timeuuid; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has
+ * fewer than 16 bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_uuid(const CassValue *value, CassUuid *output);
 
 /**
  * Gives the bytes of a value as text (any type, as upstream; a collection's bytes start after
  * its element count). Not NUL-terminated; valid as long as the result.
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the pointer to the bytes goes (owned by the result, not NUL-terminated); not NULL.
+ * @param[out] output_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_BAD_PARAMS when `output` or `output_size` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_string(const CassValue *value, const char **output, size_t *output_size);
 
 /**
  * Gives the raw bytes of a value (any type; a collection's start after its element count).
  * Valid as long as the result.
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the pointer to the bytes goes (owned by the result); not NULL.
+ * @param[out] output_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_BAD_PARAMS when `output` or `output_size` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_bytes(const CassValue *value, const cass_byte_t **output, size_t *output_size);
 
 /**
  * Reads an inet: the address length is the value's size (modulo 256, as the C++ driver reads
- * it); more than 16 is `CASS_ERROR_LIB_INVALID_DATA`.
+ * it).
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not an inet; CASS_ERROR_LIB_INVALID_DATA when its size (modulo 256) is
+ * over 16; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_inet(const CassValue *value, CassInet *output);
 
 /**
  * Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
- * the result), and the scale. No varint byte is `CASS_ERROR_LIB_NOT_ENOUGH_DATA`.
+ * the result), and the scale.
+ *
+ * @param[in] value The value.
+ * @param[out] varint Where the pointer to the unscaled big-endian bytes goes (owned by the result); not NULL.
+ * @param[out] varint_size Where their number goes; not NULL.
+ * @param[out] scale Where the scale goes; not NULL.
+ * @return CASS_OK once all three are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a decimal; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it is shorter than 5
+ * bytes (the scale and one varint byte); CASS_ERROR_LIB_BAD_PARAMS when an output pointer is NULL (nothing is written
+ * then).
  */
 CASS_EXPORT CassError cass_value_get_decimal(const CassValue *value, const cass_byte_t **varint, size_t *varint_size, cass_int32_t *scale);
 
 /**
  * Reads a duration as months, days and nanoseconds (bytes after the three numbers are ignored;
  * months and days keep the low 32 bits, as the C++ driver reads them).
+ *
+ * @param[in] value The value.
+ * @param[out] months Where the months go; not NULL.
+ * @param[out] days Where the days go; not NULL.
+ * @param[out] nanos Where the nanoseconds go; not NULL.
+ * @return CASS_OK once all three are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a duration; CASS_ERROR_LIB_NOT_ENOUGH_DATA when its three numbers
+ * are cut short; CASS_ERROR_LIB_BAD_PARAMS when an output pointer is NULL (nothing is written then).
  */
 CASS_EXPORT CassError cass_value_get_duration(const CassValue *value, cass_int32_t *months, cass_int32_t *days, cass_int64_t *nanos);
 
 /**
  * The value's data type, valid as long as the value's result. NULL for a NULL value pointer.
+ *
+ * @param[in] value The value.
+ * @return Its type, owned by the result (do not free); NULL when `value` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_value_data_type(const CassValue *value);
 
 /**
  * Whether the value is a list, set or map.
+ *
+ * @param[in] value The value.
+ * @return cass_true for a list, set or map; cass_false otherwise and when `value` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_value_is_collection(const CassValue *value);
 
 /**
  * Whether the value is a duration.
+ *
+ * @param[in] value The value.
+ * @return cass_true for a duration; cass_false otherwise and when `value` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_value_is_duration(const CassValue *value);
 
 /**
  * The number of items of a collection (map: pairs), or of fields of a tuple or user type.
+ *
+ * @param[in] collection The collection, tuple or user type value.
+ * @return Its number of items (map: pairs) or fields; 0 for other types, NULL values and a NULL pointer.
  */
 CASS_EXPORT size_t cass_value_item_count(const CassValue *collection);
 
 /**
  * The element type of a list or set, the key type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ *
+ * @param[in] collection The collection value.
+ * @return Its element or key type; `CASS_VALUE_TYPE_UNKNOWN` when it is not a collection, has no declared item type or
+ * is NULL.
  */
 CASS_EXPORT CassValueType cass_value_primary_sub_type(const CassValue *collection);
 
 /**
  * The value type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ *
+ * @param[in] collection The map value.
+ * @return Its value type; `CASS_VALUE_TYPE_UNKNOWN` when it is not a map, has no declared value type or is NULL.
  */
 CASS_EXPORT CassValueType cass_value_secondary_sub_type(const CassValue *collection);
 
 /**
  * The value's type (`CASS_VALUE_TYPE_UNKNOWN` for a NULL pointer; a NULL value keeps its
  * column's type).
+ *
+ * @param[in] value The value.
+ * @return Its type; `CASS_VALUE_TYPE_UNKNOWN` when `value` is NULL.
  */
 CASS_EXPORT CassValueType cass_value_type(const CassValue *value);
 
 /**
  * Whether the value is NULL (a NULL pointer counts as a NULL value).
+ *
+ * @param[in] value The value.
+ * @return cass_true when it holds NULL or `value` is NULL; cass_false otherwise.
  */
 CASS_EXPORT cass_bool_t cass_value_is_null(const CassValue *value);
 
