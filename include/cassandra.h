@@ -4827,65 +4827,119 @@ CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_
 
 /**
  * Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
+ *
+ * @param[in] result The result to release, or NULL.
  */
 CASS_EXPORT void cass_result_free(const CassResult *result);
 
 /**
  * The number of rows in the result (0 for NULL).
+ *
+ * @param[in] result The result.
+ * @return Its number of rows in this page; 0 when `result` is NULL.
  */
 CASS_EXPORT size_t cass_result_row_count(const CassResult *result);
 
 /**
  * The number of columns in the result (0 for NULL).
+ *
+ * @param[in] result The result.
+ * @return Its number of columns; 0 when `result` is NULL.
  */
 CASS_EXPORT size_t cass_result_column_count(const CassResult *result);
 
 /**
  * The name of a column; the text lives as long as the result.
+ *
+ * @param[in] result The result; not NULL.
+ * @param[in] index The zero-based position of the column.
+ * @param[out] name Where the name goes (not NUL-terminated, owned by the result); not NULL.
+ * @param[out] name_length Where its length in bytes goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when `result`, `name` or `name_length` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the column count.
  */
 CASS_EXPORT CassError cass_result_column_name(const CassResult *result, size_t index, const char **name, size_t *name_length);
 
 /**
- * The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
+ * The value type of a column.
+ *
+ * @param[in] result The result.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's value type; `CASS_VALUE_TYPE_UNKNOWN` when `result` is NULL or `index` is not below the
+ * column count.
  */
 CASS_EXPORT CassValueType cass_result_column_type(const CassResult *result, size_t index);
 
 /**
- * The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
+ * The data type of a column.
+ *
+ * @param[in] result The result.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's type, owned by the result (do not free); NULL when `result` is NULL or `index` is not
+ * below the column count.
  */
 CASS_EXPORT const CassDataType *cass_result_column_data_type(const CassResult *result, size_t index);
 
 /**
- * The first row, or NULL when there is none. Valid as long as the result.
+ * The first row of the result.
+ *
+ * @param[in] result The result.
+ * @return The first row, owned by the result (do not free); NULL when there is no row or `result` is NULL.
  */
 CASS_EXPORT const CassRow *cass_result_first_row(const CassResult *result);
 
 /**
  * Whether more pages follow this one.
+ *
+ * @param[in] result The result.
+ * @return cass_true when another page can be fetched; cass_false otherwise and when `result` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_result_has_more_pages(const CassResult *result);
 
 /**
- * The value of the column at `index`, or NULL for a bad index. Valid as long as the result.
+ * The value of the column at `index`.
+ *
+ * @param[in] row The row.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's value, owned by the result (do not free); NULL when `row` is NULL or `index` is not below the
+ * column count.
  */
 CASS_EXPORT const CassValue *cass_row_get_column(const CassRow *row, size_t index);
 
 /**
- * The value of the column named `name`, or NULL. Names match case-insensitively unless quoted.
+ * The value of the column named `name`. Names match case-insensitively unless quoted.
  *
  * A row does not know its result's column names in the C++ driver's API either, so the lookup
  * goes through the result that owns the row.
+ *
+ * @param[in] row The row.
+ * @param[in] name The NUL-terminated column name.
+ * @return The value of the first column of that name, owned by the result (do not free); NULL when `row` is NULL or no
+ * column has that name.
  */
 CASS_EXPORT const CassValue *cass_row_get_column_by_name(const CassRow *row, const char *name);
 
 /**
  * Same as `cass_row_get_column_by_name()`, with the length of the name given.
+ *
+ * @param[in] row The row.
+ * @param[in] name The column name.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return The value of the first column of that name, owned by the result (do not free); NULL when `row` is NULL,
+ * `name` is invalid or no column has that name.
  */
 CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, const char *name, size_t name_length);
 
 /**
  * The raw paging state of the next page (valid as long as the result), for
- * `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
+ * `cass_statement_set_paging_state_token()`.
+ *
+ * @param[in] result The result; not NULL.
+ * @param[out] paging_state Where the pointer to the token's bytes goes (owned by the result, not NUL-terminated); not
+ * NULL.
+ * @param[out] paging_state_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when an argument is NULL;
+ * CASS_ERROR_LIB_NO_PAGING_STATE when this is the last page.
  */
 CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
 
@@ -4991,12 +5045,18 @@ CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
 /**
  * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
  * `cass_iterator_free()`.
+ *
+ * @param[in] result The result; the iterator keeps its own reference.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `result` is NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_result(const CassResult *result);
 
 /**
  * Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
  * row. The row's result must outlive it. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] row The row, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `row` is NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
 
@@ -5004,18 +5064,30 @@ CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
  * Creates an iterator over the elements of a list or set, or the keys and values (alternating)
  * of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
  * value's result must outlive it. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The list, set or map value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a collection.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_collection(const CassValue *value);
 
 /**
  * Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
  * the value is NULL or not a map. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The map value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a map.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_map(const CassValue *value);
 
 /**
  * Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
  * value is NULL or not a tuple. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The tuple value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a tuple.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
 
@@ -5023,32 +5095,51 @@ CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
  * Creates an iterator over the fields of a user type value
  * (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
  * type. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The user type value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a user type.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_user_type(const CassValue *value);
 
 /**
  * Frees an iterator. NULL is ignored.
+ *
+ * @param[in] iterator The iterator to free, or NULL.
  */
 CASS_EXPORT void cass_iterator_free(CassIterator *iterator);
 
 /**
  * The kind of the iterator.
+ *
+ * @param[in] iterator The iterator.
+ * @return What it iterates over; `CASS_ITERATOR_TYPE_RESULT` when `iterator` is NULL.
  */
 CASS_EXPORT CassIteratorType cass_iterator_type(CassIterator *iterator);
 
 /**
  * Moves to the next item; `cass_false` once there are no more.
+ *
+ * @param[in] iterator The iterator to advance.
+ * @return cass_true when it now stands on an item; cass_false at the end and when `iterator` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_iterator_next(CassIterator *iterator);
 
 /**
- * The current row of a result iterator, or NULL (wrong kind, or before/after the rows). Valid
- * while the iterator (or its result) lives.
+ * The current row of a result iterator, valid while the iterator (or its result) lives.
+ *
+ * @param[in] iterator The result iterator.
+ * @return The current row, owned by the result (do not free); NULL for another kind of iterator and before or
+ * after the rows.
  */
 CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
 
 /**
  * The current column of a row iterator, or NULL.
+ *
+ * @param[in] iterator The row iterator.
+ * @return The current column's value, owned by the result (do not free); NULL for another kind of iterator or when it
+ * stands on no column.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
 
@@ -5057,18 +5148,27 @@ CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterat
  * first `cass_iterator_next()`, and where an item could not be read, it is a placeholder (not
  * NULL, no bytes, `CASS_VALUE_TYPE_UNKNOWN`); after the end the last item, as with the C++
  * driver. Valid until the next call to `cass_iterator_next()` or `cass_iterator_free()`.
+ *
+ * @param[in] iterator The collection or tuple iterator.
+ * @return The current item, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
 
 /**
  * The current key of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The map iterator.
+ * @return The current key, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
 
 /**
  * The current value of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The map iterator.
+ * @return The current value, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
 
@@ -5076,13 +5176,21 @@ CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *ite
  * The current field's value of a user type field iterator (NULL for other iterators; a
  * placeholder before the first `cass_iterator_next()` and the last field after the end, as
  * `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The user type field iterator.
+ * @return The current field's value, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
 
 /**
  * The current field's name of a user type field iterator (valid as long as the value's result;
- * the last field's after the end). `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator and
- * before the first `cass_iterator_next()`.
+ * the last field's after the end).
+ *
+ * @param[in] iterator The user type field iterator.
+ * @param[out] name Where the field name goes (not NUL-terminated, owned by the value's result); not NULL.
+ * @param[out] name_length Where its length in bytes goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when `iterator`, `name` or `name_length` is NULL,
+ * for another kind of iterator or before the first `cass_iterator_next()`.
  */
 CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
