@@ -2149,7 +2149,7 @@ CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t 
  *
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2186,7 +2186,7 @@ CASS_EXPORT CassError cass_statement_bind_int8(CassStatement *statement, size_t 
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The tinyint.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2224,7 +2224,7 @@ CASS_EXPORT CassError cass_statement_bind_int16(CassStatement *statement, size_t
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The smallint.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2262,7 +2262,7 @@ CASS_EXPORT CassError cass_statement_bind_int32(CassStatement *statement, size_t
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The int.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2300,7 +2300,7 @@ CASS_EXPORT CassError cass_statement_bind_uint32(CassStatement *statement, size_
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The date as a day number, 2^31 being 1970-01-01.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2338,7 +2338,7 @@ CASS_EXPORT CassError cass_statement_bind_int64(CassStatement *statement, size_t
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2376,7 +2376,7 @@ CASS_EXPORT CassError cass_statement_bind_float(CassStatement *statement, size_t
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The float.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2414,7 +2414,7 @@ CASS_EXPORT CassError cass_statement_bind_double(CassStatement *statement, size_
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The double.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2452,7 +2452,7 @@ CASS_EXPORT CassError cass_statement_bind_bool(CassStatement *statement, size_t 
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value cass_true or cass_false.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2490,7 +2490,7 @@ CASS_EXPORT CassError cass_statement_bind_string(CassStatement *statement, size_
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2544,10 +2544,10 @@ CASS_EXPORT CassError cass_statement_bind_bytes(CassStatement *statement, size_t
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
  * @param[in] value_size The number of bytes in `value`.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL
- * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
- * when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
- * has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `value` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+ * marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+ * type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name(CassStatement *statement, const char *name, const cass_byte_t *value, size_t value_size);
 
@@ -2590,10 +2590,10 @@ CASS_EXPORT CassError cass_statement_bind_custom(CassStatement *statement, size_
  * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
  * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
  * @param[in] value_size The number of bytes in `value`.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `class_name` is
- * not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called
- * `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when
- * the prepared statement's marker has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `class_name` is not
+ * UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name`
+ * (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the
+ * prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name(CassStatement *statement, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
@@ -2649,7 +2649,7 @@ CASS_EXPORT CassError cass_statement_bind_uuid(CassStatement *statement, size_t 
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The uuid, passed by value.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2687,8 +2687,8 @@ CASS_EXPORT CassError cass_statement_bind_inet(CassStatement *statement, size_t 
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or the address length
- * is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or the address length is
+ * neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
  * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
  * another type.
  */
@@ -2730,10 +2730,10 @@ CASS_EXPORT CassError cass_statement_bind_decimal(CassStatement *statement, size
  * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
  * @param[in] varint_size The number of bytes in `varint`.
  * @param[in] scale The number of digits after the decimal point.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `varint` is NULL
- * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
- * when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
- * has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `varint` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+ * marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+ * type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal_by_name(CassStatement *statement, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
@@ -2775,7 +2775,7 @@ CASS_EXPORT CassError cass_statement_bind_duration(CassStatement *statement, siz
  * @param[in] months The months.
  * @param[in] days The days.
  * @param[in] nanos The nanoseconds.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2803,7 +2803,7 @@ CASS_EXPORT CassError cass_statement_bind_duration_by_name_n(CassStatement *stat
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
  * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
@@ -2816,7 +2816,7 @@ CASS_EXPORT CassError cass_statement_bind_collection(CassStatement *statement, s
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
  * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
@@ -2830,9 +2830,9 @@ CASS_EXPORT CassError cass_statement_bind_collection_by_name(CassStatement *stat
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
- * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassCollection *value);
@@ -2843,7 +2843,7 @@ CASS_EXPORT CassError cass_statement_bind_collection_by_name_n(CassStatement *st
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2855,7 +2855,7 @@ CASS_EXPORT CassError cass_statement_bind_tuple(CassStatement *statement, size_t
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2868,9 +2868,9 @@ CASS_EXPORT CassError cass_statement_bind_tuple_by_name(CassStatement *statement
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
- * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassTuple *value);
@@ -2881,7 +2881,7 @@ CASS_EXPORT CassError cass_statement_bind_tuple_by_name_n(CassStatement *stateme
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2893,7 +2893,7 @@ CASS_EXPORT CassError cass_statement_bind_user_type(CassStatement *statement, si
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -2906,9 +2906,9 @@ CASS_EXPORT CassError cass_statement_bind_user_type_by_name(CassStatement *state
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
- * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassUserType *value);
@@ -3729,7 +3729,7 @@ CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -3740,7 +3740,7 @@ CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collecti
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -3751,7 +3751,7 @@ CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, c
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -4025,7 +4025,7 @@ CASS_EXPORT CassError cass_tuple_set_duration(CassTuple *tuple, size_t index, ca
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -4037,7 +4037,7 @@ CASS_EXPORT CassError cass_tuple_set_collection(CassTuple *tuple, size_t index, 
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -4049,7 +4049,7 @@ CASS_EXPORT CassError cass_tuple_set_tuple(CassTuple *tuple, size_t index, const
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -4095,7 +4095,7 @@ CASS_EXPORT CassError cass_user_type_set_null(CassUserType *user_type, size_t in
  *
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4130,7 +4130,7 @@ CASS_EXPORT CassError cass_user_type_set_int8(CassUserType *user_type, size_t in
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The tinyint.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4166,7 +4166,7 @@ CASS_EXPORT CassError cass_user_type_set_int16(CassUserType *user_type, size_t i
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The smallint.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4202,7 +4202,7 @@ CASS_EXPORT CassError cass_user_type_set_int32(CassUserType *user_type, size_t i
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The int.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4238,7 +4238,7 @@ CASS_EXPORT CassError cass_user_type_set_uint32(CassUserType *user_type, size_t 
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The date as a day number, 2^31 being 1970-01-01.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4274,7 +4274,7 @@ CASS_EXPORT CassError cass_user_type_set_int64(CassUserType *user_type, size_t i
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4310,7 +4310,7 @@ CASS_EXPORT CassError cass_user_type_set_float(CassUserType *user_type, size_t i
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The float.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4346,7 +4346,7 @@ CASS_EXPORT CassError cass_user_type_set_double(CassUserType *user_type, size_t 
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The double.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4382,7 +4382,7 @@ CASS_EXPORT CassError cass_user_type_set_bool(CassUserType *user_type, size_t in
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value cass_true or cass_false.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4418,7 +4418,7 @@ CASS_EXPORT CassError cass_user_type_set_string(CassUserType *user_type, size_t 
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4471,8 +4471,8 @@ CASS_EXPORT CassError cass_user_type_set_bytes(CassUserType *user_type, size_t i
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
  * @param[in] value_size The number of bytes in `value`.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL
- * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `value` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name(CassUserType *user_type, const char *name, const cass_byte_t *value, size_t value_size);
@@ -4515,9 +4515,9 @@ CASS_EXPORT CassError cass_user_type_set_custom(CassUserType *user_type, size_t 
  * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
  * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
  * @param[in] value_size The number of bytes in `value`.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `class_name` is
- * not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field
- * called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `class_name` is not
+ * UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
+ * `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name(CassUserType *user_type, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
@@ -4572,7 +4572,7 @@ CASS_EXPORT CassError cass_user_type_set_uuid(CassUserType *user_type, size_t in
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The uuid, passed by value.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4609,8 +4609,8 @@ CASS_EXPORT CassError cass_user_type_set_inet(CassUserType *user_type, size_t in
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or the address length
- * is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or the address length is
+ * neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet_by_name(CassUserType *user_type, const char *name, CassInet value);
@@ -4650,8 +4650,8 @@ CASS_EXPORT CassError cass_user_type_set_decimal(CassUserType *user_type, size_t
  * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
  * @param[in] varint_size The number of bytes in `varint`.
  * @param[in] scale The number of digits after the decimal point.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `varint` is NULL
- * with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `varint` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal_by_name(CassUserType *user_type, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
@@ -4692,7 +4692,7 @@ CASS_EXPORT CassError cass_user_type_set_duration(CassUserType *user_type, size_
  * @param[in] months The months.
  * @param[in] days The days.
  * @param[in] nanos The nanoseconds.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4719,7 +4719,7 @@ CASS_EXPORT CassError cass_user_type_set_duration_by_name_n(CassUserType *user_t
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
@@ -4731,7 +4731,7 @@ CASS_EXPORT CassError cass_user_type_set_collection(CassUserType *user_type, siz
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
@@ -4744,8 +4744,8 @@ CASS_EXPORT CassError cass_user_type_set_collection_by_name(CassUserType *user_t
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The collection; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose
  * last key has no value.
  */
@@ -4757,7 +4757,7 @@ CASS_EXPORT CassError cass_user_type_set_collection_by_name_n(CassUserType *user
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4769,7 +4769,7 @@ CASS_EXPORT CassError cass_user_type_set_tuple(CassUserType *user_type, size_t i
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4782,8 +4782,8 @@ CASS_EXPORT CassError cass_user_type_set_tuple_by_name(CassUserType *user_type, 
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassTuple *value);
@@ -4794,7 +4794,7 @@ CASS_EXPORT CassError cass_user_type_set_tuple_by_name_n(CassUserType *user_type
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4806,7 +4806,7 @@ CASS_EXPORT CassError cass_user_type_set_user_type(CassUserType *user_type, size
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -4819,8 +4819,8 @@ CASS_EXPORT CassError cass_user_type_set_user_type_by_name(CassUserType *user_ty
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassUserType *value);
@@ -5778,7 +5778,7 @@ CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length
  * (1970-01-01) with the epoch at 2^31, i.e. days since -5877641-06-23. A time before 1970 gives
  * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
  *
  * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
  * @return The day number of that time, 2^31 being 1970-01-01.
@@ -5786,10 +5786,10 @@ CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length
 CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
 
 /**
- * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, 0 to
- * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
+ * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, from 0
+ * to 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
  *
  * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
  * @return The nanoseconds since midnight UTC of that time, in whole seconds.
@@ -5800,7 +5800,7 @@ CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
  * Combines a CQL `date` and a CQL `time` into a Unix time in seconds (negative before 1970);
  * nanoseconds below a whole second are dropped.
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
  *
  * @param[in] date The day number, 2^31 being 1970-01-01.
  * @param[in] time Nanoseconds since midnight.

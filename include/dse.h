@@ -396,7 +396,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_point(CassStatement *statement, si
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] x The X coordinate.
  * @param[in] y The Y coordinate.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -424,7 +424,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_point_by_name_n(CassStatement *sta
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `line_string` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -437,9 +437,9 @@ CASS_EXPORT CassError cass_statement_bind_dse_line_string(CassStatement *stateme
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `line_string` is
- * NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker
- * already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `line_string` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name(CassStatement *statement, const char *name, const DseLineString *line_string);
 
@@ -451,9 +451,9 @@ CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name(CassStatement 
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `line_string` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on
- * a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL or `name` is NULL
+ * with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseLineString *line_string);
@@ -465,7 +465,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name_n(CassStatemen
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -478,7 +478,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_polygon(CassStatement *statement, 
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `polygon` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -492,9 +492,9 @@ CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name(CassStatement *sta
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `polygon` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
- * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DsePolygon *polygon);
@@ -505,7 +505,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name_n(CassStatement *s
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] index The zero-based position of the bind marker.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -517,7 +517,7 @@ CASS_EXPORT CassError cass_statement_bind_dse_date_range(CassStatement *statemen
  * @param[in] statement The statement to bind into; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `range` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
  * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
@@ -530,9 +530,9 @@ CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name(CassStatement *
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `range` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
- * simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
  * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseDateRange *range);
@@ -554,7 +554,7 @@ CASS_EXPORT CassError cass_collection_append_dse_point(CassCollection *collectio
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `line_string` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `line_string` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -566,7 +566,7 @@ CASS_EXPORT CassError cass_collection_append_dse_line_string(CassCollection *col
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `polygon` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -577,7 +577,7 @@ CASS_EXPORT CassError cass_collection_append_dse_polygon(CassCollection *collect
  *
  * @param[in] collection The collection to append to; not NULL.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `range` is NULL;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
  * another.
  */
@@ -603,7 +603,7 @@ CASS_EXPORT CassError cass_tuple_set_dse_point(CassTuple *tuple, size_t index, c
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `line_string` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `line_string` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -616,7 +616,7 @@ CASS_EXPORT CassError cass_tuple_set_dse_line_string(CassTuple *tuple, size_t in
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `polygon` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -628,7 +628,7 @@ CASS_EXPORT CassError cass_tuple_set_dse_polygon(CassTuple *tuple, size_t index,
  * @param[in] tuple The tuple to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `range` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
  * when the tuple's type gives that field another type.
  */
@@ -653,7 +653,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_point(CassUserType *user_type, size
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] x The X coordinate.
  * @param[in] y The Y coordinate.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -680,7 +680,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_point_by_name_n(CassUserType *user_
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `line_string` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -693,9 +693,9 @@ CASS_EXPORT CassError cass_user_type_set_dse_line_string(CassUserType *user_type
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `line_string` is
- * NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE
- * when the field has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `line_string` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name(CassUserType *user_type, const char *name, const DseLineString *line_string);
 
@@ -707,9 +707,9 @@ CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name(CassUserType *u
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `line_string` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
- * `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL or `name` is NULL
+ * with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseLineString *line_string);
 
@@ -720,7 +720,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name_n(CassUserType 
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -733,7 +733,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_polygon(CassUserType *user_type, si
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `polygon` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `polygon` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -747,9 +747,9 @@ CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name(CassUserType *user_
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `polygon` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
- * `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DsePolygon *polygon);
 
@@ -759,7 +759,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name_n(CassUserType *use
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] index The zero-based position of the field.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL;
  * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -771,7 +771,7 @@ CASS_EXPORT CassError cass_user_type_set_dse_date_range(CassUserType *user_type,
  * @param[in] user_type The user type value to change; not NULL.
  * @param[in] name The NUL-terminated name; not NULL.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `range` is NULL;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `range` is NULL;
  * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
  * the field has another type.
  */
@@ -784,8 +784,8 @@ CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name(CassUserType *us
  * @param[in] name The name (UTF-8, NULL only with length 0).
  * @param[in] name_length The number of bytes in `name`.
  * @param[in] range The date range, read now (the caller's struct). Not NULL.
- * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
- * length or not UTF-8 or `range` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
  * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseDateRange *range);

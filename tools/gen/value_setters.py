@@ -11,6 +11,7 @@ marked @generated on its first line.
 """
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -141,14 +142,14 @@ CHECKS_MAPS = ("statement", "user_type")
 
 def returns(target, kind, tname, bad):
     """The @return tag of one setter."""
-    nulls = [f"`{target}` is NULL"]
-    if kind == "name":
-        nulls.append("`name` is NULL")
-    elif kind == "name_n":
-        nulls.append("`name` is NULL with a non-zero length or not UTF-8")
-    if bad:
-        nulls.append(bad)
-    codes = ["CASS_OK on success", "CASS_ERROR_LIB_BAD_PARAMS when " + either(nulls)]
+    null = [target] + (["name"] if kind == "name" else [])
+    other = ["`name` is NULL with a non-zero length or not UTF-8"] if kind == "name_n" else []
+    if bad and re.fullmatch(r"`\w+` is NULL", bad):
+        null.append(bad.split("`")[1])
+    elif bad:
+        other.append(bad)
+    conditions = [either([f"`{p}`" for p in null]) + " is NULL"] + other
+    codes = ["CASS_OK on success", "CASS_ERROR_LIB_BAD_PARAMS when " + either(conditions)]
     missing = MISSING[target].get("index" if kind == "index" else "name")
     if missing:
         codes.append(missing)

@@ -255,7 +255,7 @@ pub extern "C" fn cass_collection_append_duration(
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]
@@ -270,7 +270,7 @@ pub extern "C" fn cass_collection_append_collection(
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]
@@ -282,7 +282,7 @@ pub extern "C" fn cass_collection_append_tuple(collection: *mut CassCollection, 
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]

@@ -43,7 +43,7 @@ pub extern "C" fn cass_statement_bind_dse_point(
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] x The X coordinate.
 /// @param[in] y The Y coordinate.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -84,7 +84,7 @@ pub extern "C" fn cass_statement_bind_dse_point_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `line_string` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -102,9 +102,9 @@ pub extern "C" fn cass_statement_bind_dse_line_string(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `line_string` is
-/// NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker
-/// already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `line_string` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_line_string_by_name(
     statement: *mut CassStatement,
@@ -121,9 +121,9 @@ pub extern "C" fn cass_statement_bind_dse_line_string_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `line_string` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on
-/// a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL or `name` is NULL
+/// with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_line_string_by_name_n(
@@ -141,7 +141,7 @@ pub extern "C" fn cass_statement_bind_dse_line_string_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -159,7 +159,7 @@ pub extern "C" fn cass_statement_bind_dse_polygon(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `polygon` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -178,9 +178,9 @@ pub extern "C" fn cass_statement_bind_dse_polygon_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `polygon` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
-/// simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_polygon_by_name_n(
@@ -197,7 +197,7 @@ pub extern "C" fn cass_statement_bind_dse_polygon_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -214,7 +214,7 @@ pub extern "C" fn cass_statement_bind_dse_date_range(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `range` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -232,9 +232,9 @@ pub extern "C" fn cass_statement_bind_dse_date_range_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `range` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
-/// simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_date_range_by_name_n(
@@ -267,7 +267,7 @@ pub extern "C" fn cass_collection_append_dse_point(
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `line_string` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `line_string` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]
@@ -283,7 +283,7 @@ pub extern "C" fn cass_collection_append_dse_line_string(
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `polygon` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]
@@ -298,7 +298,7 @@ pub extern "C" fn cass_collection_append_dse_polygon(
 ///
 /// @param[in] collection The collection to append to; not NULL.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `range` is NULL;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
 /// another.
 #[no_mangle]
@@ -334,7 +334,7 @@ pub extern "C" fn cass_tuple_set_dse_point(
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `line_string` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `line_string` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]
@@ -352,7 +352,7 @@ pub extern "C" fn cass_tuple_set_dse_line_string(
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `polygon` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]
@@ -369,7 +369,7 @@ pub extern "C" fn cass_tuple_set_dse_polygon(
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `range` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]
@@ -405,7 +405,7 @@ pub extern "C" fn cass_user_type_set_dse_point(
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] x The X coordinate.
 /// @param[in] y The Y coordinate.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -445,7 +445,7 @@ pub extern "C" fn cass_user_type_set_dse_point_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `line_string` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -463,9 +463,9 @@ pub extern "C" fn cass_user_type_set_dse_line_string(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `line_string` is
-/// NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE
-/// when the field has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `line_string` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_line_string_by_name(
     user_type: *mut CassUserType,
@@ -482,9 +482,9 @@ pub extern "C" fn cass_user_type_set_dse_line_string_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `line_string` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
-/// `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL or `name` is NULL
+/// with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_line_string_by_name_n(
     user_type: *mut CassUserType,
@@ -501,7 +501,7 @@ pub extern "C" fn cass_user_type_set_dse_line_string_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -519,7 +519,7 @@ pub extern "C" fn cass_user_type_set_dse_polygon(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `polygon` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `polygon` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -538,9 +538,9 @@ pub extern "C" fn cass_user_type_set_dse_polygon_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `polygon` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
-/// `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_polygon_by_name_n(
     user_type: *mut CassUserType,
@@ -556,7 +556,7 @@ pub extern "C" fn cass_user_type_set_dse_polygon_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -573,7 +573,7 @@ pub extern "C" fn cass_user_type_set_dse_date_range(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `range` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `range` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -591,8 +591,8 @@ pub extern "C" fn cass_user_type_set_dse_date_range_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] range The date range, read now (the caller's struct). Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `range` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_date_range_by_name_n(

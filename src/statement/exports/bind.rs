@@ -33,7 +33,7 @@ pub extern "C" fn cass_statement_bind_null(statement: *mut CassStatement, index:
 ///
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -81,7 +81,7 @@ pub extern "C" fn cass_statement_bind_int8(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The tinyint.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -135,7 +135,7 @@ pub extern "C" fn cass_statement_bind_int16(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The smallint.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -189,7 +189,7 @@ pub extern "C" fn cass_statement_bind_int32(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The int.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -243,7 +243,7 @@ pub extern "C" fn cass_statement_bind_uint32(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The date as a day number, 2^31 being 1970-01-01.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -297,7 +297,7 @@ pub extern "C" fn cass_statement_bind_int64(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -351,7 +351,7 @@ pub extern "C" fn cass_statement_bind_float(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The float.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -405,7 +405,7 @@ pub extern "C" fn cass_statement_bind_double(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The double.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -459,7 +459,7 @@ pub extern "C" fn cass_statement_bind_bool(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value cass_true or cass_false.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -513,7 +513,7 @@ pub extern "C" fn cass_statement_bind_string(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -591,10 +591,10 @@ pub extern "C" fn cass_statement_bind_bytes(
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
 /// @param[in] value_size The number of bytes in `value`.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL
-/// with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
-/// when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
-/// has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `value` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+/// marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+/// type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bytes_by_name(
     statement: *mut CassStatement,
@@ -657,10 +657,10 @@ pub extern "C" fn cass_statement_bind_custom(
 /// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
 /// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
 /// @param[in] value_size The number of bytes in `value`.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `class_name` is
-/// not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called
-/// `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when
-/// the prepared statement's marker has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `class_name` is not
+/// UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name`
+/// (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the
+/// prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_by_name(
     statement: *mut CassStatement,
@@ -741,7 +741,7 @@ pub extern "C" fn cass_statement_bind_uuid(statement: *mut CassStatement, index:
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The uuid, passed by value.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -791,8 +791,8 @@ pub extern "C" fn cass_statement_bind_inet(statement: *mut CassStatement, index:
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or the address length
-/// is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or the address length is
+/// neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
 /// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
 /// another type.
 #[no_mangle]
@@ -852,10 +852,10 @@ pub extern "C" fn cass_statement_bind_decimal(
 /// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
 /// @param[in] varint_size The number of bytes in `varint`.
 /// @param[in] scale The number of digits after the decimal point.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `varint` is NULL
-/// with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement:
-/// when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker
-/// has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `varint` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+/// marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+/// type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_decimal_by_name(
     statement: *mut CassStatement,
@@ -919,7 +919,7 @@ pub extern "C" fn cass_statement_bind_duration(
 /// @param[in] months The months.
 /// @param[in] days The days.
 /// @param[in] nanos The nanoseconds.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -962,7 +962,7 @@ pub extern "C" fn cass_statement_bind_duration_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
 /// CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
@@ -980,7 +980,7 @@ pub extern "C" fn cass_statement_bind_collection(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
 /// CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
@@ -999,9 +999,9 @@ pub extern "C" fn cass_statement_bind_collection_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
-/// simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_collection_by_name_n(
@@ -1018,7 +1018,7 @@ pub extern "C" fn cass_statement_bind_collection_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -1035,7 +1035,7 @@ pub extern "C" fn cass_statement_bind_tuple(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -1053,9 +1053,9 @@ pub extern "C" fn cass_statement_bind_tuple_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
-/// simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_tuple_by_name_n(
@@ -1072,7 +1072,7 @@ pub extern "C" fn cass_statement_bind_tuple_by_name_n(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] index The zero-based position of the bind marker.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -1089,7 +1089,7 @@ pub extern "C" fn cass_statement_bind_user_type(
 /// @param[in] statement The statement to bind into; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
 /// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
@@ -1107,9 +1107,9 @@ pub extern "C" fn cass_statement_bind_user_type_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a
-/// simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
 /// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_user_type_by_name_n(

@@ -302,7 +302,7 @@ pub extern "C" fn cass_tuple_set_duration(
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]
@@ -319,7 +319,7 @@ pub extern "C" fn cass_tuple_set_collection(
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]
@@ -332,7 +332,7 @@ pub extern "C" fn cass_tuple_set_tuple(tuple: *mut CassTuple, index: usize, valu
 /// @param[in] tuple The tuple to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
 /// when the tuple's type gives that field another type.
 #[no_mangle]

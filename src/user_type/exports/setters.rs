@@ -31,7 +31,7 @@ pub extern "C" fn cass_user_type_set_null(user_type: *mut CassUserType, index: u
 ///
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -73,7 +73,7 @@ pub extern "C" fn cass_user_type_set_int8(user_type: *mut CassUserType, index: u
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The tinyint.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -125,7 +125,7 @@ pub extern "C" fn cass_user_type_set_int16(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The smallint.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -177,7 +177,7 @@ pub extern "C" fn cass_user_type_set_int32(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The int.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -229,7 +229,7 @@ pub extern "C" fn cass_user_type_set_uint32(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The date as a day number, 2^31 being 1970-01-01.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -281,7 +281,7 @@ pub extern "C" fn cass_user_type_set_int64(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -333,7 +333,7 @@ pub extern "C" fn cass_user_type_set_float(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The float.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -385,7 +385,7 @@ pub extern "C" fn cass_user_type_set_double(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The double.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -437,7 +437,7 @@ pub extern "C" fn cass_user_type_set_bool(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value cass_true or cass_false.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -489,7 +489,7 @@ pub extern "C" fn cass_user_type_set_string(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -566,8 +566,8 @@ pub extern "C" fn cass_user_type_set_bytes(
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
 /// @param[in] value_size The number of bytes in `value`.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL
-/// with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `value` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bytes_by_name(
@@ -630,9 +630,9 @@ pub extern "C" fn cass_user_type_set_custom(
 /// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
 /// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
 /// @param[in] value_size The number of bytes in `value`.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `class_name` is
-/// not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field
-/// called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `class_name` is not
+/// UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
+/// `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_by_name(
     user_type: *mut CassUserType,
@@ -712,7 +712,7 @@ pub extern "C" fn cass_user_type_set_uuid(user_type: *mut CassUserType, index: u
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The uuid, passed by value.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -761,8 +761,8 @@ pub extern "C" fn cass_user_type_set_inet(user_type: *mut CassUserType, index: u
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or the address length
-/// is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or the address length is
+/// neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_inet_by_name(
@@ -820,8 +820,8 @@ pub extern "C" fn cass_user_type_set_decimal(
 /// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
 /// @param[in] varint_size The number of bytes in `varint`.
 /// @param[in] scale The number of digits after the decimal point.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `varint` is NULL
-/// with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `varint` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_decimal_by_name(
@@ -884,7 +884,7 @@ pub extern "C" fn cass_user_type_set_duration(
 /// @param[in] months The months.
 /// @param[in] days The days.
 /// @param[in] nanos The nanoseconds.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -926,7 +926,7 @@ pub extern "C" fn cass_user_type_set_duration_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
@@ -943,7 +943,7 @@ pub extern "C" fn cass_user_type_set_collection(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
@@ -961,8 +961,8 @@ pub extern "C" fn cass_user_type_set_collection_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The collection; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose
 /// last key has no value.
 #[no_mangle]
@@ -980,7 +980,7 @@ pub extern "C" fn cass_user_type_set_collection_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -997,7 +997,7 @@ pub extern "C" fn cass_user_type_set_tuple(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -1015,8 +1015,8 @@ pub extern "C" fn cass_user_type_set_tuple_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_tuple_by_name_n(
@@ -1033,7 +1033,7 @@ pub extern "C" fn cass_user_type_set_tuple_by_name_n(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] index The zero-based position of the field.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
 /// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -1050,7 +1050,7 @@ pub extern "C" fn cass_user_type_set_user_type(
 /// @param[in] user_type The user type value to change; not NULL.
 /// @param[in] name The NUL-terminated name; not NULL.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL or `value` is NULL;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
 /// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
 /// the field has another type.
 #[no_mangle]
@@ -1068,8 +1068,8 @@ pub extern "C" fn cass_user_type_set_user_type_by_name(
 /// @param[in] name The name (UTF-8, NULL only with length 0).
 /// @param[in] name_length The number of bytes in `name`.
 /// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
-/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
-/// length or not UTF-8 or `value` is NULL; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
 /// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_user_type_by_name_n(
