@@ -2097,544 +2097,1222 @@ CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
 /**
  * Creates a statement from a CQL string with `parameter_count` bind markers (`?`). Free it with
- * `cass_statement_free()`. Returns NULL when the query is NULL or not valid UTF-8.
+ * `cass_statement_free()`.
+ *
+ * @param[in] query The NUL-terminated CQL text (UTF-8), copied.
+ * @param[in] parameter_count The number of bind markers.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `query` is NULL or not
+ * UTF-8.
  */
 CASS_EXPORT CassStatement *cass_statement_new(const char *query, size_t parameter_count);
 
 /**
  * Same as `cass_statement_new()`, with the length of the query given.
+ *
+ * @param[in] query The CQL text (UTF-8), copied.
+ * @param[in] query_length The number of bytes in `query`.
+ * @param[in] parameter_count The number of bind markers.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `query` is NULL with a
+ * non-zero length or not UTF-8.
  */
 CASS_EXPORT CassStatement *cass_statement_new_n(const char *query, size_t query_length, size_t parameter_count);
 
 /**
  * Frees a statement. Requests already executed are not affected. NULL is ignored.
+ *
+ * @param[in] statement The statement to free, or NULL.
  */
 CASS_EXPORT void cass_statement_free(CassStatement *statement);
 
 /**
  * Clears every bound value and sets the number of bind markers to `count`.
+ *
+ * @param[in] statement The statement to reset; not NULL.
+ * @param[in] count The new number of bind markers.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_reset_parameters(CassStatement *statement, size_t count);
 
 /**
  * Binds NULL to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null(CassStatement *statement, size_t index);
 
 /**
  * Binds NULL to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null_by_name(CassStatement *statement, const char *name);
 
 /**
  * Binds NULL to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_null_by_name_n(CassStatement *statement, const char *name, size_t name_length);
 
 /**
  * Binds a tinyint to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8(CassStatement *statement, size_t index, cass_int8_t value);
 
 /**
  * Binds a tinyint to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8_by_name(CassStatement *statement, const char *name, cass_int8_t value);
 
 /**
  * Binds a tinyint to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int8_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int8_t value);
 
 /**
  * Binds a smallint to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16(CassStatement *statement, size_t index, cass_int16_t value);
 
 /**
  * Binds a smallint to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16_by_name(CassStatement *statement, const char *name, cass_int16_t value);
 
 /**
  * Binds a smallint to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int16_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int16_t value);
 
 /**
  * Binds an int to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32(CassStatement *statement, size_t index, cass_int32_t value);
 
 /**
  * Binds an int to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32_by_name(CassStatement *statement, const char *name, cass_int32_t value);
 
 /**
  * Binds an int to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32(CassStatement *statement, size_t index, cass_uint32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32_by_name(CassStatement *statement, const char *name, cass_uint32_t value);
 
 /**
  * Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uint32_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_uint32_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64(CassStatement *statement, size_t index, cass_int64_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64_by_name(CassStatement *statement, const char *name, cass_int64_t value);
 
 /**
  * Binds a bigint, counter, timestamp or time to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_int64_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int64_t value);
 
 /**
  * Binds a float to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float(CassStatement *statement, size_t index, cass_float_t value);
 
 /**
  * Binds a float to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float_by_name(CassStatement *statement, const char *name, cass_float_t value);
 
 /**
  * Binds a float to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_float_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_float_t value);
 
 /**
  * Binds a double to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double(CassStatement *statement, size_t index, cass_double_t value);
 
 /**
  * Binds a double to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double_by_name(CassStatement *statement, const char *name, cass_double_t value);
 
 /**
  * Binds a double to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_double_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_double_t value);
 
 /**
  * Binds a boolean to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool(CassStatement *statement, size_t index, cass_bool_t value);
 
 /**
  * Binds a boolean to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool_by_name(CassStatement *statement, const char *name, cass_bool_t value);
 
 /**
  * Binds a boolean to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bool_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_bool_t value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string(CassStatement *statement, size_t index, const char *value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_by_name(CassStatement *statement, const char *name, const char *value);
 
 /**
  * Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *value, size_t value_length);
 
 /**
  * Binds text of `value_length` bytes, sent as given to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_string_n(CassStatement *statement, size_t index, const char *value, size_t value_length);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes(CassStatement *statement, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `value` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+ * marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+ * type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name(CassStatement *statement, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_bytes_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+ * marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom(CassStatement *statement, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `class_name` is not
+ * UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name`
+ * (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the
+ * prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name(CassStatement *statement, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_by_name_n(CassStatement *statement, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+ * marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_custom_n(CassStatement *statement, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Binds a uuid or timeuuid to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid(CassStatement *statement, size_t index, CassUuid value);
 
 /**
  * Binds a uuid or timeuuid to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid_by_name(CassStatement *statement, const char *name, CassUuid value);
 
 /**
  * Binds a uuid or timeuuid to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_uuid_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassUuid value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet(CassStatement *statement, size_t index, CassInet value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or the address length is
+ * neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet_by_name(CassStatement *statement, const char *name, CassInet value);
 
 /**
  * Binds an inet (4 or 16 address bytes) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_inet_by_name_n(CassStatement *statement, const char *name, size_t name_length, CassInet value);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal(CassStatement *statement, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `varint` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+ * marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+ * type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal_by_name(CassStatement *statement, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+ * called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_decimal_by_name_n(CassStatement *statement, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Binds a duration to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration(CassStatement *statement, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a duration to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration_by_name(CassStatement *statement, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a duration to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_duration_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Binds a list, set or map (its items are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+ * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection(CassStatement *statement, size_t index, const CassCollection *value);
 
 /**
  * Binds a list, set or map (its items are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+ * CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection_by_name(CassStatement *statement, const char *name, const CassCollection *value);
 
 /**
  * Binds a list, set or map (its items are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_statement_bind_collection_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassCollection *value);
 
 /**
  * Binds a tuple (its fields are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple(CassStatement *statement, size_t index, const CassTuple *value);
 
 /**
  * Binds a tuple (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple_by_name(CassStatement *statement, const char *name, const CassTuple *value);
 
 /**
  * Binds a tuple (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_tuple_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassTuple *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type(CassStatement *statement, size_t index, const CassUserType *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name(CassStatement *statement, const char *name, const CassUserType *value);
 
 /**
  * Binds a user defined type value (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_user_type_by_name_n(CassStatement *statement, const char *name, size_t name_length, const CassUserType *value);
 
 /**
  * Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] consistency The consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_statement_set_consistency(CassStatement *statement, CassConsistency consistency);
 
 /**
  * Sets the serial consistency of conditional updates (`CASS_CONSISTENCY_SERIAL` or
  * `CASS_CONSISTENCY_LOCAL_SERIAL`; `CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] serial_consistency The serial consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `serial_consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_statement_set_serial_consistency(CassStatement *statement, CassConsistency serial_consistency);
 
 /**
  * Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] page_size Rows per page; -1 or 0 for all rows.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_paging_size(CassStatement *statement, int32_t page_size);
 
 /**
  * Continues from the page after `result` (copied now; the result may be freed). A result on its
  * last page resets the statement to the first page.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] result A result of an earlier page of the same query; not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `result` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_paging_state(CassStatement *statement, const CassResult *result);
 
 /**
  * Continues from the page a `cass_result_paging_state_token()` token designates (copied now).
  * An empty token resets the statement to the first page.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] paging_state The token's bytes, copied (NULL only with size 0).
+ * @param[in] paging_state_size The number of bytes in `paging_state`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `paging_state` is NULL with a non-zero size.
  */
 CASS_EXPORT CassError cass_statement_set_paging_state_token(CassStatement *statement, const char *paging_state, size_t paging_state_size);
 
 /**
  * Sets the client-side timestamp in microseconds (`CASS_INT64_MIN`: none, the default).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] timestamp Microseconds since the Unix epoch, or `CASS_INT64_MIN`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_timestamp(CassStatement *statement, cass_int64_t timestamp);
 
 /**
  * Sets how long to wait for the response, in milliseconds (`CASS_UINT64_MAX`: the cluster's
  * request timeout, the default; 0: no timeout).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] timeout_ms The timeout in milliseconds.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_request_timeout(CassStatement *statement, cass_uint64_t timeout_ms);
 
 /**
  * Marks the statement idempotent, so it may be retried after timeouts and run speculatively.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] is_idempotent cass_true when running it twice does no harm.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_is_idempotent(CassStatement *statement, cass_bool_t is_idempotent);
 
 /**
  * Asks the server to trace the request (`cass_future_tracing_id()`).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] enabled cass_true to trace the request.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_tracing(CassStatement *statement, cass_bool_t enabled);
 
 /**
  * Custom payloads cannot be sent: the `scylla` crate never puts one on the wire. Returns
  * `CASS_ERROR_LIB_NOT_IMPLEMENTED` (and logs why) rather than dropping it silently.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] payload The payload, or NULL for none.
+ * @return CASS_OK for a NULL `payload`; CASS_ERROR_LIB_NOT_IMPLEMENTED for any other; CASS_ERROR_LIB_BAD_PARAMS when
+ * `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_custom_payload(CassStatement *statement, const CassCustomPayload *payload);
 
 /**
  * Names the execution profile to run with (NULL or "": the default profile). An unknown name
  * fails the request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] name The NUL-terminated profile name, copied; NULL or "" for the default profile.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execution_profile(CassStatement *statement, const char *name);
 
 /**
  * Same as `cass_statement_set_execution_profile()`, with the name's length given.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] name The profile name, copied; empty for the default profile.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execution_profile_n(CassStatement *statement, const char *name, size_t name_length);
 
 /**
  * Sets the keyspace used to route the statement by token. Protocol v4 has no per-request
  * keyspace, so the server still uses the session's keyspace (as with the C++ driver on v4).
- * `CASS_ERROR_LIB_BAD_PARAMS` on a prepared statement, whose keyspace comes from its metadata.
+ * A prepared statement's keyspace comes from its metadata and cannot be set.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] keyspace The NUL-terminated keyspace name, copied.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_keyspace(CassStatement *statement, const char *keyspace);
 
 /**
  * Same as `cass_statement_set_keyspace()`, with the keyspace's length given.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] keyspace The keyspace name, copied.
+ * @param[in] keyspace_length The number of bytes in `keyspace`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is NULL with a
+ * non-zero length or not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_keyspace_n(CassStatement *statement, const char *keyspace, size_t keyspace_length);
 
 /**
  * Adds the marker at `index` to the partition key of a simple statement (routing).
- * `CASS_ERROR_LIB_BAD_PARAMS` for a prepared statement or an index past the markers.
+ *
+ * @param[in] statement The simple statement; not NULL.
+ * @param[in] index The zero-based position of a marker holding part of the partition key.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `index` is not below the marker
+ * count.
  */
 CASS_EXPORT CassError cass_statement_add_key_index(CassStatement *statement, size_t index);
 
 /**
  * Sends the statement to the node at `host` (an IP address) and `port` only.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The NUL-terminated IPv4 or IPv6 address (not a host name).
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+ * range.
  */
 CASS_EXPORT CassError cass_statement_set_host(CassStatement *statement, const char *host, int32_t port);
 
 /**
  * Same as `cass_statement_set_host()`, with the host's length given.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The IPv4 or IPv6 address (not a host name).
+ * @param[in] host_length The number of bytes in `host`.
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+ * range.
  */
 CASS_EXPORT CassError cass_statement_set_host_n(CassStatement *statement, const char *host, size_t host_length, int32_t port);
 
 /**
  * Same as `cass_statement_set_host()`, with the address as a `CassInet`.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] host The address, read now; not NULL.
+ * @param[in] port The port, 0 to 65535.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `host` is NULL, the address length is neither 4 nor
+ * 16 or `port` is out of range.
  */
 CASS_EXPORT CassError cass_statement_set_host_inet(CassStatement *statement, const CassInet *host, int32_t port);
 
 /**
  * Sends the statement to `node` only (for example the coordinator of an earlier request).
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] node The node (from `cass_future_coordinator()`); not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `node` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_node(CassStatement *statement, const CassNode *node);
 
 /**
  * Sets the retry policy of the statement (NULL: the cluster's). The statement keeps its own
  * reference; the policy may be freed.
+ *
+ * @param[in] statement The statement; not NULL.
+ * @param[in] retry_policy The policy, or NULL for the cluster's.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
  */
 CASS_EXPORT CassError cass_statement_set_retry_policy(CassStatement *statement, CassRetryPolicy *retry_policy);
 
 /**
  * Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
  * ignored.
+ *
+ * @param[in] prepared The prepared statement to release, or NULL.
  */
 CASS_EXPORT void cass_prepared_free(const CassPrepared *prepared);
 
 /**
  * Creates a statement for executing the prepared statement, with every marker unset. Values are
  * checked against the marker types when bound. Free it with `cass_statement_free()`.
+ *
+ * @param[in] prepared The prepared statement; the new statement keeps its own reference.
+ * @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `prepared` is NULL.
  */
 CASS_EXPORT CassStatement *cass_prepared_bind(const CassPrepared *prepared);
 
 /**
  * The name of the marker at `index` (valid as long as the prepared statement).
- * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
+ *
+ * @param[in] prepared The prepared statement; not NULL.
+ * @param[in] index The zero-based position of the marker.
+ * @param[out] name Where the name goes (not NUL-terminated, owned by `prepared`); not NULL.
+ * @param[out] name_length Where the name's length in bytes goes; not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `prepared`, `name` or `name_length` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the marker count.
  */
 CASS_EXPORT CassError cass_prepared_parameter_name(const CassPrepared *prepared, size_t index, const char **name, size_t *name_length);
 
 /**
  * The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] index The zero-based position of the marker.
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or `index` is past the
+ * last marker.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type(const CassPrepared *prepared, size_t index);
 
 /**
  * The data type of the first marker called `name`, or NULL.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] name The NUL-terminated marker name (case-insensitive unless in double quotes).
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or no marker has that
+ * name.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name(const CassPrepared *prepared, const char *name);
 
 /**
  * Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
+ *
+ * @param[in] prepared The prepared statement.
+ * @param[in] name The marker name (case-insensitive unless in double quotes).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL, `name` is invalid or no
+ * marker has that name.
  */
 CASS_EXPORT const CassDataType *cass_prepared_parameter_data_type_by_name_n(const CassPrepared *prepared, const char *name, size_t name_length);
 
 /**
- * Creates an empty batch of the given kind. Free it with `cass_batch_free()`; NULL for an
- * unknown kind.
+ * Creates an empty batch of the given kind. Free it with `cass_batch_free()`.
+ *
+ * @param[in] type_ Logged, unlogged or counter.
+ * @return A new batch the caller owns and frees with `cass_batch_free()`; NULL for an unknown kind.
  */
 CASS_EXPORT CassBatch *cass_batch_new(CassBatchType type_);
 
 /**
  * Frees a batch. Executions already started are not affected. NULL is ignored.
+ *
+ * @param[in] batch The batch to free, or NULL.
  */
 CASS_EXPORT void cass_batch_free(CassBatch *batch);
 
 /**
  * Adds a statement (simple or bound from a prepared statement) as it is now, values included:
  * later changes to the statement do not reach the batch. The statement may be freed.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] statement The statement to copy in; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` or `statement` is NULL.
  */
 CASS_EXPORT CassError cass_batch_add_statement(CassBatch *batch, CassStatement *statement);
 
 /**
  * Sets the batch's consistency (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] consistency The consistency level.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_batch_set_consistency(CassBatch *batch, CassConsistency consistency);
 
 /**
  * Sets the serial consistency of conditional updates in the batch.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] serial_consistency The serial consistency level (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `serial_consistency` is not a known level.
  */
 CASS_EXPORT CassError cass_batch_set_serial_consistency(CassBatch *batch, CassConsistency serial_consistency);
 
 /**
  * Sets the batch's client-side timestamp in microseconds (`CASS_INT64_MIN`: none).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] timestamp Microseconds since the Unix epoch, or `CASS_INT64_MIN`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_timestamp(CassBatch *batch, cass_int64_t timestamp);
 
 /**
  * Sets the batch's request timeout in milliseconds (`CASS_UINT64_MAX`: the cluster's; 0: none).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] timeout_ms The timeout in milliseconds.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_request_timeout(CassBatch *batch, cass_uint64_t timeout_ms);
 
 /**
  * Marks the batch idempotent (it may be retried after timeouts and run speculatively).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] is_idempotent cass_true when running it twice does no harm.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_is_idempotent(CassBatch *batch, cass_bool_t is_idempotent);
 
 /**
  * Asks the server to trace the batch.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] enabled cass_true to trace the request.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_tracing(CassBatch *batch, cass_bool_t enabled);
 
 /**
- * Custom payloads cannot be sent (the `scylla` crate never sends them):
- * `CASS_ERROR_LIB_NOT_IMPLEMENTED`, logged.
+ * Custom payloads cannot be sent (the `scylla` crate never sends them); a refused one is logged.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] payload The payload, or NULL for none.
+ * @return CASS_OK for a NULL `payload`; CASS_ERROR_LIB_NOT_IMPLEMENTED for any other; CASS_ERROR_LIB_BAD_PARAMS when
+ * `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_custom_payload(CassBatch *batch, const CassCustomPayload *payload);
 
 /**
  * Sets the keyspace used to route the batch (routing only: protocol v4 has no per-request
  * keyspace, as with the C++ driver on v4).
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] keyspace The NUL-terminated keyspace name, copied.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `keyspace` is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_keyspace(CassBatch *batch, const char *keyspace);
 
 /**
  * Same as `cass_batch_set_keyspace()`, with the keyspace's length given.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] keyspace The keyspace name, copied.
+ * @param[in] keyspace_length The number of bytes in `keyspace`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `keyspace` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_keyspace_n(CassBatch *batch, const char *keyspace, size_t keyspace_length);
 
 /**
  * Names the execution profile to run with (NULL or "": the default). An unknown name fails the
  * request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] name The NUL-terminated profile name, copied; NULL or "" for the default profile.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `name` is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execution_profile(CassBatch *batch, const char *name);
 
 /**
  * Same as `cass_batch_set_execution_profile()`, with the name's length given.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] name The profile name, copied; empty for the default profile.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL or `name` is NULL with a non-zero length or not
+ * UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const char *name, size_t name_length);
 
 /**
  * Sets the retry policy of the batch (NULL: the cluster's). The batch keeps its own reference.
+ *
+ * @param[in] batch The batch; not NULL.
+ * @param[in] retry_policy The policy, or NULL for the cluster's.
+ * @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `batch` is NULL.
  */
 CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
 
@@ -2823,633 +3501,1445 @@ CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *
 
 /**
  * Creates an untyped collection of the given kind, with room for `item_count` items (map: pairs).
- * Free it with `cass_collection_free()`. NULL for an unknown kind.
+ * Free it with `cass_collection_free()`.
+ *
+ * @param[in] type_ List, map or set.
+ * @param[in] item_count How many items (map: pairs) to reserve room for; not a limit.
+ * @return A new collection the caller owns and frees with `cass_collection_free()`; NULL for an unknown kind.
  */
 CASS_EXPORT CassCollection *cass_collection_new(CassCollectionType type_, size_t item_count);
 
 /**
  * Creates a collection typed by `data_type` (a list, set or map type; NULL otherwise), whose
  * appends are checked against its item types. Free it with `cass_collection_free()`.
+ *
+ * @param[in] data_type The list, set or map type; the collection keeps its own reference.
+ * @param[in] item_count How many items (map: pairs) to reserve room for; not a limit.
+ * @return A new collection the caller owns and frees with `cass_collection_free()`; NULL when `data_type` is NULL or
+ * not a collection type.
  */
 CASS_EXPORT CassCollection *cass_collection_new_from_data_type(const CassDataType *data_type, size_t item_count);
 
 /**
  * Frees a collection. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] collection The collection to free, or NULL.
  */
 CASS_EXPORT void cass_collection_free(CassCollection *collection);
 
 /**
  * The collection's data type, valid as long as the collection.
+ *
+ * @param[in] collection The collection.
+ * @return Its type, owned by the collection (do not free); NULL when `collection` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_collection_data_type(const CassCollection *collection);
 
 /**
  * Appends a tinyint to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int8(CassCollection *collection, cass_int8_t value);
 
 /**
  * Appends a smallint to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int16(CassCollection *collection, cass_int16_t value);
 
 /**
  * Appends an int to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int32(CassCollection *collection, cass_int32_t value);
 
 /**
  * Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_uint32(CassCollection *collection, cass_uint32_t value);
 
 /**
  * Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_int64(CassCollection *collection, cass_int64_t value);
 
 /**
  * Appends a float to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_float(CassCollection *collection, cass_float_t value);
 
 /**
  * Appends a double to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_double(CassCollection *collection, cass_double_t value);
 
 /**
  * Appends a boolean to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_bool(CassCollection *collection, cass_bool_t value);
 
 /**
  * Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_string(CassCollection *collection, const char *value);
 
 /**
  * Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+ * next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_string_n(CassCollection *collection, const char *value, size_t value_length);
 
 /**
  * Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+ * is another.
  */
 CASS_EXPORT CassError cass_collection_append_bytes(CassCollection *collection, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map:
+ * the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_custom(CassCollection *collection, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a
+ * map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_custom_n(CassCollection *collection, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_uuid(CassCollection *collection, CassUuid value);
 
 /**
  * Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+ * next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_inet(CassCollection *collection, CassInet value);
 
 /**
  * Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+ * is another.
  */
 CASS_EXPORT CassError cass_collection_append_decimal(CassCollection *collection, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Appends a duration to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_duration(CassCollection *collection, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_collection(CassCollection *collection, const CassCollection *value);
 
 /**
  * Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_tuple(CassCollection *collection, const CassTuple *value);
 
 /**
  * Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_user_type(CassCollection *collection, const CassUserType *value);
 
 /**
  * Creates an untyped tuple of `item_count` fields, all NULL until set. Free it with
  * `cass_tuple_free()`.
+ *
+ * @param[in] item_count The number of fields.
+ * @return A new tuple the caller owns and frees with `cass_tuple_free()`.
  */
 CASS_EXPORT CassTuple *cass_tuple_new(size_t item_count);
 
 /**
  * Creates a tuple typed by `data_type` (a tuple type; NULL otherwise), one field per sub type.
  * Free it with `cass_tuple_free()`.
+ *
+ * @param[in] data_type The tuple type; the tuple keeps its own reference.
+ * @return A new tuple the caller owns and frees with `cass_tuple_free()`; NULL when `data_type` is NULL or not a tuple
+ * type.
  */
 CASS_EXPORT CassTuple *cass_tuple_new_from_data_type(const CassDataType *data_type);
 
 /**
  * Frees a tuple. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] tuple The tuple to free, or NULL.
  */
 CASS_EXPORT void cass_tuple_free(CassTuple *tuple);
 
 /**
  * The tuple's data type, valid as long as the tuple.
+ *
+ * @param[in] tuple The tuple.
+ * @return Its type, owned by the tuple (do not free); NULL when `tuple` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_tuple_data_type(const CassTuple *tuple);
 
 /**
  * Sets the field at `index` to NULL.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_null(CassTuple *tuple, size_t index);
 
 /**
  * Sets the field at `index` to a tinyint.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int8(CassTuple *tuple, size_t index, cass_int8_t value);
 
 /**
  * Sets the field at `index` to a smallint.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int16(CassTuple *tuple, size_t index, cass_int16_t value);
 
 /**
  * Sets the field at `index` to an int.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int32(CassTuple *tuple, size_t index, cass_int32_t value);
 
 /**
  * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_uint32(CassTuple *tuple, size_t index, cass_uint32_t value);
 
 /**
  * Sets the field at `index` to a bigint, counter, timestamp or time.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_int64(CassTuple *tuple, size_t index, cass_int64_t value);
 
 /**
  * Sets the field at `index` to a float.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_float(CassTuple *tuple, size_t index, cass_float_t value);
 
 /**
  * Sets the field at `index` to a double.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_double(CassTuple *tuple, size_t index, cass_double_t value);
 
 /**
  * Sets the field at `index` to a boolean.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_bool(CassTuple *tuple, size_t index, cass_bool_t value);
 
 /**
  * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_string(CassTuple *tuple, size_t index, const char *value);
 
 /**
  * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_string_n(CassTuple *tuple, size_t index, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero size;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_bytes(CassTuple *tuple, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or `value`
+ * is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_custom(CassTuple *tuple, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or a pointer
+ * is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_custom_n(CassTuple *tuple, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a uuid or timeuuid.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_uuid(CassTuple *tuple, size_t index, CassUuid value);
 
 /**
  * Sets the field at `index` to an inet (4 or 16 address bytes).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or the address length is neither 4 nor
+ * 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_inet(CassTuple *tuple, size_t index, CassInet value);
 
 /**
  * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `varint` is NULL with a non-zero size;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_decimal(CassTuple *tuple, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field at `index` to a duration.
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_duration(CassTuple *tuple, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field at `index` to a list, set or map (its items are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_collection(CassTuple *tuple, size_t index, const CassCollection *value);
 
 /**
  * Sets the field at `index` to a tuple (its fields are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_tuple(CassTuple *tuple, size_t index, const CassTuple *value);
 
 /**
  * Sets the field at `index` to a user defined type value (its fields are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_user_type(CassTuple *tuple, size_t index, const CassUserType *value);
 
 /**
  * Creates a value of the user type `data_type` (a UDT type; NULL otherwise), every field NULL
  * until set. Free it with `cass_user_type_free()`.
+ *
+ * @param[in] data_type The user defined type; the value keeps its own reference.
+ * @return A new value the caller owns and frees with `cass_user_type_free()`; NULL when `data_type` is NULL or not a
+ * UDT.
  */
 CASS_EXPORT CassUserType *cass_user_type_new_from_data_type(const CassDataType *data_type);
 
 /**
  * Frees a user type value. Values bound from it earlier keep their own copy. NULL is ignored.
+ *
+ * @param[in] user_type The value to free, or NULL.
  */
 CASS_EXPORT void cass_user_type_free(CassUserType *user_type);
 
 /**
  * The value's data type, valid as long as the value.
+ *
+ * @param[in] user_type The user type value.
+ * @return Its type, owned by the value (do not free); NULL when `user_type` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_user_type_data_type(const CassUserType *user_type);
 
 /**
  * Sets the field at `index` to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null(CassUserType *user_type, size_t index);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null_by_name(CassUserType *user_type, const char *name);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to NULL.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_null_by_name_n(CassUserType *user_type, const char *name, size_t name_length);
 
 /**
  * Sets the field at `index` to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8(CassUserType *user_type, size_t index, cass_int8_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8_by_name(CassUserType *user_type, const char *name, cass_int8_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a tinyint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tinyint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int8_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int8_t value);
 
 /**
  * Sets the field at `index` to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16(CassUserType *user_type, size_t index, cass_int16_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16_by_name(CassUserType *user_type, const char *name, cass_int16_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a smallint.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The smallint.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int16_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int16_t value);
 
 /**
  * Sets the field at `index` to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32(CassUserType *user_type, size_t index, cass_int32_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32_by_name(CassUserType *user_type, const char *name, cass_int32_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to an int.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The int.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t value);
 
 /**
  * Sets the field at `index` to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32(CassUserType *user_type, size_t index, cass_uint32_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32_by_name(CassUserType *user_type, const char *name, cass_uint32_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a date (days, 2^31 is the epoch).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The date as a day number, 2^31 being 1970-01-01.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uint32_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_uint32_t value);
 
 /**
  * Sets the field at `index` to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64(CassUserType *user_type, size_t index, cass_int64_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64_by_name(CassUserType *user_type, const char *name, cass_int64_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a bigint, counter, timestamp or time.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_int64_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int64_t value);
 
 /**
  * Sets the field at `index` to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float(CassUserType *user_type, size_t index, cass_float_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float_by_name(CassUserType *user_type, const char *name, cass_float_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a float.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The float.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_float_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_float_t value);
 
 /**
  * Sets the field at `index` to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double(CassUserType *user_type, size_t index, cass_double_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double_by_name(CassUserType *user_type, const char *name, cass_double_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a double.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The double.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_double_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_double_t value);
 
 /**
  * Sets the field at `index` to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool(CassUserType *user_type, size_t index, cass_bool_t value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool_by_name(CassUserType *user_type, const char *name, cass_bool_t value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a boolean.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value cass_true or cass_false.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bool_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_bool_t value);
 
 /**
  * Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string(CassUserType *user_type, size_t index, const char *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_by_name(CassUserType *user_type, const char *name, const char *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to NUL-terminated text (NULL is read as empty text).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to text of `value_length` bytes, sent as given.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The text, copied before the call returns (NULL only with length 0).
+ * @param[in] value_length The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+ * length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_string_n(CassUserType *user_type, size_t index, const char *value, size_t value_length);
 
 /**
  * Sets the field at `index` to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes(CassUserType *user_type, size_t index, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `value` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name(CassUserType *user_type, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a blob (also accepted by varint and custom columns).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no
+ * field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_bytes_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or
+ * `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom(CassUserType *user_type, size_t index, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `class_name` is not
+ * UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
+ * `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name(CassUserType *user_type, const char *name, const char *class_name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
  * Cassandra 5 vectors and blob-compatible types; see the README).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
  * crate parses, as for the `_custom` form).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+ * @param[in] class_name_length The number of bytes in `class_name`.
+ * @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or a
+ * pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field
+ * count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_custom_n(CassUserType *user_type, size_t index, const char *class_name, size_t class_name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Sets the field at `index` to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid(CassUserType *user_type, size_t index, CassUuid value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid_by_name(CassUserType *user_type, const char *name, CassUuid value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a uuid or timeuuid.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The uuid, passed by value.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_uuid_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassUuid value);
 
 /**
  * Sets the field at `index` to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or the address length is neither 4
+ * nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet(CassUserType *user_type, size_t index, CassInet value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or the address length is
+ * neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet_by_name(CassUserType *user_type, const char *name, CassInet value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to an inet (4 or 16 address bytes).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_inet_by_name_n(CassUserType *user_type, const char *name, size_t name_length, CassInet value);
 
 /**
  * Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `varint` is NULL with a non-zero
+ * size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal(CassUserType *user_type, size_t index, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `varint` is NULL with a
+ * non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal_by_name(CassUserType *user_type, const char *name, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+ * @param[in] varint_size The number of bytes in `varint`.
+ * @param[in] scale The number of digits after the decimal point.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+ * length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+ * no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_decimal_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const cass_byte_t *varint, size_t varint_size, cass_int32_t scale);
 
 /**
  * Sets the field at `index` to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration(CassUserType *user_type, size_t index, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration_by_name(CassUserType *user_type, const char *name, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a duration.
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] months The months.
+ * @param[in] days The days.
+ * @param[in] nanos The nanoseconds.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_duration_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_int32_t months, cass_int32_t days, cass_int64_t nanos);
 
 /**
  * Sets the field at `index` to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection(CassUserType *user_type, size_t index, const CassCollection *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection_by_name(CassUserType *user_type, const char *name, const CassCollection *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a list, set or map (its items are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The collection; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose
+ * last key has no value.
  */
 CASS_EXPORT CassError cass_user_type_set_collection_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassCollection *value);
 
 /**
  * Sets the field at `index` to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple(CassUserType *user_type, size_t index, const CassTuple *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple_by_name(CassUserType *user_type, const char *name, const CassTuple *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a tuple (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_tuple_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassTuple *value);
 
 /**
  * Sets the field at `index` to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type(CassUserType *user_type, size_t index, const CassUserType *value);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name(CassUserType *user_type, const char *name, const CassUserType *value);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a user defined type value (its fields are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_user_type_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const CassUserType *value);
 
 /**
  * Releases a result. Rows and values obtained from it become invalid. NULL is ignored.
+ *
+ * @param[in] result The result to release, or NULL.
  */
 CASS_EXPORT void cass_result_free(const CassResult *result);
 
 /**
  * The number of rows in the result (0 for NULL).
+ *
+ * @param[in] result The result.
+ * @return Its number of rows in this page; 0 when `result` is NULL.
  */
 CASS_EXPORT size_t cass_result_row_count(const CassResult *result);
 
 /**
  * The number of columns in the result (0 for NULL).
+ *
+ * @param[in] result The result.
+ * @return Its number of columns; 0 when `result` is NULL.
  */
 CASS_EXPORT size_t cass_result_column_count(const CassResult *result);
 
 /**
  * The name of a column; the text lives as long as the result.
+ *
+ * @param[in] result The result; not NULL.
+ * @param[in] index The zero-based position of the column.
+ * @param[out] name Where the name goes (not NUL-terminated, owned by the result); not NULL.
+ * @param[out] name_length Where its length in bytes goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when `result`, `name` or `name_length` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the column count.
  */
 CASS_EXPORT CassError cass_result_column_name(const CassResult *result, size_t index, const char **name, size_t *name_length);
 
 /**
- * The value type of a column, `CASS_VALUE_TYPE_UNKNOWN` for a bad index or NULL.
+ * The value type of a column.
+ *
+ * @param[in] result The result.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's value type; `CASS_VALUE_TYPE_UNKNOWN` when `result` is NULL or `index` is not below the
+ * column count.
  */
 CASS_EXPORT CassValueType cass_result_column_type(const CassResult *result, size_t index);
 
 /**
- * The data type of a column (valid as long as the result), or NULL for a bad index or NULL.
+ * The data type of a column.
+ *
+ * @param[in] result The result.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's type, owned by the result (do not free); NULL when `result` is NULL or `index` is not
+ * below the column count.
  */
 CASS_EXPORT const CassDataType *cass_result_column_data_type(const CassResult *result, size_t index);
 
 /**
- * The first row, or NULL when there is none. Valid as long as the result.
+ * The first row of the result.
+ *
+ * @param[in] result The result.
+ * @return The first row, owned by the result (do not free); NULL when there is no row or `result` is NULL.
  */
 CASS_EXPORT const CassRow *cass_result_first_row(const CassResult *result);
 
 /**
  * Whether more pages follow this one.
+ *
+ * @param[in] result The result.
+ * @return cass_true when another page can be fetched; cass_false otherwise and when `result` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_result_has_more_pages(const CassResult *result);
 
 /**
- * The value of the column at `index`, or NULL for a bad index. Valid as long as the result.
+ * The value of the column at `index`.
+ *
+ * @param[in] row The row.
+ * @param[in] index The zero-based position of the column.
+ * @return The column's value, owned by the result (do not free); NULL when `row` is NULL or `index` is not below the
+ * column count.
  */
 CASS_EXPORT const CassValue *cass_row_get_column(const CassRow *row, size_t index);
 
 /**
- * The value of the column named `name`, or NULL. Names match case-insensitively unless quoted.
+ * The value of the column named `name`. Names match case-insensitively unless quoted.
  *
  * A row does not know its result's column names in the C++ driver's API either, so the lookup
  * goes through the result that owns the row.
+ *
+ * @param[in] row The row.
+ * @param[in] name The NUL-terminated column name.
+ * @return The value of the first column of that name, owned by the result (do not free); NULL when `row` is NULL or no
+ * column has that name.
  */
 CASS_EXPORT const CassValue *cass_row_get_column_by_name(const CassRow *row, const char *name);
 
 /**
  * Same as `cass_row_get_column_by_name()`, with the length of the name given.
+ *
+ * @param[in] row The row.
+ * @param[in] name The column name.
+ * @param[in] name_length The number of bytes in `name`.
+ * @return The value of the first column of that name, owned by the result (do not free); NULL when `row` is NULL,
+ * `name` is invalid or no column has that name.
  */
 CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, const char *name, size_t name_length);
 
 /**
  * The raw paging state of the next page (valid as long as the result), for
- * `cass_statement_set_paging_state_token()`. `CASS_ERROR_LIB_NO_PAGING_STATE` on the last page.
+ * `cass_statement_set_paging_state_token()`.
+ *
+ * @param[in] result The result; not NULL.
+ * @param[out] paging_state Where the pointer to the token's bytes goes (owned by the result, not NUL-terminated); not
+ * NULL.
+ * @param[out] paging_state_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when an argument is NULL;
+ * CASS_ERROR_LIB_NO_PAGING_STATE when this is the last page.
  */
 CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
 
@@ -3555,12 +5045,18 @@ CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
 /**
  * Creates an iterator over the rows of a result; NULL for a NULL result. Free it with
  * `cass_iterator_free()`.
+ *
+ * @param[in] result The result; the iterator keeps its own reference.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `result` is NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_result(const CassResult *result);
 
 /**
  * Creates an iterator over the columns of a row (`cass_iterator_get_column`); NULL for a NULL
  * row. The row's result must outlive it. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] row The row, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `row` is NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
 
@@ -3568,18 +5064,30 @@ CASS_EXPORT CassIterator *cass_iterator_from_row(const CassRow *row);
  * Creates an iterator over the elements of a list or set, or the keys and values (alternating)
  * of a map (`cass_iterator_get_value`). NULL when the value is NULL or not a collection. The
  * value's result must outlive it. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The list, set or map value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a collection.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_collection(const CassValue *value);
 
 /**
  * Creates an iterator over the entries of a map (`cass_iterator_get_map_key/value`). NULL when
  * the value is NULL or not a map. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The map value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a map.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_map(const CassValue *value);
 
 /**
  * Creates an iterator over the fields of a tuple (`cass_iterator_get_value`). NULL when the
  * value is NULL or not a tuple. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The tuple value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a tuple.
  */
 CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
 
@@ -3587,32 +5095,51 @@ CASS_EXPORT CassIterator *cass_iterator_from_tuple(const CassValue *value);
  * Creates an iterator over the fields of a user type value
  * (`cass_iterator_get_user_type_field_name/value`). NULL when the value is NULL or not a user
  * type. Free it with `cass_iterator_free()`.
+ *
+ * @param[in] value The user type value, owned by its result.
+ * @return A new iterator the caller owns and frees with `cass_iterator_free()`; NULL when `value` is NULL, holds NULL
+ * or is not a user type.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_user_type(const CassValue *value);
 
 /**
  * Frees an iterator. NULL is ignored.
+ *
+ * @param[in] iterator The iterator to free, or NULL.
  */
 CASS_EXPORT void cass_iterator_free(CassIterator *iterator);
 
 /**
  * The kind of the iterator.
+ *
+ * @param[in] iterator The iterator.
+ * @return What it iterates over; `CASS_ITERATOR_TYPE_RESULT` when `iterator` is NULL.
  */
 CASS_EXPORT CassIteratorType cass_iterator_type(CassIterator *iterator);
 
 /**
  * Moves to the next item; `cass_false` once there are no more.
+ *
+ * @param[in] iterator The iterator to advance.
+ * @return cass_true when it now stands on an item; cass_false at the end and when `iterator` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_iterator_next(CassIterator *iterator);
 
 /**
- * The current row of a result iterator, or NULL (wrong kind, or before/after the rows). Valid
- * while the iterator (or its result) lives.
+ * The current row of a result iterator, valid while the iterator (or its result) lives.
+ *
+ * @param[in] iterator The result iterator.
+ * @return The current row, owned by the result (do not free); NULL for another kind of iterator and before or
+ * after the rows.
  */
 CASS_EXPORT const CassRow *cass_iterator_get_row(const CassIterator *iterator);
 
 /**
  * The current column of a row iterator, or NULL.
+ *
+ * @param[in] iterator The row iterator.
+ * @return The current column's value, owned by the result (do not free); NULL for another kind of iterator or when it
+ * stands on no column.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterator);
 
@@ -3621,18 +5148,27 @@ CASS_EXPORT const CassValue *cass_iterator_get_column(const CassIterator *iterat
  * first `cass_iterator_next()`, and where an item could not be read, it is a placeholder (not
  * NULL, no bytes, `CASS_VALUE_TYPE_UNKNOWN`); after the end the last item, as with the C++
  * driver. Valid until the next call to `cass_iterator_next()` or `cass_iterator_free()`.
+ *
+ * @param[in] iterator The collection or tuple iterator.
+ * @return The current item, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_value(const CassIterator *iterator);
 
 /**
  * The current key of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The map iterator.
+ * @return The current key, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_key(const CassIterator *iterator);
 
 /**
  * The current value of a map iterator (NULL for other iterators; a placeholder before the first
  * `cass_iterator_next()`, as `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The map iterator.
+ * @return The current value, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *iterator);
 
@@ -3640,129 +5176,251 @@ CASS_EXPORT const CassValue *cass_iterator_get_map_value(const CassIterator *ite
  * The current field's value of a user type field iterator (NULL for other iterators; a
  * placeholder before the first `cass_iterator_next()` and the last field after the end, as
  * `cass_iterator_get_value()`).
+ *
+ * @param[in] iterator The user type field iterator.
+ * @return The current field's value, owned by the iterator (do not free); NULL for another kind of iterator.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_user_type_field_value(const CassIterator *iterator);
 
 /**
  * The current field's name of a user type field iterator (valid as long as the value's result;
- * the last field's after the end). `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator and
- * before the first `cass_iterator_next()`.
+ * the last field's after the end).
+ *
+ * @param[in] iterator The user type field iterator.
+ * @param[out] name Where the field name goes (not NUL-terminated, owned by the value's result); not NULL.
+ * @param[out] name_length Where its length in bytes goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_BAD_PARAMS when `iterator`, `name` or `name_length` is NULL,
+ * for another kind of iterator or before the first `cass_iterator_next()`.
  */
 CASS_EXPORT CassError cass_iterator_get_user_type_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
 /**
  * Reads a tinyint.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the tinyint goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a tinyint; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 1
+ * byte; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int8(const CassValue *value, cass_int8_t *output);
 
 /**
  * Reads a smallint.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the smallint goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a smallint; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 2
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int16(const CassValue *value, cass_int16_t *output);
 
 /**
  * Reads an int.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the int goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not an int; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int32(const CassValue *value, cass_int32_t *output);
 
 /**
  * Reads a date (days since the epoch, with 2^31 as the epoch).
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the date (day number, 2^31 being 1970-01-01) goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a date; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_uint32(const CassValue *value, cass_uint32_t *output);
 
 /**
  * Reads a bigint, counter, timestamp (ms) or time (ns).
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the number goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a bigint, counter, timestamp or time;
+ * CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 8 bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_int64(const CassValue *value, cass_int64_t *output);
 
 /**
  * Reads a float.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the float goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a float; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 4
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_float(const CassValue *value, cass_float_t *output);
 
 /**
  * Reads a double.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the double goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a double; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 8
+ * bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_double(const CassValue *value, cass_double_t *output);
 
 /**
  * Reads a boolean.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the boolean (cass_true or cass_false) goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a boolean; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has fewer than 1
+ * byte; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_bool(const CassValue *value, cass_bool_t *output);
 
 /**
  * Reads a uuid or timeuuid.
+ *
+ * @param[in] value The value; NULL gives CASS_ERROR_LIB_NULL_VALUE.
+ * @param[out] output Where the uuid goes; not NULL.
+ * @return CASS_OK once the output is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a uuid or timeuuid; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it has
+ * fewer than 16 bytes; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_uuid(const CassValue *value, CassUuid *output);
 
 /**
  * Gives the bytes of a value as text (any type, as upstream; a collection's bytes start after
  * its element count). Not NUL-terminated; valid as long as the result.
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the pointer to the bytes goes (owned by the result, not NUL-terminated); not NULL.
+ * @param[out] output_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_BAD_PARAMS when `output` or `output_size` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_string(const CassValue *value, const char **output, size_t *output_size);
 
 /**
  * Gives the raw bytes of a value (any type; a collection's start after its element count).
  * Valid as long as the result.
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the pointer to the bytes goes (owned by the result); not NULL.
+ * @param[out] output_size Where their number goes; not NULL.
+ * @return CASS_OK once both are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_BAD_PARAMS when `output` or `output_size` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_bytes(const CassValue *value, const cass_byte_t **output, size_t *output_size);
 
 /**
  * Reads an inet: the address length is the value's size (modulo 256, as the C++ driver reads
- * it); more than 16 is `CASS_ERROR_LIB_INVALID_DATA`.
+ * it).
+ *
+ * @param[in] value The value.
+ * @param[out] output Where the address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not an inet; CASS_ERROR_LIB_INVALID_DATA when its size (modulo 256) is
+ * over 16; CASS_ERROR_LIB_BAD_PARAMS when `output` is NULL.
  */
 CASS_EXPORT CassError cass_value_get_inet(const CassValue *value, CassInet *output);
 
 /**
  * Reads a decimal: the unscaled varint bytes, exactly as the server sent them (valid as long as
- * the result), and the scale. No varint byte is `CASS_ERROR_LIB_NOT_ENOUGH_DATA`.
+ * the result), and the scale.
+ *
+ * @param[in] value The value.
+ * @param[out] varint Where the pointer to the unscaled big-endian bytes goes (owned by the result); not NULL.
+ * @param[out] varint_size Where their number goes; not NULL.
+ * @param[out] scale Where the scale goes; not NULL.
+ * @return CASS_OK once all three are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a decimal; CASS_ERROR_LIB_NOT_ENOUGH_DATA when it is shorter than 5
+ * bytes (the scale and one varint byte); CASS_ERROR_LIB_BAD_PARAMS when an output pointer is NULL (nothing is written
+ * then).
  */
 CASS_EXPORT CassError cass_value_get_decimal(const CassValue *value, const cass_byte_t **varint, size_t *varint_size, cass_int32_t *scale);
 
 /**
  * Reads a duration as months, days and nanoseconds (bytes after the three numbers are ignored;
  * months and days keep the low 32 bits, as the C++ driver reads them).
+ *
+ * @param[in] value The value.
+ * @param[out] months Where the months go; not NULL.
+ * @param[out] days Where the days go; not NULL.
+ * @param[out] nanos Where the nanoseconds go; not NULL.
+ * @return CASS_OK once all three are written; CASS_ERROR_LIB_NULL_VALUE when `value` is NULL or holds NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when it is not a duration; CASS_ERROR_LIB_NOT_ENOUGH_DATA when its three numbers
+ * are cut short; CASS_ERROR_LIB_BAD_PARAMS when an output pointer is NULL (nothing is written then).
  */
 CASS_EXPORT CassError cass_value_get_duration(const CassValue *value, cass_int32_t *months, cass_int32_t *days, cass_int64_t *nanos);
 
 /**
  * The value's data type, valid as long as the value's result. NULL for a NULL value pointer.
+ *
+ * @param[in] value The value.
+ * @return Its type, owned by the result (do not free); NULL when `value` is NULL.
  */
 CASS_EXPORT const CassDataType *cass_value_data_type(const CassValue *value);
 
 /**
  * Whether the value is a list, set or map.
+ *
+ * @param[in] value The value.
+ * @return cass_true for a list, set or map; cass_false otherwise and when `value` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_value_is_collection(const CassValue *value);
 
 /**
  * Whether the value is a duration.
+ *
+ * @param[in] value The value.
+ * @return cass_true for a duration; cass_false otherwise and when `value` is NULL.
  */
 CASS_EXPORT cass_bool_t cass_value_is_duration(const CassValue *value);
 
 /**
  * The number of items of a collection (map: pairs), or of fields of a tuple or user type.
+ *
+ * @param[in] collection The collection, tuple or user type value.
+ * @return Its number of items (map: pairs) or fields; 0 for other types, NULL values and a NULL pointer.
  */
 CASS_EXPORT size_t cass_value_item_count(const CassValue *collection);
 
 /**
  * The element type of a list or set, the key type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ *
+ * @param[in] collection The collection value.
+ * @return Its element or key type; `CASS_VALUE_TYPE_UNKNOWN` when it is not a collection, has no declared item type or
+ * is NULL.
  */
 CASS_EXPORT CassValueType cass_value_primary_sub_type(const CassValue *collection);
 
 /**
  * The value type of a map; `CASS_VALUE_TYPE_UNKNOWN` otherwise.
+ *
+ * @param[in] collection The map value.
+ * @return Its value type; `CASS_VALUE_TYPE_UNKNOWN` when it is not a map, has no declared value type or is NULL.
  */
 CASS_EXPORT CassValueType cass_value_secondary_sub_type(const CassValue *collection);
 
 /**
  * The value's type (`CASS_VALUE_TYPE_UNKNOWN` for a NULL pointer; a NULL value keeps its
  * column's type).
+ *
+ * @param[in] value The value.
+ * @return Its type; `CASS_VALUE_TYPE_UNKNOWN` when `value` is NULL.
  */
 CASS_EXPORT CassValueType cass_value_type(const CassValue *value);
 
 /**
  * Whether the value is NULL (a NULL pointer counts as a NULL value).
+ *
+ * @param[in] value The value.
+ * @return cass_true when it holds NULL or `value` is NULL; cass_false otherwise.
  */
 CASS_EXPORT cass_bool_t cass_value_is_null(const CassValue *value);
 
@@ -3770,6 +5428,9 @@ CASS_EXPORT cass_bool_t cass_value_is_null(const CassValue *value);
  * Sets `output` to the smallest version-1 UUID of the time `time` (milliseconds since the Unix
  * epoch), in the order Cassandra sorts timeuuid values: the lower bound of a time range. Its clock
  * sequence and node bytes are all 0x80. Does nothing when `output` is NULL.
+ *
+ * @param[in] time Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
 
@@ -3777,6 +5438,9 @@ CASS_EXPORT void cass_uuid_min_from_time(cass_uint64_t time, CassUuid *output);
  * Sets `output` to the largest version-1 UUID of the time `time` (milliseconds since the Unix
  * epoch), in the order Cassandra sorts timeuuid values: the upper bound of a time range. Its clock
  * sequence and node bytes are all 0x7f. Does nothing when `output` is NULL.
+ *
+ * @param[in] time Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
 
@@ -3784,12 +5448,18 @@ CASS_EXPORT void cass_uuid_max_from_time(cass_uint64_t time, CassUuid *output);
  * Returns the time of a version-1 UUID in milliseconds since the Unix epoch (1970-01-01 00:00 UTC),
  * or 0 when the UUID is not version 1. A time before the epoch is returned as the two's
  * complement of the negative number of milliseconds (cast the result to `cass_int64_t`).
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @return Its time in milliseconds since the Unix epoch; 0 when it is not version 1.
  */
 CASS_EXPORT cass_uint64_t cass_uuid_timestamp(CassUuid uuid);
 
 /**
  * Returns the version of a UUID (the top 4 bits of `time_and_version`): 1 for time UUIDs, 4 for
  * random ones.
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @return Its version number (0 to 15).
  */
 CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
 
@@ -3797,19 +5467,32 @@ CASS_EXPORT cass_uint8_t cass_uuid_version(CassUuid uuid);
  * Writes the text form of a UUID, 36 lowercase characters such as
  * "550e8400-e29b-41d4-a716-446655440000" and a NUL, into `output`, which must have room for
  * CASS_UUID_STRING_LENGTH (37) characters. Does nothing when `output` is NULL.
+ *
+ * @param[in] uuid The UUID, passed by value.
+ * @param[out] output The caller's buffer of at least CASS_UUID_STRING_LENGTH bytes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_string(CassUuid uuid, char *output);
 
 /**
  * Parses the text form of a UUID, e.g. "550e8400-e29b-41d4-a716-446655440000" (hex digits in
- * either case). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output` unchanged, when `str` is NULL
- * or is not 36 characters of 32 hex digits in pairs and 4 dashes, or when `output` is NULL.
+ * either case): 36 characters, 32 hex digits in pairs and 4 dashes.
+ *
+ * @param[in] str The NUL-terminated text; not NULL.
+ * @param[out] output Where the parsed UUID goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str` or `output`
+ * is NULL or `str` is not a UUID.
  */
 CASS_EXPORT CassError cass_uuid_from_string(const char *str, CassUuid *output);
 
 /**
  * Same as `cass_uuid_from_string()`, with the length of `str` given (`str` need not be
  * NUL-terminated; the length must be 36).
+ *
+ * @param[in] str The text (NULL only with length 0).
+ * @param[in] str_length The number of bytes in `str`.
+ * @param[out] output Where the parsed UUID goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `output` is NULL
+ * or the text is not a UUID.
  */
 CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length, CassUuid *output);
 
@@ -3817,6 +5500,8 @@ CASS_EXPORT CassError cass_uuid_from_string_n(const char *str, size_t str_length
  * Creates a UUID generator with a random node (48 random bits with the multicast bit set, drawn
  * per generator) and a random clock sequence. It may be used from any number of threads at once;
  * create one and share it. Must be freed with `cass_uuid_gen_free()`.
+ *
+ * @return A new generator the caller owns and frees with `cass_uuid_gen_free()`.
  */
 CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
 
@@ -3824,11 +5509,16 @@ CASS_EXPORT CassUuidGen *cass_uuid_gen_new(void);
  * Creates a UUID generator whose time UUIDs carry the low 48 bits of `node` as their node, and a
  * random clock sequence. It may be used from any number of threads at once. Must be freed with
  * `cass_uuid_gen_free()`.
+ *
+ * @param[in] node The node identifier; only its low 48 bits are used.
+ * @return A new generator the caller owns and frees with `cass_uuid_gen_free()`.
  */
 CASS_EXPORT CassUuidGen *cass_uuid_gen_new_with_node(cass_uint64_t node);
 
 /**
  * Frees a UUID generator. NULL is ignored.
+ *
+ * @param[in] uuid_gen The generator to free, or NULL.
  */
 CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
 
@@ -3837,12 +5527,18 @@ CASS_EXPORT void cass_uuid_gen_free(CassUuidGen *uuid_gen);
  * sequence and node. Thread-safe; one generator never produces the same UUID twice (at most
  * 10,000 per millisecond: a larger burst waits for the next millisecond). Does nothing when
  * `uuid_gen` or `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_time(CassUuidGen *uuid_gen, CassUuid *output);
 
 /**
  * Sets `output` to a new version-4 (random) UUID. Thread-safe. Does nothing when `uuid_gen` or
  * `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
 
@@ -3850,6 +5546,10 @@ CASS_EXPORT void cass_uuid_gen_random(CassUuidGen *uuid_gen, CassUuid *output);
  * Sets `output` to the version-1 (time) UUID of the time `timestamp` (milliseconds since the Unix
  * epoch) with the generator's clock sequence and node; the same time gives the same UUID.
  * Thread-safe. Does nothing when `uuid_gen` or `output` is NULL.
+ *
+ * @param[in] uuid_gen The generator; NULL writes nothing.
+ * @param[in] timestamp Milliseconds since the Unix epoch.
+ * @param[out] output Where the UUID goes; NULL writes nothing.
  */
 CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t timestamp, CassUuid *output);
 
@@ -3911,44 +5611,71 @@ CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
 
 /**
  * Creates an empty custom payload. Free it with `cass_custom_payload_free()`.
+ *
+ * @return A new payload the caller owns and frees with `cass_custom_payload_free()`.
  */
 CASS_EXPORT CassCustomPayload *cass_custom_payload_new(void);
 
 /**
  * Frees a custom payload. NULL is ignored.
+ *
+ * @param[in] payload The payload to free, or NULL.
  */
 CASS_EXPORT void cass_custom_payload_free(CassCustomPayload *payload);
 
 /**
  * Sets the item `name` to a copy of `value` (replacing an item of that name).
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The NUL-terminated item name (UTF-8), copied.
+ * @param[in] value The item's bytes, copied (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
  */
 CASS_EXPORT void cass_custom_payload_set(CassCustomPayload *payload, const char *name, const cass_byte_t *value, size_t value_size);
 
 /**
  * Same as `cass_custom_payload_set()`, with the name's length given. Invalid arguments (NULL,
  * non-UTF-8 name) are ignored: the function has no way to report them.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The item name (UTF-8), copied.
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] value The item's bytes, copied (NULL only with size 0).
+ * @param[in] value_size The number of bytes in `value`.
  */
 CASS_EXPORT void cass_custom_payload_set_n(CassCustomPayload *payload, const char *name, size_t name_length, const cass_byte_t *value, size_t value_size);
 
 /**
  * Removes the item `name`, if present.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The NUL-terminated name of the item to remove.
  */
 CASS_EXPORT void cass_custom_payload_remove(CassCustomPayload *payload, const char *name);
 
 /**
  * Same as `cass_custom_payload_remove()`, with the name's length given.
+ *
+ * @param[in] payload The payload to change; NULL does nothing.
+ * @param[in] name The name of the item to remove.
+ * @param[in] name_length The number of bytes in `name`.
  */
 CASS_EXPORT void cass_custom_payload_remove_n(CassCustomPayload *payload, const char *name, size_t name_length);
 
 /**
  * Returns a description of an error code: a static NUL-terminated string, "" for `CASS_OK` and
  * for values that are not error codes.
+ *
+ * @param[in] error The error code to describe.
+ * @return A static NUL-terminated string the caller must not free; "" for `CASS_OK` and unknown codes.
  */
 CASS_EXPORT const char *cass_error_desc(CassError error);
 
 /**
  * Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
  * `CASS_LOG_DISABLED` turns logging off. Unknown values are ignored.
+ *
+ * @param[in] log_level The most verbose level to produce, or `CASS_LOG_DISABLED`.
  */
 CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
 
@@ -3956,6 +5683,9 @@ CASS_EXPORT void cass_log_set_level(CassLogLevel log_level);
  * Sets the function that receives log messages, called from any library thread. NULL stops
  * logging. Returns after calls of the previous callback in flight have finished, so its data may
  * be freed right away.
+ *
+ * @param[in] callback The function to call with each message; NULL stops logging.
+ * @param[in] data Passed to `callback` with each message; the caller owns it.
  */
 CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
 
@@ -3963,6 +5693,9 @@ CASS_EXPORT void cass_log_set_callback(CassLogCallback callback, void *data);
  * The current log callback and its data: the library's own (which writes to stderr) with NULL
  * data until `cass_log_set_callback()` set another; one that does nothing after it was set to
  * NULL (as upstream). A NULL out-pointer is skipped.
+ *
+ * @param[out] callback_out Where the callback goes; NULL skips it.
+ * @param[out] data_out Where its data pointer goes; NULL skips it.
  */
 CASS_EXPORT void cass_log_get_callback_and_data(CassLogCallback *callback_out, void **data_out);
 
@@ -3975,23 +5708,34 @@ CASS_EXPORT void cass_log_cleanup(void);
 /**
  * Deprecated upstream and ignored there: messages reach the callback as they are logged, there
  * is no queue to size.
+ *
+ * @param[in] queue_size Ignored.
  */
 CASS_EXPORT void cass_log_set_queue_size(size_t queue_size);
 
 /**
  * The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).
+ *
+ * @param[in] log_level The level to name.
+ * @return A static NUL-terminated name the caller must not free.
  */
 CASS_EXPORT const char *cass_log_level_string(CassLogLevel log_level);
 
 /**
  * Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
  * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ *
+ * @param[in] address 4 bytes in network order, read now; NULL gives the zero inet.
+ * @return The address by value (`address_length` 4, or 0 when `address` is NULL).
  */
 CASS_EXPORT CassInet cass_inet_init_v4(const cass_uint8_t *address);
 
 /**
  * Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
  * When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+ *
+ * @param[in] address 16 bytes in network order, read now; NULL gives the zero inet.
+ * @return The address by value (`address_length` 16, or 0 when `address` is NULL).
  */
 CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
 
@@ -4000,20 +5744,32 @@ CASS_EXPORT CassInet cass_inet_init_v6(const cass_uint8_t *address);
  * CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
  * prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
  * printed as IPv6. Does nothing when `output` is NULL.
+ *
+ * @param[in] inet The address, passed by value.
+ * @param[out] output The caller's buffer of at least CASS_INET_STRING_LENGTH bytes; NULL writes nothing.
  */
 CASS_EXPORT void cass_inet_string(CassInet inet, char *output);
 
 /**
  * Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
- * a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
- * unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+ * a zone such as "%eth0" is ignored).
+ *
+ * @param[in] str The NUL-terminated text; not NULL.
+ * @param[out] output Where the parsed address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str` or `output`
+ * is NULL or `str` is not an address.
  */
 CASS_EXPORT CassError cass_inet_from_string(const char *str, CassInet *output);
 
 /**
  * Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
- * NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
- * CASS_ERROR_LIB_BAD_PARAMS.
+ * NUL-terminated). The text ends at its first NUL, if any.
+ *
+ * @param[in] str The text (NULL only with length 0).
+ * @param[in] str_length The number of bytes in `str`, at most 45.
+ * @param[out] output Where the parsed address goes; not NULL.
+ * @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str_length` is
+ * over 45, `str` is NULL with a non-zero length, `output` is NULL or the text is not an address.
  */
 CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length, CassInet *output);
 
@@ -4022,15 +5778,21 @@ CASS_EXPORT CassError cass_inet_from_string_n(const char *str, size_t str_length
  * (1970-01-01) with the epoch at 2^31, i.e. days since -5877641-06-23. A time before 1970 gives
  * the day it falls on (-1 gives 2^31 - 1, 1969-12-31).
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
+ *
+ * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+ * @return The day number of that time, 2^31 being 1970-01-01.
  */
 CASS_EXPORT cass_uint32_t cass_date_from_epoch(cass_int64_t epoch_secs);
 
 /**
- * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, 0 to
- * 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
+ * Converts a Unix time in seconds to the CQL `time` type: nanoseconds since midnight UTC, from 0
+ * to 86399999999999. A time before 1970 gives its time of day (-1 gives 86399000000000, 23:59:59).
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
+ *
+ * @param[in] epoch_secs Seconds since 1970-01-01 00:00:00 UTC (negative before).
+ * @return The nanoseconds since midnight UTC of that time, in whole seconds.
  */
 CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
 
@@ -4038,7 +5800,11 @@ CASS_EXPORT cass_int64_t cass_time_from_epoch(cass_int64_t epoch_secs);
  * Combines a CQL `date` and a CQL `time` into a Unix time in seconds (negative before 1970);
  * nanoseconds below a whole second are dropped.
  *
- * @cassandra{2.2+}
+ * The `date` and `time` types exist since Cassandra 2.2.
+ *
+ * @param[in] date The day number, 2^31 being 1970-01-01.
+ * @param[in] time Nanoseconds since midnight.
+ * @return Seconds since 1970-01-01 00:00:00 UTC.
  */
 CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_t time);
 
@@ -4047,6 +5813,10 @@ CASS_EXPORT cass_int64_t cass_date_time_to_epoch(cass_uint32_t date, cass_int64_
  * the library's own allocator). Must be called before any other function of the library, as
  * upstream requires, and is not thread-safe; once the library has allocated memory the call is
  * refused, with a message on stderr, since memory must go back to the allocator it came from.
+ *
+ * @param[in] malloc_func The function that allocates; NULL keeps the library's allocator.
+ * @param[in] realloc_func The function that resizes an allocation; NULL keeps the library's allocator.
+ * @param[in] free_func The function that frees an allocation; NULL keeps the library's allocator.
  */
 CASS_EXPORT void cass_alloc_set_functions(CassMallocFunction malloc_func, CassReallocFunction realloc_func, CassFreeFunction free_func);
 

@@ -378,185 +378,415 @@ CASS_EXPORT CassError dse_polygon_iterator_next_point(DsePolygonIterator *iterat
 
 /**
  * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_point(CassStatement *statement, size_t index, cass_double_t x, cass_double_t y);
 
 /**
  * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_point_by_name(CassStatement *statement, const char *name, cass_double_t x, cass_double_t y);
 
 /**
  * Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+ * every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+ * another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_point_by_name_n(CassStatement *statement, const char *name, size_t name_length, cass_double_t x, cass_double_t y);
 
 /**
  * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ * `dse_line_string_finish()` left them are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_line_string(CassStatement *statement, size_t index, const DseLineString *line_string);
 
 /**
  * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ * `dse_line_string_finish()` left them are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `line_string` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name(CassStatement *statement, const char *name, const DseLineString *line_string);
 
 /**
  * Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ * `dse_line_string_finish()` left them are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL or `name` is NULL
+ * with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_line_string_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseLineString *line_string);
 
 /**
  * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ * `dse_polygon_finish()` left them are copied now) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_polygon(CassStatement *statement, size_t index, const DsePolygon *polygon);
 
 /**
  * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ * `dse_polygon_finish()` left them are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `polygon` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name(CassStatement *statement, const char *name, const DsePolygon *polygon);
 
 /**
  * Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ * `dse_polygon_finish()` left them are copied now) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_polygon_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DsePolygon *polygon);
 
 /**
- * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to the bind marker at `index`.
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] index The zero-based position of the bind marker.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_date_range(CassStatement *statement, size_t index, const DseDateRange *range);
 
 /**
- * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to every bind marker called `name` (case-insensitive unless in double quotes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `range` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+ * has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name(CassStatement *statement, const char *name, const DseDateRange *range);
 
 /**
- * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+ * Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to every bind marker called `name` (`name_length` bytes).
+ *
+ * @param[in] statement The statement to bind into; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+ * statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+ * statement's marker has another type.
  */
 CASS_EXPORT CassError cass_statement_bind_dse_date_range_by_name_n(CassStatement *statement, const char *name, size_t name_length, const DseDateRange *range);
 
 /**
  * Appends a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the collection's item type (for a map: the key or value type due next) is another.
  */
 CASS_EXPORT CassError cass_collection_append_dse_point(CassCollection *collection, cass_double_t x, cass_double_t y);
 
 /**
  * Appends a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ * `dse_line_string_finish()` left them are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `line_string` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_dse_line_string(CassCollection *collection, const DseLineString *line_string);
 
 /**
  * Appends a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ * `dse_polygon_finish()` left them are copied now) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `polygon` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_dse_polygon(CassCollection *collection, const DsePolygon *polygon);
 
 /**
- * Appends a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+ * Appends a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to the collection (checked against its item type when it has one).
+ *
+ * @param[in] collection The collection to append to; not NULL.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `range` is NULL;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+ * another.
  */
 CASS_EXPORT CassError cass_collection_append_dse_date_range(CassCollection *collection, const DseDateRange *range);
 
 /**
  * Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+ * `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+ * another type.
  */
 CASS_EXPORT CassError cass_tuple_set_dse_point(CassTuple *tuple, size_t index, cass_double_t x, cass_double_t y);
 
 /**
  * Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_line_string_finish()` left them are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `line_string` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_dse_line_string(CassTuple *tuple, size_t index, const DseLineString *line_string);
 
 /**
  * Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_polygon_finish()` left them are copied now).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `polygon` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_dse_polygon(CassTuple *tuple, size_t index, const DsePolygon *polygon);
 
 /**
- * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`).
+ * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+ *
+ * @param[in] tuple The tuple to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `range` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+ * when the tuple's type gives that field another type.
  */
 CASS_EXPORT CassError cass_tuple_set_dse_date_range(CassTuple *tuple, size_t index, const DseDateRange *range);
 
 /**
  * Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+ * when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_point(CassUserType *user_type, size_t index, cass_double_t x, cass_double_t y);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_point_by_name(CassUserType *user_type, const char *name, cass_double_t x, cass_double_t y);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] x The X coordinate.
+ * @param[in] y The Y coordinate.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+ * length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_point_by_name_n(CassUserType *user_type, const char *name, size_t name_length, cass_double_t x, cass_double_t y);
 
 /**
  * Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_line_string_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_line_string(CassUserType *user_type, size_t index, const DseLineString *line_string);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_line_string_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `line_string` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name(CassUserType *user_type, const char *name, const DseLineString *line_string);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
- * `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_line_string_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL or `name` is NULL
+ * with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_line_string_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseLineString *line_string);
 
 /**
  * Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_polygon_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_polygon(CassUserType *user_type, size_t index, const DsePolygon *polygon);
 
 /**
  * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_polygon_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `polygon` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name(CassUserType *user_type, const char *name, const DsePolygon *polygon);
 
 /**
  * Sets the field called `name` (`name_length` bytes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
- * `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+ * `dse_polygon_finish()` left them are copied now).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_polygon_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DsePolygon *polygon);
 
 /**
- * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`).
+ * Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] index The zero-based position of the field.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL;
+ * CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_date_range(CassUserType *user_type, size_t index, const DseDateRange *range);
 
 /**
- * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`).
+ * Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The NUL-terminated name; not NULL.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `range` is NULL;
+ * CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+ * the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name(CassUserType *user_type, const char *name, const DseDateRange *range);
 
 /**
- * Sets the field called `name` (`name_length` bytes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
- * `CASS_ERROR_LIB_BAD_PARAMS`).
+ * Sets the field called `name` (`name_length` bytes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+ *
+ * @param[in] user_type The user type value to change; not NULL.
+ * @param[in] name The name (UTF-8, NULL only with length 0).
+ * @param[in] name_length The number of bytes in `name`.
+ * @param[in] range The date range, read now (the caller's struct). Not NULL.
+ * @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL or `name` is NULL with a
+ * non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+ * CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
  */
 CASS_EXPORT CassError cass_user_type_set_dse_date_range_by_name_n(CassUserType *user_type, const char *name, size_t name_length, const DseDateRange *range);
 

@@ -9,6 +9,10 @@ use crate::types::{CassFreeFunction, CassMallocFunction, CassReallocFunction};
 /// the library's own allocator). Must be called before any other function of the library, as
 /// upstream requires, and is not thread-safe; once the library has allocated memory the call is
 /// refused, with a message on stderr, since memory must go back to the allocator it came from.
+///
+/// @param[in] malloc_func The function that allocates; NULL keeps the library's allocator.
+/// @param[in] realloc_func The function that resizes an allocation; NULL keeps the library's allocator.
+/// @param[in] free_func The function that frees an allocation; NULL keeps the library's allocator.
 #[no_mangle]
 pub extern "C" fn cass_alloc_set_functions(
     malloc_func: CassMallocFunction,

@@ -10,6 +10,9 @@ use std::ffi::c_char;
 
 /// Returns the IPv4 address of the CASS_INET_V4_LENGTH (4) bytes at `address` (network order).
 /// When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+///
+/// @param[in] address 4 bytes in network order, read now; NULL gives the zero inet.
+/// @return The address by value (`address_length` 4, or 0 when `address` is NULL).
 #[no_mangle]
 pub extern "C" fn cass_inet_init_v4(address: *const cass_uint8_t) -> CassInet {
     guard(|| match slice_arg(address, usize::from(INET_V4_LENGTH)).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
@@ -20,6 +23,9 @@ pub extern "C" fn cass_inet_init_v4(address: *const cass_uint8_t) -> CassInet {
 
 /// Returns the IPv6 address of the CASS_INET_V6_LENGTH (16) bytes at `address` (network order).
 /// When `address` is NULL, returns an inet of all zeros whose `address_length` is 0.
+///
+/// @param[in] address 16 bytes in network order, read now; NULL gives the zero inet.
+/// @return The address by value (`address_length` 16, or 0 when `address` is NULL).
 #[no_mangle]
 pub extern "C" fn cass_inet_init_v6(address: *const cass_uint8_t) -> CassInet {
     guard(|| match slice_arg(address, usize::from(INET_V6_LENGTH)).and_then(|b| <[u8; 16]>::try_from(b).ok()) {
@@ -32,14 +38,21 @@ pub extern "C" fn cass_inet_init_v6(address: *const cass_uint8_t) -> CassInet {
 /// CASS_INET_STRING_LENGTH (46) characters: "127.0.0.1" for IPv4; for IPv6 what `inet_ntop()`
 /// prints, e.g. "::1", "2001:db8::1", "::ffff:1.2.3.4". An `address_length` other than 4 is
 /// printed as IPv6. Does nothing when `output` is NULL.
+///
+/// @param[in] inet The address, passed by value.
+/// @param[out] output The caller's buffer of at least CASS_INET_STRING_LENGTH bytes; NULL writes nothing.
 #[no_mangle]
 pub extern "C" fn cass_inet_string(inet: CassInet, output: *mut c_char) {
     guard(|| write_cstr_into(&inet.to_text(), output))
 }
 
 /// Parses an address: dotted IPv4 ("127.0.0.1") or IPv6 ("::1", "2001:db8::1", "::ffff:1.2.3.4";
-/// a zone such as "%eth0" is ignored). Returns CASS_ERROR_LIB_BAD_PARAMS, leaving `output`
-/// unchanged, when `str` is NULL or not an address, or when `output` is NULL.
+/// a zone such as "%eth0" is ignored).
+///
+/// @param[in] str The NUL-terminated text; not NULL.
+/// @param[out] output Where the parsed address goes; not NULL.
+/// @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str` or `output`
+/// is NULL or `str` is not an address.
 #[no_mangle]
 pub extern "C" fn cass_inet_from_string(str: *const c_char, output: *mut CassInet) -> CassError {
     guard(|| {
@@ -54,8 +67,13 @@ pub extern "C" fn cass_inet_from_string(str: *const c_char, output: *mut CassIne
 }
 
 /// Same as `cass_inet_from_string()`, with the length of `str` given (`str` need not be
-/// NUL-terminated). The text ends at its first NUL, if any, and longer than 45 characters is
-/// CASS_ERROR_LIB_BAD_PARAMS.
+/// NUL-terminated). The text ends at its first NUL, if any.
+///
+/// @param[in] str The text (NULL only with length 0).
+/// @param[in] str_length The number of bytes in `str`, at most 45.
+/// @param[out] output Where the parsed address goes; not NULL.
+/// @return CASS_OK once `output` is written; CASS_ERROR_LIB_BAD_PARAMS (with `output` unchanged) when `str_length` is
+/// over 45, `str` is NULL with a non-zero length, `output` is NULL or the text is not an address.
 #[no_mangle]
 pub extern "C" fn cass_inet_from_string_n(str: *const c_char, str_length: usize, output: *mut CassInet) -> CassError {
     guard(|| {

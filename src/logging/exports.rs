@@ -9,6 +9,8 @@ use std::sync::atomic::Ordering;
 
 /// Sets the log level (default `CASS_LOG_WARN`); messages above it are not produced.
 /// `CASS_LOG_DISABLED` turns logging off. Unknown values are ignored.
+///
+/// @param[in] log_level The most verbose level to produce, or `CASS_LOG_DISABLED`.
 #[no_mangle]
 pub extern "C" fn cass_log_set_level(log_level: CassLogLevelArg) {
     guard(|| {
@@ -23,6 +25,9 @@ pub extern "C" fn cass_log_set_level(log_level: CassLogLevelArg) {
 /// Sets the function that receives log messages, called from any library thread. NULL stops
 /// logging. Returns after calls of the previous callback in flight have finished, so its data may
 /// be freed right away.
+///
+/// @param[in] callback The function to call with each message; NULL stops logging.
+/// @param[in] data Passed to `callback` with each message; the caller owns it.
 #[no_mangle]
 pub extern "C" fn cass_log_set_callback(callback: CassLogCallback, data: *mut c_void) {
     guard(|| {
@@ -34,6 +39,9 @@ pub extern "C" fn cass_log_set_callback(callback: CassLogCallback, data: *mut c_
 /// The current log callback and its data: the library's own (which writes to stderr) with NULL
 /// data until `cass_log_set_callback()` set another; one that does nothing after it was set to
 /// NULL (as upstream). A NULL out-pointer is skipped.
+///
+/// @param[out] callback_out Where the callback goes; NULL skips it.
+/// @param[out] data_out Where its data pointer goes; NULL skips it.
 #[no_mangle]
 pub extern "C" fn cass_log_get_callback_and_data(callback_out: *mut CassLogCallback, data_out: *mut *mut c_void) {
     guard(|| {
@@ -52,6 +60,8 @@ pub extern "C" fn cass_log_cleanup() {
 
 /// Deprecated upstream and ignored there: messages reach the callback as they are logged, there
 /// is no queue to size.
+///
+/// @param[in] queue_size Ignored.
 #[no_mangle]
 pub extern "C" fn cass_log_set_queue_size(queue_size: usize) {
     guard(|| {
@@ -60,6 +70,9 @@ pub extern "C" fn cass_log_set_queue_size(queue_size: usize) {
 }
 
 /// The name of a log level ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"; "" otherwise).
+///
+/// @param[in] log_level The level to name.
+/// @return A static NUL-terminated name the caller must not free.
 #[no_mangle]
 pub extern "C" fn cass_log_level_string(log_level: CassLogLevelArg) -> *const c_char {
     guard(|| level_cstr(log_level.0).as_ptr())

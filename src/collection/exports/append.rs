@@ -17,60 +17,112 @@ use crate::user_type::CassUserType;
 use std::ffi::c_char;
 
 /// Appends a tinyint to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_int8(collection: *mut CassCollection, value: cass_int8_t) -> CassError {
     append(collection, || Ok(Input::int8(value)))
 }
 
 /// Appends a smallint to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_int16(collection: *mut CassCollection, value: cass_int16_t) -> CassError {
     append(collection, || Ok(Input::int16(value)))
 }
 
 /// Appends an int to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_int32(collection: *mut CassCollection, value: cass_int32_t) -> CassError {
     append(collection, || Ok(Input::int32(value)))
 }
 
 /// Appends a date (days, 2^31 is the epoch) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_uint32(collection: *mut CassCollection, value: cass_uint32_t) -> CassError {
     append(collection, || Ok(Input::uint32(value)))
 }
 
 /// Appends a bigint, counter, timestamp or time to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_int64(collection: *mut CassCollection, value: cass_int64_t) -> CassError {
     append(collection, || Ok(Input::int64(value)))
 }
 
 /// Appends a float to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_float(collection: *mut CassCollection, value: cass_float_t) -> CassError {
     append(collection, || Ok(Input::float(value)))
 }
 
 /// Appends a double to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_double(collection: *mut CassCollection, value: cass_double_t) -> CassError {
     append(collection, || Ok(Input::double(value)))
 }
 
 /// Appends a boolean to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_bool(collection: *mut CassCollection, value: cass_bool_arg) -> CassError {
     append(collection, || Ok(Input::bool(value.get())))
 }
 
 /// Appends NUL-terminated text (NULL is read as empty text) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_string(collection: *mut CassCollection, value: *const c_char) -> CassError {
     append(collection, || from_c::string(value))
 }
 
 /// Appends text of `value_length` bytes, sent as given to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+/// length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+/// next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_string_n(
     collection: *mut CassCollection,
@@ -81,6 +133,13 @@ pub extern "C" fn cass_collection_append_string_n(
 }
 
 /// Appends a blob (also accepted by varint and custom columns) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `value` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+/// is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_bytes(
     collection: *mut CassCollection,
@@ -92,6 +151,14 @@ pub extern "C" fn cass_collection_append_bytes(
 
 /// Appends a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or
+/// `value` is NULL with a non-zero size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map:
+/// the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_custom(
     collection: *mut CassCollection,
@@ -104,6 +171,15 @@ pub extern "C" fn cass_collection_append_custom(
 
 /// Appends a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
 /// crate parses, as for the `_custom` form) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `class_name` is not UTF-8 or a
+/// pointer is NULL with a non-zero length; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a
+/// map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_custom_n(
     collection: *mut CassCollection,
@@ -116,18 +192,37 @@ pub extern "C" fn cass_collection_append_custom_n(
 }
 
 /// Appends a uuid or timeuuid to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_uuid(collection: *mut CassCollection, value: CassUuid) -> CassError {
     append(collection, || Ok(Input::uuid(value)))
 }
 
 /// Appends an inet (4 or 16 address bytes) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or the address length is neither 4
+/// nor 16; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due
+/// next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_inet(collection: *mut CassCollection, value: CassInet) -> CassError {
     append(collection, || from_c::inet(&value))
 }
 
 /// Appends a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL or `varint` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next)
+/// is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_decimal(
     collection: *mut CassCollection,
@@ -139,6 +234,13 @@ pub extern "C" fn cass_collection_append_decimal(
 }
 
 /// Appends a duration to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_duration(
     collection: *mut CassCollection,
@@ -150,6 +252,12 @@ pub extern "C" fn cass_collection_append_duration(
 }
 
 /// Appends a list, set or map (its items are copied now) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_collection(
     collection: *mut CassCollection,
@@ -159,12 +267,24 @@ pub extern "C" fn cass_collection_append_collection(
 }
 
 /// Appends a tuple (its fields are copied now) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_tuple(collection: *mut CassCollection, value: *const CassTuple) -> CassError {
     append(collection, || from_c::tuple(value))
 }
 
 /// Appends a user defined type value (its fields are copied now) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `value` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_user_type(
     collection: *mut CassCollection,

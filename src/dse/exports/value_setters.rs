@@ -19,6 +19,14 @@ use crate::user_type::{set_name, set_name_n, CassUserType};
 use std::ffi::c_char;
 
 /// Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_point(
     statement: *mut CassStatement,
@@ -30,6 +38,14 @@ pub extern "C" fn cass_statement_bind_dse_point(
 }
 
 /// Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_point_by_name(
     statement: *mut CassStatement,
@@ -41,6 +57,16 @@ pub extern "C" fn cass_statement_bind_dse_point_by_name(
 }
 
 /// Binds a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_point_by_name_n(
     statement: *mut CassStatement,
@@ -53,7 +79,14 @@ pub extern "C" fn cass_statement_bind_dse_point_by_name_n(
 }
 
 /// Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+/// `dse_line_string_finish()` left them are copied now) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_line_string(
     statement: *mut CassStatement,
@@ -64,7 +97,14 @@ pub extern "C" fn cass_statement_bind_dse_line_string(
 }
 
 /// Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+/// `dse_line_string_finish()` left them are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `line_string` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_line_string_by_name(
     statement: *mut CassStatement,
@@ -75,7 +115,16 @@ pub extern "C" fn cass_statement_bind_dse_line_string_by_name(
 }
 
 /// Binds a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+/// `dse_line_string_finish()` left them are copied now) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `line_string` is NULL or `name` is NULL
+/// with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_line_string_by_name_n(
     statement: *mut CassStatement,
@@ -87,7 +136,14 @@ pub extern "C" fn cass_statement_bind_dse_line_string_by_name_n(
 }
 
 /// Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+/// `dse_polygon_finish()` left them are copied now) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_polygon(
     statement: *mut CassStatement,
@@ -98,7 +154,14 @@ pub extern "C" fn cass_statement_bind_dse_polygon(
 }
 
 /// Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+/// `dse_polygon_finish()` left them are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `polygon` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_polygon_by_name(
     statement: *mut CassStatement,
@@ -109,7 +172,16 @@ pub extern "C" fn cass_statement_bind_dse_polygon_by_name(
 }
 
 /// Binds a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+/// `dse_polygon_finish()` left them are copied now) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `polygon` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_polygon_by_name_n(
     statement: *mut CassStatement,
@@ -120,8 +192,14 @@ pub extern "C" fn cass_statement_bind_dse_polygon_by_name_n(
     bind_name_n(statement, name, name_length, || polygon_input(polygon))
 }
 
-/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`) to the bind marker at `index`.
+/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_date_range(
     statement: *mut CassStatement,
@@ -131,8 +209,14 @@ pub extern "C" fn cass_statement_bind_dse_date_range(
     bind_index(statement, index, || date_range_input(range))
 }
 
-/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (case-insensitive unless in double quotes).
+/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `range` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_date_range_by_name(
     statement: *mut CassStatement,
@@ -142,8 +226,16 @@ pub extern "C" fn cass_statement_bind_dse_date_range_by_name(
     bind_name(statement, name, || date_range_input(range))
 }
 
-/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`) to every bind marker called `name` (`name_length` bytes).
+/// Binds a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `range` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_dse_date_range_by_name_n(
     statement: *mut CassStatement,
@@ -155,6 +247,12 @@ pub extern "C" fn cass_statement_bind_dse_date_range_by_name_n(
 }
 
 /// Appends a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` is NULL; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the collection's item type (for a map: the key or value type due next) is another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_dse_point(
     collection: *mut CassCollection,
@@ -165,7 +263,13 @@ pub extern "C" fn cass_collection_append_dse_point(
 }
 
 /// Appends a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+/// `dse_line_string_finish()` left them are copied now) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `line_string` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_dse_line_string(
     collection: *mut CassCollection,
@@ -175,7 +279,13 @@ pub extern "C" fn cass_collection_append_dse_line_string(
 }
 
 /// Appends a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+/// `dse_polygon_finish()` left them are copied now) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `polygon` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_dse_polygon(
     collection: *mut CassCollection,
@@ -184,8 +294,13 @@ pub extern "C" fn cass_collection_append_dse_polygon(
     append(collection, || polygon_input(polygon))
 }
 
-/// Appends a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`) to the collection (checked against its item type when it has one).
+/// Appends a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`) to the collection (checked against its item type when it has one).
+///
+/// @param[in] collection The collection to append to; not NULL.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `collection` or `range` is NULL;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the collection's item type (for a map: the key or value type due next) is
+/// another.
 #[no_mangle]
 pub extern "C" fn cass_collection_append_dse_date_range(
     collection: *mut CassCollection,
@@ -195,6 +310,14 @@ pub extern "C" fn cass_collection_append_dse_date_range(
 }
 
 /// Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_dse_point(
     tuple: *mut CassTuple,
@@ -206,7 +329,14 @@ pub extern "C" fn cass_tuple_set_dse_point(
 }
 
 /// Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_line_string_finish()` left them are copied now).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `line_string` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_dse_line_string(
     tuple: *mut CassTuple,
@@ -217,7 +347,14 @@ pub extern "C" fn cass_tuple_set_dse_line_string(
 }
 
 /// Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_polygon_finish()` left them are copied now).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `polygon` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_dse_polygon(
     tuple: *mut CassTuple,
@@ -227,8 +364,14 @@ pub extern "C" fn cass_tuple_set_dse_polygon(
     crate::tuple::set_index(tuple, index, || polygon_input(polygon))
 }
 
-/// Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`).
+/// Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `range` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_dse_date_range(
     tuple: *mut CassTuple,
@@ -239,6 +382,13 @@ pub extern "C" fn cass_tuple_set_dse_date_range(
 }
 
 /// Sets the field at `index` to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_point(
     user_type: *mut CassUserType,
@@ -250,6 +400,14 @@ pub extern "C" fn cass_user_type_set_dse_point(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_point_by_name(
     user_type: *mut CassUserType,
@@ -261,6 +419,15 @@ pub extern "C" fn cass_user_type_set_dse_point_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a DSE point (`org.apache.cassandra.db.marshal.PointType`, WKB).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] x The X coordinate.
+/// @param[in] y The Y coordinate.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_point_by_name_n(
     user_type: *mut CassUserType,
@@ -273,7 +440,14 @@ pub extern "C" fn cass_user_type_set_dse_point_by_name_n(
 }
 
 /// Sets the field at `index` to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_line_string_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_line_string(
     user_type: *mut CassUserType,
@@ -284,7 +458,14 @@ pub extern "C" fn cass_user_type_set_dse_line_string(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_line_string_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `line_string` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_line_string_by_name(
     user_type: *mut CassUserType,
@@ -295,7 +476,15 @@ pub extern "C" fn cass_user_type_set_dse_line_string_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a DSE line string (`org.apache.cassandra.db.marshal.LineStringType`, WKB; its bytes as
-/// `dse_line_string_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_line_string_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] line_string The line string; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `line_string` is NULL or `name` is NULL
+/// with a non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_line_string_by_name_n(
     user_type: *mut CassUserType,
@@ -307,7 +496,14 @@ pub extern "C" fn cass_user_type_set_dse_line_string_by_name_n(
 }
 
 /// Sets the field at `index` to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_polygon_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_polygon(
     user_type: *mut CassUserType,
@@ -318,7 +514,14 @@ pub extern "C" fn cass_user_type_set_dse_polygon(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_polygon_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `polygon` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_polygon_by_name(
     user_type: *mut CassUserType,
@@ -329,7 +532,15 @@ pub extern "C" fn cass_user_type_set_dse_polygon_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a DSE polygon (`org.apache.cassandra.db.marshal.PolygonType`, WKB; its bytes as
-/// `dse_polygon_finish()` left them are copied now; NULL is `CASS_ERROR_LIB_BAD_PARAMS`).
+/// `dse_polygon_finish()` left them are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] polygon The polygon; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `polygon` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_polygon_by_name_n(
     user_type: *mut CassUserType,
@@ -340,8 +551,14 @@ pub extern "C" fn cass_user_type_set_dse_polygon_by_name_n(
     set_name_n(user_type, name, name_length, || polygon_input(polygon))
 }
 
-/// Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`).
+/// Sets the field at `index` to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_date_range(
     user_type: *mut CassUserType,
@@ -351,8 +568,14 @@ pub extern "C" fn cass_user_type_set_dse_date_range(
     crate::user_type::set_index(user_type, index, || date_range_input(range))
 }
 
-/// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`).
+/// Sets the field called `name` (case-insensitive unless in double quotes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `range` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_date_range_by_name(
     user_type: *mut CassUserType,
@@ -362,8 +585,15 @@ pub extern "C" fn cass_user_type_set_dse_date_range_by_name(
     set_name(user_type, name, || date_range_input(range))
 }
 
-/// Sets the field called `name` (`name_length` bytes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`; NULL is
-/// `CASS_ERROR_LIB_BAD_PARAMS`).
+/// Sets the field called `name` (`name_length` bytes) to a DSE date range (`org.apache.cassandra.db.marshal.DateRangeType`).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] range The date range, read now (the caller's struct). Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `range` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_dse_date_range_by_name_n(
     user_type: *mut CassUserType,

@@ -18,18 +18,38 @@ use crate::user_type::CassUserType;
 use std::ffi::c_char;
 
 /// Binds NULL to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_null(statement: *mut CassStatement, index: usize) -> CassError {
     bind_index(statement, index, || Ok(Input::null()))
 }
 
 /// Binds NULL to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_null_by_name(statement: *mut CassStatement, name: *const c_char) -> CassError {
     bind_name(statement, name, || Ok(Input::null()))
 }
 
 /// Binds NULL to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_null_by_name_n(
     statement: *mut CassStatement,
@@ -40,6 +60,13 @@ pub extern "C" fn cass_statement_bind_null_by_name_n(
 }
 
 /// Binds a tinyint to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int8(
     statement: *mut CassStatement,
@@ -50,6 +77,13 @@ pub extern "C" fn cass_statement_bind_int8(
 }
 
 /// Binds a tinyint to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int8_by_name(
     statement: *mut CassStatement,
@@ -60,6 +94,15 @@ pub extern "C" fn cass_statement_bind_int8_by_name(
 }
 
 /// Binds a tinyint to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int8_by_name_n(
     statement: *mut CassStatement,
@@ -71,6 +114,13 @@ pub extern "C" fn cass_statement_bind_int8_by_name_n(
 }
 
 /// Binds a smallint to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int16(
     statement: *mut CassStatement,
@@ -81,6 +131,13 @@ pub extern "C" fn cass_statement_bind_int16(
 }
 
 /// Binds a smallint to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int16_by_name(
     statement: *mut CassStatement,
@@ -91,6 +148,15 @@ pub extern "C" fn cass_statement_bind_int16_by_name(
 }
 
 /// Binds a smallint to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int16_by_name_n(
     statement: *mut CassStatement,
@@ -102,6 +168,13 @@ pub extern "C" fn cass_statement_bind_int16_by_name_n(
 }
 
 /// Binds an int to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int32(
     statement: *mut CassStatement,
@@ -112,6 +185,13 @@ pub extern "C" fn cass_statement_bind_int32(
 }
 
 /// Binds an int to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int32_by_name(
     statement: *mut CassStatement,
@@ -122,6 +202,15 @@ pub extern "C" fn cass_statement_bind_int32_by_name(
 }
 
 /// Binds an int to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int32_by_name_n(
     statement: *mut CassStatement,
@@ -133,6 +222,13 @@ pub extern "C" fn cass_statement_bind_int32_by_name_n(
 }
 
 /// Binds a date (days, 2^31 is the epoch) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uint32(
     statement: *mut CassStatement,
@@ -143,6 +239,13 @@ pub extern "C" fn cass_statement_bind_uint32(
 }
 
 /// Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uint32_by_name(
     statement: *mut CassStatement,
@@ -153,6 +256,15 @@ pub extern "C" fn cass_statement_bind_uint32_by_name(
 }
 
 /// Binds a date (days, 2^31 is the epoch) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uint32_by_name_n(
     statement: *mut CassStatement,
@@ -164,6 +276,13 @@ pub extern "C" fn cass_statement_bind_uint32_by_name_n(
 }
 
 /// Binds a bigint, counter, timestamp or time to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int64(
     statement: *mut CassStatement,
@@ -174,6 +293,13 @@ pub extern "C" fn cass_statement_bind_int64(
 }
 
 /// Binds a bigint, counter, timestamp or time to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int64_by_name(
     statement: *mut CassStatement,
@@ -184,6 +310,15 @@ pub extern "C" fn cass_statement_bind_int64_by_name(
 }
 
 /// Binds a bigint, counter, timestamp or time to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_int64_by_name_n(
     statement: *mut CassStatement,
@@ -195,6 +330,13 @@ pub extern "C" fn cass_statement_bind_int64_by_name_n(
 }
 
 /// Binds a float to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_float(
     statement: *mut CassStatement,
@@ -205,6 +347,13 @@ pub extern "C" fn cass_statement_bind_float(
 }
 
 /// Binds a float to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_float_by_name(
     statement: *mut CassStatement,
@@ -215,6 +364,15 @@ pub extern "C" fn cass_statement_bind_float_by_name(
 }
 
 /// Binds a float to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_float_by_name_n(
     statement: *mut CassStatement,
@@ -226,6 +384,13 @@ pub extern "C" fn cass_statement_bind_float_by_name_n(
 }
 
 /// Binds a double to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_double(
     statement: *mut CassStatement,
@@ -236,6 +401,13 @@ pub extern "C" fn cass_statement_bind_double(
 }
 
 /// Binds a double to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_double_by_name(
     statement: *mut CassStatement,
@@ -246,6 +418,15 @@ pub extern "C" fn cass_statement_bind_double_by_name(
 }
 
 /// Binds a double to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_double_by_name_n(
     statement: *mut CassStatement,
@@ -257,6 +438,13 @@ pub extern "C" fn cass_statement_bind_double_by_name_n(
 }
 
 /// Binds a boolean to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bool(
     statement: *mut CassStatement,
@@ -267,6 +455,13 @@ pub extern "C" fn cass_statement_bind_bool(
 }
 
 /// Binds a boolean to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bool_by_name(
     statement: *mut CassStatement,
@@ -277,6 +472,15 @@ pub extern "C" fn cass_statement_bind_bool_by_name(
 }
 
 /// Binds a boolean to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bool_by_name_n(
     statement: *mut CassStatement,
@@ -288,6 +492,13 @@ pub extern "C" fn cass_statement_bind_bool_by_name_n(
 }
 
 /// Binds NUL-terminated text (NULL is read as empty text) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_string(
     statement: *mut CassStatement,
@@ -298,6 +509,13 @@ pub extern "C" fn cass_statement_bind_string(
 }
 
 /// Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_string_by_name(
     statement: *mut CassStatement,
@@ -308,6 +526,16 @@ pub extern "C" fn cass_statement_bind_string_by_name(
 }
 
 /// Binds NUL-terminated text (NULL is read as empty text) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+/// called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_string_by_name_n(
     statement: *mut CassStatement,
@@ -320,6 +548,14 @@ pub extern "C" fn cass_statement_bind_string_by_name_n(
 }
 
 /// Binds text of `value_length` bytes, sent as given to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+/// length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_string_n(
     statement: *mut CassStatement,
@@ -331,6 +567,14 @@ pub extern "C" fn cass_statement_bind_string_n(
 }
 
 /// Binds a blob (also accepted by varint and custom columns) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `value` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bytes(
     statement: *mut CassStatement,
@@ -342,6 +586,15 @@ pub extern "C" fn cass_statement_bind_bytes(
 }
 
 /// Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `value` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+/// marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+/// type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bytes_by_name(
     statement: *mut CassStatement,
@@ -353,6 +606,16 @@ pub extern "C" fn cass_statement_bind_bytes_by_name(
 }
 
 /// Binds a blob (also accepted by varint and custom columns) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+/// called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_bytes_by_name_n(
     statement: *mut CassStatement,
@@ -366,6 +629,15 @@ pub extern "C" fn cass_statement_bind_bytes_by_name_n(
 
 /// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or
+/// `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+/// marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom(
     statement: *mut CassStatement,
@@ -379,6 +651,16 @@ pub extern "C" fn cass_statement_bind_custom(
 
 /// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `class_name` is not
+/// UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name`
+/// (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the
+/// prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_by_name(
     statement: *mut CassStatement,
@@ -392,6 +674,18 @@ pub extern "C" fn cass_statement_bind_custom_by_name(
 
 /// Binds a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_by_name_n(
     statement: *mut CassStatement,
@@ -407,6 +701,16 @@ pub extern "C" fn cass_statement_bind_custom_by_name_n(
 
 /// Binds a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
 /// crate parses, as for the `_custom` form) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `class_name` is not UTF-8 or a
+/// pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's
+/// marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_custom_n(
     statement: *mut CassStatement,
@@ -420,12 +724,26 @@ pub extern "C" fn cass_statement_bind_custom_n(
 }
 
 /// Binds a uuid or timeuuid to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uuid(statement: *mut CassStatement, index: usize, value: CassUuid) -> CassError {
     bind_index(statement, index, || Ok(Input::uuid(value)))
 }
 
 /// Binds a uuid or timeuuid to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uuid_by_name(
     statement: *mut CassStatement,
@@ -436,6 +754,15 @@ pub extern "C" fn cass_statement_bind_uuid_by_name(
 }
 
 /// Binds a uuid or timeuuid to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_uuid_by_name_n(
     statement: *mut CassStatement,
@@ -447,12 +774,27 @@ pub extern "C" fn cass_statement_bind_uuid_by_name_n(
 }
 
 /// Binds an inet (4 or 16 address bytes) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or the address length is neither 4
+/// nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_inet(statement: *mut CassStatement, index: usize, value: CassInet) -> CassError {
     bind_index(statement, index, || from_c::inet(&value))
 }
 
 /// Binds an inet (4 or 16 address bytes) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or the address length is
+/// neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_inet_by_name(
     statement: *mut CassStatement,
@@ -463,6 +805,15 @@ pub extern "C" fn cass_statement_bind_inet_by_name(
 }
 
 /// Binds an inet (4 or 16 address bytes) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+/// called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_inet_by_name_n(
     statement: *mut CassStatement,
@@ -474,6 +825,15 @@ pub extern "C" fn cass_statement_bind_inet_by_name_n(
 }
 
 /// Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `varint` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_decimal(
     statement: *mut CassStatement,
@@ -486,6 +846,16 @@ pub extern "C" fn cass_statement_bind_decimal(
 }
 
 /// Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL or `varint` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every
+/// marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another
+/// type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_decimal_by_name(
     statement: *mut CassStatement,
@@ -498,6 +868,17 @@ pub extern "C" fn cass_statement_bind_decimal_by_name(
 }
 
 /// Binds a decimal: the unscaled varint bytes, passed through verbatim, and the scale to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is
+/// called `name` (on a simple statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_decimal_by_name_n(
     statement: *mut CassStatement,
@@ -511,6 +892,15 @@ pub extern "C" fn cass_statement_bind_decimal_by_name_n(
 }
 
 /// Binds a duration to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the statement's marker count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_duration(
     statement: *mut CassStatement,
@@ -523,6 +913,15 @@ pub extern "C" fn cass_statement_bind_duration(
 }
 
 /// Binds a duration to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_duration_by_name(
     statement: *mut CassStatement,
@@ -535,6 +934,17 @@ pub extern "C" fn cass_statement_bind_duration_by_name(
 }
 
 /// Binds a duration to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when
+/// every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_duration_by_name_n(
     statement: *mut CassStatement,
@@ -548,6 +958,14 @@ pub extern "C" fn cass_statement_bind_duration_by_name_n(
 }
 
 /// Binds a list, set or map (its items are copied now) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+/// CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_collection(
     statement: *mut CassStatement,
@@ -558,6 +976,14 @@ pub extern "C" fn cass_statement_bind_collection(
 }
 
 /// Binds a list, set or map (its items are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type;
+/// CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_collection_by_name(
     statement: *mut CassStatement,
@@ -568,6 +994,15 @@ pub extern "C" fn cass_statement_bind_collection_by_name(
 }
 
 /// Binds a list, set or map (its items are copied now) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_collection_by_name_n(
     statement: *mut CassStatement,
@@ -579,6 +1014,13 @@ pub extern "C" fn cass_statement_bind_collection_by_name_n(
 }
 
 /// Binds a tuple (its fields are copied now) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_tuple(
     statement: *mut CassStatement,
@@ -589,6 +1031,13 @@ pub extern "C" fn cass_statement_bind_tuple(
 }
 
 /// Binds a tuple (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_tuple_by_name(
     statement: *mut CassStatement,
@@ -599,6 +1048,15 @@ pub extern "C" fn cass_statement_bind_tuple_by_name(
 }
 
 /// Binds a tuple (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_tuple_by_name_n(
     statement: *mut CassStatement,
@@ -610,6 +1068,13 @@ pub extern "C" fn cass_statement_bind_tuple_by_name_n(
 }
 
 /// Binds a user defined type value (its fields are copied now) to the bind marker at `index`.
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] index The zero-based position of the bind marker.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the statement's marker count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_user_type(
     statement: *mut CassStatement,
@@ -620,6 +1085,13 @@ pub extern "C" fn cass_statement_bind_user_type(
 }
 
 /// Binds a user defined type value (its fields are copied now) to every bind marker called `name` (case-insensitive unless in double quotes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple statement: when every marker already
+/// has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_user_type_by_name(
     statement: *mut CassStatement,
@@ -630,6 +1102,15 @@ pub extern "C" fn cass_statement_bind_user_type_by_name(
 }
 
 /// Binds a user defined type value (its fields are copied now) to every bind marker called `name` (`name_length` bytes).
+///
+/// @param[in] statement The statement to bind into; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when no marker is called `name` (on a simple
+/// statement: when every marker already has another name); CASS_ERROR_LIB_INVALID_VALUE_TYPE when the prepared
+/// statement's marker has another type.
 #[no_mangle]
 pub extern "C" fn cass_statement_bind_user_type_by_name_n(
     statement: *mut CassStatement,

@@ -18,6 +18,10 @@ use std::ffi::c_char;
 use std::net::{IpAddr, SocketAddr};
 
 /// Sets the consistency of the statement (`CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] consistency The consistency level.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `consistency` is not a known level.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_consistency(
     statement: *mut CassStatement,
@@ -28,6 +32,10 @@ pub extern "C" fn cass_statement_set_consistency(
 
 /// Sets the serial consistency of conditional updates (`CASS_CONSISTENCY_SERIAL` or
 /// `CASS_CONSISTENCY_LOCAL_SERIAL`; `CASS_CONSISTENCY_UNKNOWN`: the cluster's default).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] serial_consistency The serial consistency level.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `serial_consistency` is not a known level.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_serial_consistency(
     statement: *mut CassStatement,
@@ -37,6 +45,10 @@ pub extern "C" fn cass_statement_set_serial_consistency(
 }
 
 /// Sets the number of rows per page; -1 (the default) or 0 fetches every row at once.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] page_size Rows per page; -1 or 0 for all rows.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_paging_size(statement: *mut CassStatement, page_size: i32) -> CassError {
     with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
@@ -47,6 +59,10 @@ pub extern "C" fn cass_statement_set_paging_size(statement: *mut CassStatement, 
 
 /// Continues from the page after `result` (copied now; the result may be freed). A result on its
 /// last page resets the statement to the first page.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] result A result of an earlier page of the same query; not NULL.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `result` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_paging_state(
     statement: *mut CassStatement,
@@ -63,6 +79,11 @@ pub extern "C" fn cass_statement_set_paging_state(
 
 /// Continues from the page a `cass_result_paging_state_token()` token designates (copied now).
 /// An empty token resets the statement to the first page.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] paging_state The token's bytes, copied (NULL only with size 0).
+/// @param[in] paging_state_size The number of bytes in `paging_state`.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `paging_state` is NULL with a non-zero size.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_paging_state_token(
     statement: *mut CassStatement,
@@ -83,6 +104,10 @@ pub extern "C" fn cass_statement_set_paging_state_token(
 }
 
 /// Sets the client-side timestamp in microseconds (`CASS_INT64_MIN`: none, the default).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] timestamp Microseconds since the Unix epoch, or `CASS_INT64_MIN`.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_timestamp(statement: *mut CassStatement, timestamp: cass_int64_t) -> CassError {
     request_setters::set_timestamp(statement, timestamp)
@@ -90,6 +115,10 @@ pub extern "C" fn cass_statement_set_timestamp(statement: *mut CassStatement, ti
 
 /// Sets how long to wait for the response, in milliseconds (`CASS_UINT64_MAX`: the cluster's
 /// request timeout, the default; 0: no timeout).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] timeout_ms The timeout in milliseconds.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_request_timeout(
     statement: *mut CassStatement,
@@ -99,6 +128,10 @@ pub extern "C" fn cass_statement_set_request_timeout(
 }
 
 /// Marks the statement idempotent, so it may be retried after timeouts and run speculatively.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] is_idempotent cass_true when running it twice does no harm.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_is_idempotent(
     statement: *mut CassStatement,
@@ -108,6 +141,10 @@ pub extern "C" fn cass_statement_set_is_idempotent(
 }
 
 /// Asks the server to trace the request (`cass_future_tracing_id()`).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] enabled cass_true to trace the request.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_tracing(statement: *mut CassStatement, enabled: cass_bool_arg) -> CassError {
     request_setters::set_tracing(statement, enabled)
@@ -115,6 +152,11 @@ pub extern "C" fn cass_statement_set_tracing(statement: *mut CassStatement, enab
 
 /// Custom payloads cannot be sent: the `scylla` crate never puts one on the wire. Returns
 /// `CASS_ERROR_LIB_NOT_IMPLEMENTED` (and logs why) rather than dropping it silently.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] payload The payload, or NULL for none.
+/// @return CASS_OK for a NULL `payload`; CASS_ERROR_LIB_NOT_IMPLEMENTED for any other; CASS_ERROR_LIB_BAD_PARAMS when
+/// `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_custom_payload(
     statement: *mut CassStatement,
@@ -125,6 +167,10 @@ pub extern "C" fn cass_statement_set_custom_payload(
 
 /// Names the execution profile to run with (NULL or "": the default profile). An unknown name
 /// fails the request with `CASS_ERROR_LIB_EXECUTION_PROFILE_INVALID`.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] name The NUL-terminated profile name, copied; NULL or "" for the default profile.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_execution_profile(
     statement: *mut CassStatement,
@@ -134,6 +180,12 @@ pub extern "C" fn cass_statement_set_execution_profile(
 }
 
 /// Same as `cass_statement_set_execution_profile()`, with the name's length given.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] name The profile name, copied; empty for the default profile.
+/// @param[in] name_length The number of bytes in `name`.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or `name` is NULL with a non-zero length or not
+/// UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_execution_profile_n(
     statement: *mut CassStatement,
@@ -145,13 +197,23 @@ pub extern "C" fn cass_statement_set_execution_profile_n(
 
 /// Sets the keyspace used to route the statement by token. Protocol v4 has no per-request
 /// keyspace, so the server still uses the session's keyspace (as with the C++ driver on v4).
-/// `CASS_ERROR_LIB_BAD_PARAMS` on a prepared statement, whose keyspace comes from its metadata.
+/// A prepared statement's keyspace comes from its metadata and cannot be set.
+///
+/// @param[in] statement The simple statement; not NULL.
+/// @param[in] keyspace The NUL-terminated keyspace name, copied.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_keyspace(statement: *mut CassStatement, keyspace: *const c_char) -> CassError {
     cass_statement_set_keyspace_n(statement, keyspace, safe_strlen(keyspace))
 }
 
 /// Same as `cass_statement_set_keyspace()`, with the keyspace's length given.
+///
+/// @param[in] statement The simple statement; not NULL.
+/// @param[in] keyspace The keyspace name, copied.
+/// @param[in] keyspace_length The number of bytes in `keyspace`.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `keyspace` is NULL with a
+/// non-zero length or not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_keyspace_n(
     statement: *mut CassStatement,
@@ -173,7 +235,11 @@ pub extern "C" fn cass_statement_set_keyspace_n(
 }
 
 /// Adds the marker at `index` to the partition key of a simple statement (routing).
-/// `CASS_ERROR_LIB_BAD_PARAMS` for a prepared statement or an index past the markers.
+///
+/// @param[in] statement The simple statement; not NULL.
+/// @param[in] index The zero-based position of a marker holding part of the partition key.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL or prepared, or `index` is not below the marker
+/// count.
 #[no_mangle]
 pub extern "C" fn cass_statement_add_key_index(statement: *mut CassStatement, index: usize) -> CassError {
     with(statement, CassError::CASS_ERROR_LIB_BAD_PARAMS, |s| {
@@ -196,12 +262,25 @@ fn pin(statement: *mut CassStatement, address: Option<SocketAddr>) -> CassError 
 }
 
 /// Sends the statement to the node at `host` (an IP address) and `port` only.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] host The NUL-terminated IPv4 or IPv6 address (not a host name).
+/// @param[in] port The port, 0 to 65535.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+/// range.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_host(statement: *mut CassStatement, host: *const c_char, port: i32) -> CassError {
     cass_statement_set_host_n(statement, host, safe_strlen(host), port)
 }
 
 /// Same as `cass_statement_set_host()`, with the host's length given.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] host The IPv4 or IPv6 address (not a host name).
+/// @param[in] host_length The number of bytes in `host`.
+/// @param[in] port The port, 0 to 65535.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL, `host` is not an IP address or `port` is out of
+/// range.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_host_n(
     statement: *mut CassStatement,
@@ -220,6 +299,12 @@ pub extern "C" fn cass_statement_set_host_n(
 }
 
 /// Same as `cass_statement_set_host()`, with the address as a `CassInet`.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] host The address, read now; not NULL.
+/// @param[in] port The port, 0 to 65535.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `host` is NULL, the address length is neither 4 nor
+/// 16 or `port` is out of range.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_host_inet(
     statement: *mut CassStatement,
@@ -236,6 +321,10 @@ pub extern "C" fn cass_statement_set_host_inet(
 }
 
 /// Sends the statement to `node` only (for example the coordinator of an earlier request).
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] node The node (from `cass_future_coordinator()`); not NULL.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` or `node` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_node(statement: *mut CassStatement, node: *const CassNode) -> CassError {
     pin(statement, CassNode::from_ptr(node).map(|n| n.address))
@@ -243,6 +332,10 @@ pub extern "C" fn cass_statement_set_node(statement: *mut CassStatement, node: *
 
 /// Sets the retry policy of the statement (NULL: the cluster's). The statement keeps its own
 /// reference; the policy may be freed.
+///
+/// @param[in] statement The statement; not NULL.
+/// @param[in] retry_policy The policy, or NULL for the cluster's.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `statement` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_statement_set_retry_policy(
     statement: *mut CassStatement,

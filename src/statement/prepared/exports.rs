@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 /// Releases C's reference to a prepared statement. Statements bound from it stay usable. NULL is
 /// ignored.
+///
+/// @param[in] prepared The prepared statement to release, or NULL.
 #[no_mangle]
 pub extern "C" fn cass_prepared_free(prepared: *const CassPrepared) {
     guard(|| CassPrepared::free(prepared))
@@ -19,6 +21,9 @@ pub extern "C" fn cass_prepared_free(prepared: *const CassPrepared) {
 
 /// Creates a statement for executing the prepared statement, with every marker unset. Values are
 /// checked against the marker types when bound. Free it with `cass_statement_free()`.
+///
+/// @param[in] prepared The prepared statement; the new statement keeps its own reference.
+/// @return A new statement the caller owns and frees with `cass_statement_free()`; NULL when `prepared` is NULL.
 #[no_mangle]
 pub extern "C" fn cass_prepared_bind(prepared: *const CassPrepared) -> *mut CassStatement {
     guard(|| match CassPrepared::clone_from_ptr(prepared) {
@@ -28,7 +33,13 @@ pub extern "C" fn cass_prepared_bind(prepared: *const CassPrepared) -> *mut Cass
 }
 
 /// The name of the marker at `index` (valid as long as the prepared statement).
-/// `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last marker.
+///
+/// @param[in] prepared The prepared statement; not NULL.
+/// @param[in] index The zero-based position of the marker.
+/// @param[out] name Where the name goes (not NUL-terminated, owned by `prepared`); not NULL.
+/// @param[out] name_length Where the name's length in bytes goes; not NULL.
+/// @return CASS_OK; CASS_ERROR_LIB_BAD_PARAMS when `prepared`, `name` or `name_length` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the marker count.
 #[no_mangle]
 pub extern "C" fn cass_prepared_parameter_name(
     prepared: *const CassPrepared,
@@ -48,6 +59,11 @@ pub extern "C" fn cass_prepared_parameter_name(
 }
 
 /// The data type of the marker at `index` (valid as long as the prepared statement), or NULL.
+///
+/// @param[in] prepared The prepared statement.
+/// @param[in] index The zero-based position of the marker.
+/// @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or `index` is past the
+/// last marker.
 #[no_mangle]
 pub extern "C" fn cass_prepared_parameter_data_type(
     prepared: *const CassPrepared,
@@ -59,6 +75,11 @@ pub extern "C" fn cass_prepared_parameter_data_type(
 }
 
 /// The data type of the first marker called `name`, or NULL.
+///
+/// @param[in] prepared The prepared statement.
+/// @param[in] name The NUL-terminated marker name (case-insensitive unless in double quotes).
+/// @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL or no marker has that
+/// name.
 #[no_mangle]
 pub extern "C" fn cass_prepared_parameter_data_type_by_name(
     prepared: *const CassPrepared,
@@ -68,6 +89,12 @@ pub extern "C" fn cass_prepared_parameter_data_type_by_name(
 }
 
 /// Same as `cass_prepared_parameter_data_type_by_name()`, with the name's length given.
+///
+/// @param[in] prepared The prepared statement.
+/// @param[in] name The marker name (case-insensitive unless in double quotes).
+/// @param[in] name_length The number of bytes in `name`.
+/// @return The marker's type, owned by `prepared` (do not free); NULL when `prepared` is NULL, `name` is invalid or no
+/// marker has that name.
 #[no_mangle]
 pub extern "C" fn cass_prepared_parameter_data_type_by_name_n(
     prepared: *const CassPrepared,

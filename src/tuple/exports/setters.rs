@@ -17,66 +17,143 @@ use crate::user_type::CassUserType;
 use std::ffi::c_char;
 
 /// Sets the field at `index` to NULL.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_null(tuple: *mut CassTuple, index: usize) -> CassError {
     set_index(tuple, index, || Ok(Input::null()))
 }
 
 /// Sets the field at `index` to a tinyint.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_int8(tuple: *mut CassTuple, index: usize, value: cass_int8_t) -> CassError {
     set_index(tuple, index, || Ok(Input::int8(value)))
 }
 
 /// Sets the field at `index` to a smallint.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_int16(tuple: *mut CassTuple, index: usize, value: cass_int16_t) -> CassError {
     set_index(tuple, index, || Ok(Input::int16(value)))
 }
 
 /// Sets the field at `index` to an int.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_int32(tuple: *mut CassTuple, index: usize, value: cass_int32_t) -> CassError {
     set_index(tuple, index, || Ok(Input::int32(value)))
 }
 
 /// Sets the field at `index` to a date (days, 2^31 is the epoch).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_uint32(tuple: *mut CassTuple, index: usize, value: cass_uint32_t) -> CassError {
     set_index(tuple, index, || Ok(Input::uint32(value)))
 }
 
 /// Sets the field at `index` to a bigint, counter, timestamp or time.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_int64(tuple: *mut CassTuple, index: usize, value: cass_int64_t) -> CassError {
     set_index(tuple, index, || Ok(Input::int64(value)))
 }
 
 /// Sets the field at `index` to a float.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_float(tuple: *mut CassTuple, index: usize, value: cass_float_t) -> CassError {
     set_index(tuple, index, || Ok(Input::float(value)))
 }
 
 /// Sets the field at `index` to a double.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_double(tuple: *mut CassTuple, index: usize, value: cass_double_t) -> CassError {
     set_index(tuple, index, || Ok(Input::double(value)))
 }
 
 /// Sets the field at `index` to a boolean.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_bool(tuple: *mut CassTuple, index: usize, value: cass_bool_arg) -> CassError {
     set_index(tuple, index, || Ok(Input::bool(value.get())))
 }
 
 /// Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_string(tuple: *mut CassTuple, index: usize, value: *const c_char) -> CassError {
     set_index(tuple, index, || from_c::string(value))
 }
 
 /// Sets the field at `index` to text of `value_length` bytes, sent as given.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero
+/// length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_string_n(
     tuple: *mut CassTuple,
@@ -88,6 +165,14 @@ pub extern "C" fn cass_tuple_set_string_n(
 }
 
 /// Sets the field at `index` to a blob (also accepted by varint and custom columns).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `value` is NULL with a non-zero size;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_bytes(
     tuple: *mut CassTuple,
@@ -100,6 +185,15 @@ pub extern "C" fn cass_tuple_set_bytes(
 
 /// Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or `value`
+/// is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_custom(
     tuple: *mut CassTuple,
@@ -113,6 +207,16 @@ pub extern "C" fn cass_tuple_set_custom(
 
 /// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
 /// crate parses, as for the `_custom` form).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `class_name` is not UTF-8 or a pointer
+/// is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_custom_n(
     tuple: *mut CassTuple,
@@ -126,18 +230,41 @@ pub extern "C" fn cass_tuple_set_custom_n(
 }
 
 /// Sets the field at `index` to a uuid or timeuuid.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_uuid(tuple: *mut CassTuple, index: usize, value: CassUuid) -> CassError {
     set_index(tuple, index, || Ok(Input::uuid(value)))
 }
 
 /// Sets the field at `index` to an inet (4 or 16 address bytes).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or the address length is neither 4 nor
+/// 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_inet(tuple: *mut CassTuple, index: usize, value: CassInet) -> CassError {
     set_index(tuple, index, || from_c::inet(&value))
 }
 
 /// Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL or `varint` is NULL with a non-zero size;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_decimal(
     tuple: *mut CassTuple,
@@ -150,6 +277,15 @@ pub extern "C" fn cass_tuple_set_decimal(
 }
 
 /// Sets the field at `index` to a duration.
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when
+/// `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the tuple's type gives that field
+/// another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_duration(
     tuple: *mut CassTuple,
@@ -162,6 +298,13 @@ pub extern "C" fn cass_tuple_set_duration(
 }
 
 /// Sets the field at `index` to a list, set or map (its items are copied now).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_collection(
     tuple: *mut CassTuple,
@@ -172,12 +315,26 @@ pub extern "C" fn cass_tuple_set_collection(
 }
 
 /// Sets the field at `index` to a tuple (its fields are copied now).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_tuple(tuple: *mut CassTuple, index: usize, value: *const CassTuple) -> CassError {
     set_index(tuple, index, || from_c::tuple(value))
 }
 
 /// Sets the field at `index` to a user defined type value (its fields are copied now).
+///
+/// @param[in] tuple The tuple to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `tuple` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the tuple's size; CASS_ERROR_LIB_INVALID_VALUE_TYPE
+/// when the tuple's type gives that field another type.
 #[no_mangle]
 pub extern "C" fn cass_tuple_set_user_type(
     tuple: *mut CassTuple,

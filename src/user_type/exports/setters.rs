@@ -17,18 +17,36 @@ use crate::user_type::{set_index, set_name, set_name_n};
 use std::ffi::c_char;
 
 /// Sets the field at `index` to NULL.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_null(user_type: *mut CassUserType, index: usize) -> CassError {
     set_index(user_type, index, || Ok(Input::null()))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to NULL.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_null_by_name(user_type: *mut CassUserType, name: *const c_char) -> CassError {
     set_name(user_type, name, || Ok(Input::null()))
 }
 
 /// Sets the field called `name` (`name_length` bytes) to NULL.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_null_by_name_n(
     user_type: *mut CassUserType,
@@ -39,12 +57,25 @@ pub extern "C" fn cass_user_type_set_null_by_name_n(
 }
 
 /// Sets the field at `index` to a tinyint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int8(user_type: *mut CassUserType, index: usize, value: cass_int8_t) -> CassError {
     set_index(user_type, index, || Ok(Input::int8(value)))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a tinyint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int8_by_name(
     user_type: *mut CassUserType,
@@ -55,6 +86,14 @@ pub extern "C" fn cass_user_type_set_int8_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a tinyint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The tinyint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int8_by_name_n(
     user_type: *mut CassUserType,
@@ -66,6 +105,12 @@ pub extern "C" fn cass_user_type_set_int8_by_name_n(
 }
 
 /// Sets the field at `index` to a smallint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int16(
     user_type: *mut CassUserType,
@@ -76,6 +121,13 @@ pub extern "C" fn cass_user_type_set_int16(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a smallint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int16_by_name(
     user_type: *mut CassUserType,
@@ -86,6 +138,14 @@ pub extern "C" fn cass_user_type_set_int16_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a smallint.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The smallint.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int16_by_name_n(
     user_type: *mut CassUserType,
@@ -97,6 +157,12 @@ pub extern "C" fn cass_user_type_set_int16_by_name_n(
 }
 
 /// Sets the field at `index` to an int.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int32(
     user_type: *mut CassUserType,
@@ -107,6 +173,13 @@ pub extern "C" fn cass_user_type_set_int32(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to an int.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int32_by_name(
     user_type: *mut CassUserType,
@@ -117,6 +190,14 @@ pub extern "C" fn cass_user_type_set_int32_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to an int.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The int.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int32_by_name_n(
     user_type: *mut CassUserType,
@@ -128,6 +209,12 @@ pub extern "C" fn cass_user_type_set_int32_by_name_n(
 }
 
 /// Sets the field at `index` to a date (days, 2^31 is the epoch).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uint32(
     user_type: *mut CassUserType,
@@ -138,6 +225,13 @@ pub extern "C" fn cass_user_type_set_uint32(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a date (days, 2^31 is the epoch).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uint32_by_name(
     user_type: *mut CassUserType,
@@ -148,6 +242,14 @@ pub extern "C" fn cass_user_type_set_uint32_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a date (days, 2^31 is the epoch).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The date as a day number, 2^31 being 1970-01-01.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uint32_by_name_n(
     user_type: *mut CassUserType,
@@ -159,6 +261,12 @@ pub extern "C" fn cass_user_type_set_uint32_by_name_n(
 }
 
 /// Sets the field at `index` to a bigint, counter, timestamp or time.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int64(
     user_type: *mut CassUserType,
@@ -169,6 +277,13 @@ pub extern "C" fn cass_user_type_set_int64(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a bigint, counter, timestamp or time.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int64_by_name(
     user_type: *mut CassUserType,
@@ -179,6 +294,14 @@ pub extern "C" fn cass_user_type_set_int64_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a bigint, counter, timestamp or time.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The number: a count, milliseconds since the epoch (timestamp) or nanoseconds since midnight (time).
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_int64_by_name_n(
     user_type: *mut CassUserType,
@@ -190,6 +313,12 @@ pub extern "C" fn cass_user_type_set_int64_by_name_n(
 }
 
 /// Sets the field at `index` to a float.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_float(
     user_type: *mut CassUserType,
@@ -200,6 +329,13 @@ pub extern "C" fn cass_user_type_set_float(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a float.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_float_by_name(
     user_type: *mut CassUserType,
@@ -210,6 +346,14 @@ pub extern "C" fn cass_user_type_set_float_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a float.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The float.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_float_by_name_n(
     user_type: *mut CassUserType,
@@ -221,6 +365,12 @@ pub extern "C" fn cass_user_type_set_float_by_name_n(
 }
 
 /// Sets the field at `index` to a double.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_double(
     user_type: *mut CassUserType,
@@ -231,6 +381,13 @@ pub extern "C" fn cass_user_type_set_double(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a double.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_double_by_name(
     user_type: *mut CassUserType,
@@ -241,6 +398,14 @@ pub extern "C" fn cass_user_type_set_double_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a double.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The double.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_double_by_name_n(
     user_type: *mut CassUserType,
@@ -252,6 +417,12 @@ pub extern "C" fn cass_user_type_set_double_by_name_n(
 }
 
 /// Sets the field at `index` to a boolean.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bool(
     user_type: *mut CassUserType,
@@ -262,6 +433,13 @@ pub extern "C" fn cass_user_type_set_bool(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a boolean.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bool_by_name(
     user_type: *mut CassUserType,
@@ -272,6 +450,14 @@ pub extern "C" fn cass_user_type_set_bool_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a boolean.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value cass_true or cass_false.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bool_by_name_n(
     user_type: *mut CassUserType,
@@ -283,6 +469,12 @@ pub extern "C" fn cass_user_type_set_bool_by_name_n(
 }
 
 /// Sets the field at `index` to NUL-terminated text (NULL is read as empty text).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_string(
     user_type: *mut CassUserType,
@@ -293,6 +485,13 @@ pub extern "C" fn cass_user_type_set_string(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to NUL-terminated text (NULL is read as empty text).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value NUL-terminated text, copied before the call returns; NULL is empty text.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_string_by_name(
     user_type: *mut CassUserType,
@@ -303,6 +502,15 @@ pub extern "C" fn cass_user_type_set_string_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to NUL-terminated text (NULL is read as empty text).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `value` is NULL with a non-zero length; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+/// no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_string_by_name_n(
     user_type: *mut CassUserType,
@@ -315,6 +523,14 @@ pub extern "C" fn cass_user_type_set_string_by_name_n(
 }
 
 /// Sets the field at `index` to text of `value_length` bytes, sent as given.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The text, copied before the call returns (NULL only with length 0).
+/// @param[in] value_length The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+/// length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_string_n(
     user_type: *mut CassUserType,
@@ -326,6 +542,14 @@ pub extern "C" fn cass_user_type_set_string_n(
 }
 
 /// Sets the field at `index` to a blob (also accepted by varint and custom columns).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `value` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bytes(
     user_type: *mut CassUserType,
@@ -337,6 +561,14 @@ pub extern "C" fn cass_user_type_set_bytes(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a blob (also accepted by varint and custom columns).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `value` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bytes_by_name(
     user_type: *mut CassUserType,
@@ -348,6 +580,15 @@ pub extern "C" fn cass_user_type_set_bytes_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a blob (also accepted by varint and custom columns).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The bytes, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no
+/// field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_bytes_by_name_n(
     user_type: *mut CassUserType,
@@ -361,6 +602,15 @@ pub extern "C" fn cass_user_type_set_bytes_by_name_n(
 
 /// Sets the field at `index` to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or
+/// `value` is NULL with a non-zero size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom(
     user_type: *mut CassUserType,
@@ -374,6 +624,15 @@ pub extern "C" fn cass_user_type_set_custom(
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] class_name The NUL-terminated class name of the custom type (UTF-8).
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `class_name` is not
+/// UTF-8 or `value` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called
+/// `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_by_name(
     user_type: *mut CassUserType,
@@ -387,6 +646,18 @@ pub extern "C" fn cass_user_type_set_custom_by_name(
 
 /// Sets the field called `name` (`name_length` bytes) to a custom value of the class `class_name` (only classes the `scylla` crate parses reach the server:
 /// Cassandra 5 vectors and blob-compatible types; see the README).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `class_name` is not UTF-8 or a pointer is NULL with a non-zero length;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_by_name_n(
     user_type: *mut CassUserType,
@@ -402,6 +673,16 @@ pub extern "C" fn cass_user_type_set_custom_by_name_n(
 
 /// Sets the field at `index` to a custom value of the class `class_name` (`class_name_length` bytes; the classes the `scylla`
 /// crate parses, as for the `_custom` form).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] class_name The class name of the custom type (UTF-8, NULL only with length 0).
+/// @param[in] class_name_length The number of bytes in `class_name`.
+/// @param[in] value The serialized value, copied before the call returns (NULL only with size 0).
+/// @param[in] value_size The number of bytes in `value`.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `class_name` is not UTF-8 or a
+/// pointer is NULL with a non-zero length; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field
+/// count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_custom_n(
     user_type: *mut CassUserType,
@@ -415,12 +696,25 @@ pub extern "C" fn cass_user_type_set_custom_n(
 }
 
 /// Sets the field at `index` to a uuid or timeuuid.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uuid(user_type: *mut CassUserType, index: usize, value: CassUuid) -> CassError {
     set_index(user_type, index, || Ok(Input::uuid(value)))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a uuid or timeuuid.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uuid_by_name(
     user_type: *mut CassUserType,
@@ -431,6 +725,14 @@ pub extern "C" fn cass_user_type_set_uuid_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a uuid or timeuuid.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The uuid, passed by value.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_uuid_by_name_n(
     user_type: *mut CassUserType,
@@ -442,12 +744,26 @@ pub extern "C" fn cass_user_type_set_uuid_by_name_n(
 }
 
 /// Sets the field at `index` to an inet (4 or 16 address bytes).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or the address length is neither 4
+/// nor 16; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_inet(user_type: *mut CassUserType, index: usize, value: CassInet) -> CassError {
     set_index(user_type, index, || from_c::inet(&value))
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to an inet (4 or 16 address bytes).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or the address length is
+/// neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_inet_by_name(
     user_type: *mut CassUserType,
@@ -458,6 +774,14 @@ pub extern "C" fn cass_user_type_set_inet_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to an inet (4 or 16 address bytes).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The address, passed by value; its `address_length` must be 4 or 16.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or the address length is neither 4 nor 16; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+/// no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_inet_by_name_n(
     user_type: *mut CassUserType,
@@ -469,6 +793,15 @@ pub extern "C" fn cass_user_type_set_inet_by_name_n(
 }
 
 /// Sets the field at `index` to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `varint` is NULL with a non-zero
+/// size; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_decimal(
     user_type: *mut CassUserType,
@@ -481,6 +814,15 @@ pub extern "C" fn cass_user_type_set_decimal(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL or `varint` is NULL with a
+/// non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_decimal_by_name(
     user_type: *mut CassUserType,
@@ -493,6 +835,16 @@ pub extern "C" fn cass_user_type_set_decimal_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a decimal: the unscaled varint bytes, passed through verbatim, and the scale.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] varint The unscaled value as big-endian two's complement bytes (NULL only with size 0).
+/// @param[in] varint_size The number of bytes in `varint`.
+/// @param[in] scale The number of digits after the decimal point.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL, `name` is NULL with a non-zero
+/// length or not UTF-8 or `varint` is NULL with a non-zero size; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has
+/// no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_decimal_by_name_n(
     user_type: *mut CassUserType,
@@ -506,6 +858,14 @@ pub extern "C" fn cass_user_type_set_decimal_by_name_n(
 }
 
 /// Sets the field at `index` to a duration.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL; CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS
+/// when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_duration(
     user_type: *mut CassUserType,
@@ -518,6 +878,15 @@ pub extern "C" fn cass_user_type_set_duration(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a duration.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `name` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_duration_by_name(
     user_type: *mut CassUserType,
@@ -530,6 +899,16 @@ pub extern "C" fn cass_user_type_set_duration_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a duration.
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] months The months.
+/// @param[in] days The days.
+/// @param[in] nanos The nanoseconds.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` is NULL or `name` is NULL with a non-zero
+/// length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_duration_by_name_n(
     user_type: *mut CassUserType,
@@ -543,6 +922,13 @@ pub extern "C" fn cass_user_type_set_duration_by_name_n(
 }
 
 /// Sets the field at `index` to a list, set or map (its items are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_collection(
     user_type: *mut CassUserType,
@@ -553,6 +939,13 @@ pub extern "C" fn cass_user_type_set_collection(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a list, set or map (its items are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_collection_by_name(
     user_type: *mut CassUserType,
@@ -563,6 +956,15 @@ pub extern "C" fn cass_user_type_set_collection_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a list, set or map (its items are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The collection; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type; CASS_ERROR_LIB_INVALID_ITEM_COUNT for a map whose
+/// last key has no value.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_collection_by_name_n(
     user_type: *mut CassUserType,
@@ -574,6 +976,13 @@ pub extern "C" fn cass_user_type_set_collection_by_name_n(
 }
 
 /// Sets the field at `index` to a tuple (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_tuple(
     user_type: *mut CassUserType,
@@ -584,6 +993,13 @@ pub extern "C" fn cass_user_type_set_tuple(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a tuple (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_tuple_by_name(
     user_type: *mut CassUserType,
@@ -594,6 +1010,14 @@ pub extern "C" fn cass_user_type_set_tuple_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a tuple (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The tuple; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_tuple_by_name_n(
     user_type: *mut CassUserType,
@@ -605,6 +1029,13 @@ pub extern "C" fn cass_user_type_set_tuple_by_name_n(
 }
 
 /// Sets the field at `index` to a user defined type value (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] index The zero-based position of the field.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL;
+/// CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS when `index` is not below the field count; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_user_type(
     user_type: *mut CassUserType,
@@ -615,6 +1046,13 @@ pub extern "C" fn cass_user_type_set_user_type(
 }
 
 /// Sets the field called `name` (case-insensitive unless in double quotes) to a user defined type value (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The NUL-terminated name; not NULL.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type`, `name` or `value` is NULL;
+/// CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`; CASS_ERROR_LIB_INVALID_VALUE_TYPE when
+/// the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_user_type_by_name(
     user_type: *mut CassUserType,
@@ -625,6 +1063,14 @@ pub extern "C" fn cass_user_type_set_user_type_by_name(
 }
 
 /// Sets the field called `name` (`name_length` bytes) to a user defined type value (its fields are copied now).
+///
+/// @param[in] user_type The user type value to change; not NULL.
+/// @param[in] name The name (UTF-8, NULL only with length 0).
+/// @param[in] name_length The number of bytes in `name`.
+/// @param[in] value The user type value; the caller keeps and frees it. Not NULL.
+/// @return CASS_OK on success; CASS_ERROR_LIB_BAD_PARAMS when `user_type` or `value` is NULL or `name` is NULL with a
+/// non-zero length or not UTF-8; CASS_ERROR_LIB_NAME_DOES_NOT_EXIST when the type has no field called `name`;
+/// CASS_ERROR_LIB_INVALID_VALUE_TYPE when the field has another type.
 #[no_mangle]
 pub extern "C" fn cass_user_type_set_user_type_by_name_n(
     user_type: *mut CassUserType,
