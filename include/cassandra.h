@@ -917,7 +917,7 @@ CASS_EXPORT CassError cass_cluster_set_num_threads_io(CassCluster *cluster, unsi
  *
  * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
  * @param[in] consistency The default consistency.
- * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or `CASS_CONSISTENCY_UNKNOWN` or a value outside
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
  *   the enum.
  */
 CASS_EXPORT CassError cass_cluster_set_consistency(CassCluster *cluster, CassConsistency consistency);
@@ -928,7 +928,7 @@ CASS_EXPORT CassError cass_cluster_set_consistency(CassCluster *cluster, CassCon
  *
  * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
  * @param[in] consistency The default serial consistency.
- * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or `CASS_CONSISTENCY_UNKNOWN` or a value outside
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
  *   the enum.
  */
 CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, CassConsistency consistency);

@@ -236,7 +236,7 @@ fn set_consistency(
 ///
 /// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
 /// @param[in] consistency The default consistency.
-/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or `CASS_CONSISTENCY_UNKNOWN` or a value outside
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
 ///   the enum.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_consistency(
@@ -251,7 +251,7 @@ pub extern "C" fn cass_cluster_set_consistency(
 ///
 /// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
 /// @param[in] consistency The default serial consistency.
-/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or `CASS_CONSISTENCY_UNKNOWN` or a value outside
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
 ///   the enum.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_serial_consistency(
