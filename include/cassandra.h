@@ -565,35 +565,54 @@ typedef uint16_t cass_uint16_t;
 /**
  * Creates an execution profile with nothing set (everything comes from the cluster). Free it with
  * `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
+ *
+ * @return A new profile, owned by the caller (free it with `cass_execution_profile_free()`).
  */
 CASS_EXPORT CassExecProfile *cass_execution_profile_new(void);
 
 /**
- * Frees an execution profile. NULL is ignored.
+ * Frees an execution profile.
+ *
+ * @param[in] profile The profile to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void cass_execution_profile_free(CassExecProfile *profile);
 
 /**
  * Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
  * for the cluster's.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] timeout_ms The timeout in milliseconds; 0 for none, `CASS_UINT64_MAX` for the cluster's.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_request_timeout(CassExecProfile *profile, uint64_t timeout_ms);
 
 /**
  * Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
  * default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] consistency The consistency; `CASS_CONSISTENCY_UNKNOWN` for the default.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a value outside the enum.
  */
 CASS_EXPORT CassError cass_execution_profile_set_consistency(CassExecProfile *profile, CassConsistency consistency);
 
 /**
  * Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
  * cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] serial_consistency The serial consistency; `CASS_CONSISTENCY_UNKNOWN` for the cluster's.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a value outside the enum.
  */
 CASS_EXPORT CassError cass_execution_profile_set_serial_consistency(CassExecProfile *profile, CassConsistency serial_consistency);
 
 /**
  * Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
  * policy of its own (the default), a profile uses the cluster's.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_load_balance_round_robin(CassExecProfile *profile);
 
@@ -602,23 +621,44 @@ CASS_EXPORT CassError cass_execution_profile_set_load_balance_round_robin(CassEx
  * `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
  * LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
  * `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+ * @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+ * @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a NULL, empty or non-UTF-8 `local_dc`.
  */
 CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware(CassExecProfile *profile, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
 /**
  * Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+ * @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+ * @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+ * @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or an empty, NULL or non-UTF-8 `local_dc`.
  */
 CASS_EXPORT CassError cass_execution_profile_set_load_balance_dc_aware_n(CassExecProfile *profile, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
 /**
  * Sets whether the profile's own policy sends requests to a replica of their partition first
  * (default on). Applies only when the profile has a load balancing policy of its own.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled `cass_true` to route to replicas first.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
 
 /**
  * Sets whether token-aware routing picks the replicas in random order per request (default on)
  * or always in the same order. Applies only when the profile has a load balancing policy of its own.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled `cass_true` to shuffle the replicas, `cass_false` to keep their order.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing_shuffle_replicas(CassExecProfile *profile, cass_bool_t enabled);
 
@@ -626,12 +666,24 @@ CASS_EXPORT CassError cass_execution_profile_set_token_aware_routing_shuffle_rep
  * Sets whether the profile's own policy moves hosts answering much slower than the fastest to
  * the end of query plans (default off). Applies only when the profile has a load balancing
  * policy of its own.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled `cass_true` to turn latency-aware routing on.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing(CassExecProfile *profile, cass_bool_t enabled);
 
 /**
  * Sets the latency-aware routing settings of the profile (see
  * `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] exclusion_threshold How many times slower than the best host a host may be before it is penalized.
+ * @param[in] scale_ms How fast older measurements lose weight, in milliseconds.
+ * @param[in] retry_period_ms How long a slow host stays penalized, in milliseconds.
+ * @param[in] update_rate_ms How often the best average is recomputed, in milliseconds.
+ * @param[in] min_measured The number of measurements a host needs before it is judged.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing_settings(CassExecProfile *profile, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
 
@@ -639,50 +691,94 @@ CASS_EXPORT CassError cass_execution_profile_set_latency_aware_routing_settings(
  * Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
  * non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
  * load balancing policy of its own.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering(CassExecProfile *profile, const char *hosts);
 
 /**
  * Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+ * @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+ *   is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_whitelist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
 
 /**
  * Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
  * policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering(CassExecProfile *profile, const char *hosts);
 
 /**
  * Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+ * @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+ *   is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_blacklist_filtering_n(CassExecProfile *profile, const char *hosts, size_t hosts_length);
 
 /**
  * Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
  * list, the profile's policy uses only hosts of those data centers.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering(CassExecProfile *profile, const char *dcs);
 
 /**
  * Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+ * @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+ *   is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_whitelist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
 
 /**
  * Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
  * policy never uses hosts of those data centers.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering(CassExecProfile *profile, const char *dcs);
 
 /**
  * Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+ * @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+ *   is not UTF-8 (logged).
  */
 CASS_EXPORT CassError cass_execution_profile_set_blacklist_dc_filtering_n(CassExecProfile *profile, const char *dcs, size_t dcs_length);
 
 /**
  * Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
  * own reference. A statement's or batch's own retry policy still wins.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] retry_policy The retry policy; the caller keeps its reference and may free it. NULL clears it.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_retry_policy(CassExecProfile *profile, CassRetryPolicy *retry_policy);
 
@@ -690,137 +786,229 @@ CASS_EXPORT CassError cass_execution_profile_set_retry_policy(CassExecProfile *p
  * Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
  * one every `constant_delay_ms` while no answer came. Negative values are
  * `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] constant_delay_ms Milliseconds between two executions, 0 or more.
+ * @param[in] max_speculative_executions The most extra executions per request, 0 or more.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a negative value.
  */
 CASS_EXPORT CassError cass_execution_profile_set_constant_speculative_execution_policy(CassExecProfile *profile, int64_t constant_delay_ms, int max_speculative_executions);
 
 /**
  * No speculative executions for this profile's requests, whatever the cluster's setting.
+ *
+ * @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
  */
 CASS_EXPORT CassError cass_execution_profile_set_no_speculative_execution_policy(CassExecProfile *profile);
 
 /**
  * Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
  * sessions connected with it keep their own copy.
+ *
+ * @return A new cluster configuration, owned by the caller (free it with `cass_cluster_free()`).
  */
 CASS_EXPORT CassCluster *cass_cluster_new(void);
 
 /**
- * Frees a cluster configuration. NULL is ignored.
+ * Frees a cluster configuration.
+ *
+ * @param[in] cluster The configuration to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void cass_cluster_free(CassCluster *cluster);
 
 /**
  * Adds contact points: a comma-separated list of IP addresses or host names. An empty string
  * clears the list. Host names are resolved at connect time.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] contact_points Comma-separated addresses or host names, NUL-terminated; "" or NULL clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_contact_points(CassCluster *cluster, const char *contact_points);
 
 /**
  * Same as `cass_cluster_set_contact_points()`, with the length of the list given.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] contact_points Comma-separated addresses or host names (need not be NUL-terminated).
+ * @param[in] contact_points_length Length of `contact_points` in bytes; 0 clears the list.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, NULL text with a non-zero length, or text that is
+ *   not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_contact_points_n(CassCluster *cluster, const char *contact_points, size_t contact_points_length);
 
 /**
  * Sets the port of every contact point and discovered node (default 9042). Must be > 0.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] port The port, 1 to 65535.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a port outside 1 to 65535.
  */
 CASS_EXPORT CassError cass_cluster_set_port(CassCluster *cluster, int port);
 
 /**
  * Sets the timeout for establishing a connection, in milliseconds (default 5000).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] timeout_ms The connect timeout in milliseconds.
  */
 CASS_EXPORT void cass_cluster_set_connect_timeout(CassCluster *cluster, unsigned int timeout_ms);
 
 /**
  * Sets the timeout of a request, in milliseconds (default 12000); 0 means no timeout.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] timeout_ms The request timeout in milliseconds; 0 disables it.
  */
 CASS_EXPORT void cass_cluster_set_request_timeout(CassCluster *cluster, unsigned int timeout_ms);
 
 /**
  * Sets the timeout for resolving a host name, in milliseconds (default 2000).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] timeout_ms The name resolution timeout in milliseconds.
  */
 CASS_EXPORT void cass_cluster_set_resolve_timeout(CassCluster *cluster, unsigned int timeout_ms);
 
 /**
  * Sets user name and password for the plain text authenticator. NULL is read as "".
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] username The user name, NUL-terminated and copied; NULL is "".
+ * @param[in] password The password, NUL-terminated and copied; NULL is "".
  */
 CASS_EXPORT void cass_cluster_set_credentials(CassCluster *cluster, const char *username, const char *password);
 
 /**
  * Same as `cass_cluster_set_credentials()`, with the lengths given. Text that is not valid UTF-8 is
  * refused with an error log line, and the previous credentials stay.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] username The user name (copied; need not be NUL-terminated).
+ * @param[in] username_length Length of `username` in bytes.
+ * @param[in] password The password (copied; need not be NUL-terminated).
+ * @param[in] password_length Length of `password` in bytes.
  */
 CASS_EXPORT void cass_cluster_set_credentials_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length);
 
 /**
  * Sets the native protocol version. Only version 4 is spoken by this library: other versions
  * are refused with `CASS_ERROR_LIB_BAD_PARAMS` and an error log line (see README, support matrix).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] protocol_version The protocol version; only 4 is accepted.
+ * @return `CASS_OK` for version 4; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, any other version, or after the
+ *   beta protocol version was asked for.
  */
 CASS_EXPORT CassError cass_cluster_set_protocol_version(CassCluster *cluster, int protocol_version);
 
 /**
  * Sets the number of I/O threads of each session (default 1). Must be > 0.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_threads The number of I/O threads, at least 1.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or 0 threads.
  */
 CASS_EXPORT CassError cass_cluster_set_num_threads_io(CassCluster *cluster, unsigned int num_threads);
 
 /**
  * Sets the default consistency of requests (default `CASS_CONSISTENCY_LOCAL_ONE`).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] consistency The default consistency.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
+ *   the enum.
  */
 CASS_EXPORT CassError cass_cluster_set_consistency(CassCluster *cluster, CassConsistency consistency);
 
 /**
  * Sets the default serial consistency of requests (default `CASS_CONSISTENCY_ANY`, which means
  * none is sent and the server uses SERIAL).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] consistency The default serial consistency.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
+ *   the enum.
  */
 CASS_EXPORT CassError cass_cluster_set_serial_consistency(CassCluster *cluster, CassConsistency consistency);
 
 /**
  * Sets the client id sent to the server in STARTUP; by default each session makes a random one.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] client_id The client id (a UUID, copied).
  */
 CASS_EXPORT void cass_cluster_set_client_id(CassCluster *cluster, CassUuid client_id);
 
 /**
  * Sets how long a traced request waits for its trace to be readable in `system_traces` before
  * its future completes, in milliseconds (default 15).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] max_wait_time_ms How long to wait for a trace, in milliseconds.
  */
 CASS_EXPORT void cass_cluster_set_tracing_max_wait_time(CassCluster *cluster, unsigned int max_wait_time_ms);
 
 /**
  * Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] retry_wait_time_ms The pause between two looks for a trace, in milliseconds.
  */
 CASS_EXPORT void cass_cluster_set_tracing_retry_wait_time(CassCluster *cluster, unsigned int retry_wait_time_ms);
 
 /**
  * Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
  * Unknown values are ignored.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] consistency The consistency of the trace reads.
  */
 CASS_EXPORT void cass_cluster_set_tracing_consistency(CassCluster *cluster, CassConsistency consistency);
 
 /**
  * Sets the number of connections to each host per I/O thread (default 1). 0 is
  * `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_connections Connections per host and I/O thread, at least 1.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or 0 connections.
  */
 CASS_EXPORT CassError cass_cluster_set_core_connections_per_host(CassCluster *cluster, unsigned int num_connections);
 
 /**
  * Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
  * and after schema changes.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to read the schema metadata, `cass_false` not to.
  */
 CASS_EXPORT void cass_cluster_set_use_schema(CassCluster *cluster, cass_bool_t enabled);
 
 /**
  * Sets whether requests with a known partition key go to one of its replicas first (default on).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to route to replicas first.
  */
 CASS_EXPORT void cass_cluster_set_token_aware_routing(CassCluster *cluster, cass_bool_t enabled);
 
 /**
  * Sets the retry policy of requests that do not set their own (default: the policy
  * `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] retry_policy The retry policy; the caller keeps its reference and may free it. NULL is ignored.
  */
 CASS_EXPORT void cass_cluster_set_retry_policy(CassCluster *cluster, CassRetryPolicy *retry_policy);
 
 /**
  * Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
  * `ssl` may be freed afterwards; NULL turns TLS off.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] ssl The TLS settings; the caller keeps its reference and may free it. NULL turns TLS off.
  */
 CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
 
@@ -830,21 +1018,43 @@ CASS_EXPORT void cass_cluster_set_ssl(CassCluster *cluster, CassSsl *ssl);
  * an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
  * the cloud's proxy is not implemented: a session connecting with a bundle fails with
  * `CASS_ERROR_LIB_UNABLE_TO_CONNECT` and a message saying so.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] path The bundle's file path, NUL-terminated.
+ * @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+ *   or invalid bundle, or contact points or TLS settings already set.
  */
 CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle(CassCluster *cluster, const char *path);
 
 /**
  * Same as `cass_cluster_set_cloud_secure_connection_bundle()`, with the path's length.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] path The bundle's file path (need not be NUL-terminated).
+ * @param[in] path_length Length of `path` in bytes.
+ * @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+ *   or invalid bundle, or contact points or TLS settings already set.
  */
 CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_n(CassCluster *cluster, const char *path, size_t path_length);
 
 /**
  * Same as `cass_cluster_set_cloud_secure_connection_bundle()`; OpenSSL needs no set-up call here.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] path The bundle's file path, NUL-terminated.
+ * @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+ *   or invalid bundle, or contact points or TLS settings already set.
  */
 CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init(CassCluster *cluster, const char *path);
 
 /**
  * Same as `cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init()`, with the path's length.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] path The bundle's file path (need not be NUL-terminated).
+ * @param[in] path_length Length of `path` in bytes.
+ * @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+ *   or invalid bundle, or contact points or TLS settings already set.
  */
 CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(CassCluster *cluster, const char *path, size_t path_length);
 
@@ -853,7 +1063,11 @@ CASS_EXPORT CassError cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib
  * accepts, as the C++ driver does; afterwards `cass_cluster_set_protocol_version()` is refused
  * (`CASS_ERROR_LIB_BAD_PARAMS`) until this is called with `cass_false`. This library speaks
  * protocol v4 only (the `scylla` crate has no v5), so with `cass_true` connections use v4, the
- * version the C++ driver falls back to when v5 is refused; a warning says so. Returns `CASS_OK`.
+ * version the C++ driver falls back to when v5 is refused; a warning says so.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enable `cass_true` to ask for the beta protocol version, `cass_false` to stop asking.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_use_beta_protocol_version(CassCluster *cluster, cass_bool_t enable);
 
@@ -862,7 +1076,10 @@ CASS_EXPORT CassError cass_cluster_set_use_beta_protocol_version(CassCluster *cl
  * connection layer cannot add startup options, so the option is not sent: against Cassandra 4.0
  * and later, which have no compact tables and ignore it, the outcome is the C++ driver's; against
  * 3.x, compact tables keep their compact view (a warning is logged when the session connects).
- * Returns `CASS_OK`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled `cass_true` to ask for the NO_COMPACT option.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_no_compact(CassCluster *cluster, cass_bool_t enabled);
 
@@ -870,6 +1087,10 @@ CASS_EXPORT CassError cass_cluster_set_no_compact(CassCluster *cluster, cass_boo
  * Prepares statements on every available host (default `cass_true`). Statements are always
  * prepared on all hosts here; with `cass_false` they still are, which costs a little more at
  * prepare time and saves a re-preparation later. The value is kept and reported as set.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled Whether to prepare on every host.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_prepare_on_all_hosts(CassCluster *cluster, cass_bool_t enabled);
 
@@ -877,12 +1098,20 @@ CASS_EXPORT CassError cass_cluster_set_prepare_on_all_hosts(CassCluster *cluster
  * Prepares known statements on a host that comes up or joins (default `cass_true`). Here a
  * host that does not know a statement answers UNPREPARED on first use and the statement is
  * prepared there and run again, within the same request, whatever the value.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled Whether to prepare on hosts that come up or join.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_prepare_on_up_or_add_host(CassCluster *cluster, cass_bool_t enabled);
 
 /**
  * Looks up host names of node addresses by reverse DNS (default `cass_false`). They are used to
  * verify TLS certificates with `CASS_SSL_VERIFY_PEER_IDENTITY_DNS`, which fails without them.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled `cass_true` to resolve node host names by reverse DNS.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_use_hostname_resolution(CassCluster *cluster, cass_bool_t enabled);
 
@@ -890,6 +1119,10 @@ CASS_EXPORT CassError cass_cluster_set_use_hostname_resolution(CassCluster *clus
  * Shuffles the contact points before the first connection (default `cass_true`). The contact
  * points are always tried in random order here; `cass_false` (a debugging aid upstream) is
  * kept but does not fix the order.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] enabled Whether to shuffle the contact points (kept; the order is random either way).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_use_randomized_contact_points(CassCluster *cluster, cass_bool_t enabled);
 
@@ -898,82 +1131,141 @@ CASS_EXPORT CassError cass_cluster_set_use_randomized_contact_points(CassCluster
  * the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
  * on the library's host event thread, one event at a time, in order. NULL removes the callback.
  * `data` is passed back unchanged and must stay valid while sessions use this configuration.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] callback The function told about host events; NULL removes it.
+ * @param[in] data Passed to `callback` unchanged; the caller owns it (may be NULL).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_host_listener_callback(CassCluster *cluster, CassHostListenerCallback callback, void *data);
 
 /**
  * Sets the application name sent to the server in the STARTUP message. NULL clears it.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] application_name The name, NUL-terminated and copied; NULL or "" clears it.
  */
 CASS_EXPORT void cass_cluster_set_application_name(CassCluster *cluster, const char *application_name);
 
 /**
  * Same as `cass_cluster_set_application_name()`, with the name's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] application_name The name (copied; need not be NUL-terminated).
+ * @param[in] application_name_length Length of `application_name` in bytes; 0 clears the name.
  */
 CASS_EXPORT void cass_cluster_set_application_name_n(CassCluster *cluster, const char *application_name, size_t application_name_length);
 
 /**
  * Sets the application version sent to the server in the STARTUP message. NULL clears it.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] application_version The version, NUL-terminated and copied; NULL or "" clears it.
  */
 CASS_EXPORT void cass_cluster_set_application_version(CassCluster *cluster, const char *application_version);
 
 /**
  * Same as `cass_cluster_set_application_version()`, with the version's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] application_version The version (copied; need not be NUL-terminated).
+ * @param[in] application_version_length Length of `application_version` in bytes; 0 clears the version.
  */
 CASS_EXPORT void cass_cluster_set_application_version_n(CassCluster *cluster, const char *application_version, size_t application_version_length);
 
 /**
  * Sets how often an idle connection is checked with a heartbeat, in seconds (default 30; 0
  * disables heartbeats).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] interval_secs Seconds between heartbeats on an idle connection; 0 disables them.
  */
 CASS_EXPORT void cass_cluster_set_connection_heartbeat_interval(CassCluster *cluster, unsigned int interval_secs);
 
 /**
  * Sets how long a connection may go without an answered heartbeat before it is closed, in
  * seconds (default 60).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] timeout_secs Seconds without an answered heartbeat before the connection is closed.
  */
 CASS_EXPORT void cass_cluster_set_connection_idle_timeout(CassCluster *cluster, unsigned int timeout_secs);
 
 /**
  * Enables or disables Nagle's algorithm being off (TCP_NODELAY; default on).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to set TCP_NODELAY on connections.
  */
 CASS_EXPORT void cass_cluster_set_tcp_nodelay(CassCluster *cluster, cass_bool_t enabled);
 
 /**
  * Enables TCP keep-alive with `delay_secs` of idleness before the first probe (default off).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to turn TCP keep-alive on, `cass_false` to turn it off.
+ * @param[in] delay_secs Seconds of idleness before the first keep-alive probe.
  */
 CASS_EXPORT void cass_cluster_set_tcp_keepalive(CassCluster *cluster, cass_bool_t enabled, unsigned int delay_secs);
 
 /**
  * Sets how long DDL run through a session waits for the cluster's schema agreement, in
  * milliseconds (default 10000).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] wait_time_ms How long to wait for schema agreement, in milliseconds.
  */
 CASS_EXPORT void cass_cluster_set_max_schema_wait_time(CassCluster *cluster, unsigned int wait_time_ms);
 
 /**
  * Binds outgoing connections to a local IP address (NULL or "": any).
  * `CASS_ERROR_LIB_HOST_RESOLUTION` when it is not an IP address.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name An IP address, NUL-terminated; NULL or "" means any.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_HOST_RESOLUTION` when `name` is not an IP address; `CASS_ERROR_LIB_BAD_PARAMS`
+ *   for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_local_address(CassCluster *cluster, const char *name);
 
 /**
  * Same as `cass_cluster_set_local_address()`, with the address's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name An IP address (need not be NUL-terminated).
+ * @param[in] name_length Length of `name` in bytes; 0 means any address.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_HOST_RESOLUTION` when `name` is not an IP address; `CASS_ERROR_LIB_BAD_PARAMS`
+ *   for a NULL cluster, NULL `name` with a non-zero length, or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_local_address_n(CassCluster *cluster, const char *name, size_t name_length);
 
 /**
  * Sets the local port range for shard-aware connections (ScyllaDB); a busy port is skipped.
  * `CASS_ERROR_LIB_BAD_PARAMS` unless 1024 <= lo <= hi <= 65535.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] lo The lowest local port, at least 1024.
+ * @param[in] hi The highest local port, from `lo` to 65535.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a range outside those bounds (logged).
  */
 CASS_EXPORT CassError cass_cluster_set_local_port_range(CassCluster *cluster, int lo, int hi);
 
 /**
  * Runs up to `max_speculative_executions` extra executions of idempotent requests, one every
  * `constant_delay_ms` while no answer came. Negative values are `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] constant_delay_ms Milliseconds between two executions, 0 or more.
+ * @param[in] max_speculative_executions The most extra executions per request, 0 or more.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a negative value.
  */
 CASS_EXPORT CassError cass_cluster_set_constant_speculative_execution_policy(CassCluster *cluster, int64_t constant_delay_ms, int max_speculative_executions);
 
 /**
  * No speculative executions (the default).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_no_speculative_execution_policy(CassCluster *cluster);
 
@@ -981,6 +1273,10 @@ CASS_EXPORT CassError cass_cluster_set_no_speculative_execution_policy(CassClust
  * The C++ driver's request queue size per I/O thread. Validated as upstream (0 is
  * `CASS_ERROR_LIB_BAD_PARAMS`); here requests go through an unbounded batched queue, so the
  * value has nothing to size.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] queue_size The queue size (checked, not used), at least 1.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a size of 0.
  */
 CASS_EXPORT CassError cass_cluster_set_queue_size_io(CassCluster *cluster, unsigned int queue_size);
 
@@ -988,6 +1284,10 @@ CASS_EXPORT CassError cass_cluster_set_queue_size_io(CassCluster *cluster, unsig
  * The C++ driver's write coalescing delay. Validated as upstream (negative is
  * `CASS_ERROR_LIB_BAD_PARAMS`); the `scylla` crate coalesces the writes of requests in flight on
  * its own, without a delay setting.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] delay_us The delay in microseconds (checked, not used), 0 or more.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a negative delay.
  */
 CASS_EXPORT CassError cass_cluster_set_coalesce_delay(CassCluster *cluster, int64_t delay_us);
 
@@ -995,70 +1295,119 @@ CASS_EXPORT CassError cass_cluster_set_coalesce_delay(CassCluster *cluster, int6
  * The C++ driver's share of I/O loop time spent on new requests (1-100, else
  * `CASS_ERROR_LIB_BAD_PARAMS`); tokio schedules request and I/O work itself, so there is nothing
  * to apportion.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] ratio The percentage (checked, not used), 1 to 100.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a ratio outside 1 to 100.
  */
 CASS_EXPORT CassError cass_cluster_set_new_request_ratio(CassCluster *cluster, int32_t ratio);
 
 /**
  * The C++ driver's pool of reusable write buffers; accepted as upstream. Buffers here are
  * per-request frames of the `scylla` crate, so there is no pool to size.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_objects The pool size (not used).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_max_reusable_write_objects(CassCluster *cluster, unsigned int num_objects);
 
 /**
  * The interval of DataStax Insights monitoring reports, a DSE feature; accepted and not used,
  * as the C++ driver does against Apache Cassandra.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] interval_secs The report interval in seconds (not used).
  */
 CASS_EXPORT void cass_cluster_set_monitor_reporting_interval(CassCluster *cluster, unsigned int interval_secs);
 
 /**
  * Deprecated upstream and ignored, as by the C++ driver: pools keep
- * `cass_cluster_set_core_connections_per_host()` connections. Returns `CASS_OK`.
+ * `cass_cluster_set_core_connections_per_host()` connections.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_connections Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_max_connections_per_host(CassCluster *cluster, unsigned int num_connections);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_connections Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_max_concurrent_creation(CassCluster *cluster, unsigned int num_connections);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_requests Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_max_concurrent_requests_threshold(CassCluster *cluster, unsigned int num_requests);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_requests Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_max_requests_per_flush(CassCluster *cluster, unsigned int num_requests);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_bytes Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_write_bytes_high_water_mark(CassCluster *cluster, unsigned int num_bytes);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_bytes Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_write_bytes_low_water_mark(CassCluster *cluster, unsigned int num_bytes);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_requests Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_pending_requests_high_water_mark(CassCluster *cluster, unsigned int num_requests);
 
 /**
- * Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+ * Deprecated upstream and ignored, as by the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] num_requests Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_pending_requests_low_water_mark(CassCluster *cluster, unsigned int num_requests);
 
 /**
  * Deprecated upstream and ignored, as by the C++ driver (events have no queue to size here
- * either: the crate hands them to its metadata worker). Returns `CASS_OK`.
+ * either: the crate hands them to its metadata worker).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] queue_size Ignored.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_queue_size_event(CassCluster *cluster, unsigned int queue_size);
 
 /**
  * Uses round-robin load balancing: every host of the cluster in turn, all considered local.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
  */
 CASS_EXPORT void cass_cluster_set_load_balance_round_robin(CassCluster *cluster);
 
@@ -1068,11 +1417,24 @@ CASS_EXPORT void cass_cluster_set_load_balance_round_robin(CassCluster *cluster)
  * deprecated) that many hosts of each other data center, which LOCAL_ONE and LOCAL_QUORUM requests
  * use only if `allow_remote_dcs_for_local_cl` (deprecated). Hosts the policy does not use get no
  * connections. NULL or empty `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+ * @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+ * @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL, empty or non-UTF-8 `local_dc`.
  */
 CASS_EXPORT CassError cass_cluster_set_load_balance_dc_aware(CassCluster *cluster, const char *local_dc, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
 /**
  * Same as `cass_cluster_set_load_balance_dc_aware()`, with the data center's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+ * @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+ * @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+ * @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or an empty, NULL or non-UTF-8 `local_dc`.
  */
 CASS_EXPORT CassError cass_cluster_set_load_balance_dc_aware_n(CassCluster *cluster, const char *local_dc, size_t local_dc_length, unsigned int used_hosts_per_remote_dc, cass_bool_t allow_remote_dcs_for_local_cl);
 
@@ -1080,23 +1442,41 @@ CASS_EXPORT CassError cass_cluster_set_load_balance_dc_aware_n(CassCluster *clus
  * Uses rack-aware load balancing: the hosts of `local_rack` in `local_dc` first, then the other
  * racks of `local_dc`, then (except for LOCAL_ONE and LOCAL_QUORUM requests) the other data
  * centers. NULL or empty `local_dc` or `local_rack` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+ * @param[in] local_rack The local rack's name, NUL-terminated and copied; must not be NULL or "".
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL, empty or non-UTF-8 name.
  */
 CASS_EXPORT CassError cass_cluster_set_load_balance_rack_aware(CassCluster *cluster, const char *local_dc, const char *local_rack);
 
 /**
  * Same as `cass_cluster_set_load_balance_rack_aware()`, with the lengths given.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+ * @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+ * @param[in] local_rack The local rack's name (copied; need not be NUL-terminated).
+ * @param[in] local_rack_length Length of `local_rack` in bytes; 0 is refused.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or an empty, NULL or non-UTF-8 name.
  */
 CASS_EXPORT CassError cass_cluster_set_load_balance_rack_aware_n(CassCluster *cluster, const char *local_dc, size_t local_dc_length, const char *local_rack, size_t local_rack_length);
 
 /**
  * Sets whether token-aware routing picks the replicas in random order per request (default on)
  * or always in the same order (which may help server-side caches).
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to shuffle the replicas, `cass_false` to keep their order.
  */
 CASS_EXPORT void cass_cluster_set_token_aware_routing_shuffle_replicas(CassCluster *cluster, cass_bool_t enabled);
 
 /**
  * Sets whether hosts answering much slower than the fastest are moved to the end of query plans
  * (default off); see `cass_cluster_set_latency_aware_routing_settings()`.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] enabled `cass_true` to turn latency-aware routing on.
  */
 CASS_EXPORT void cass_cluster_set_latency_aware_routing(CassCluster *cluster, cass_bool_t enabled);
 
@@ -1106,61 +1486,102 @@ CASS_EXPORT void cass_cluster_set_latency_aware_routing(CassCluster *cluster, ca
  * (default 10,000); `scale_ms` (default 100) weighs older measurements; the best average is
  * recomputed every `update_rate_ms` (default 100); hosts with fewer than `min_measured`
  * (default 50) measurements are not judged. The values are taken as given, as upstream.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] exclusion_threshold How many times slower than the best host a host may be before it is penalized.
+ * @param[in] scale_ms How fast older measurements lose weight, in milliseconds.
+ * @param[in] retry_period_ms How long a slow host stays penalized, in milliseconds.
+ * @param[in] update_rate_ms How often the best average is recomputed, in milliseconds.
+ * @param[in] min_measured The number of measurements a host needs before it is judged.
  */
 CASS_EXPORT void cass_cluster_set_latency_aware_routing_settings(CassCluster *cluster, double exclusion_threshold, uint64_t scale_ms, uint64_t retry_period_ms, uint64_t update_rate_ms, uint64_t min_measured);
 
 /**
  * Adds hosts (comma-separated addresses, white space trimmed) to the allow list; "" clears it.
  * With a non-empty list only those hosts are used, and no connections are opened to others.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
  */
 CASS_EXPORT void cass_cluster_set_whitelist_filtering(CassCluster *cluster, const char *hosts);
 
 /**
  * Same as `cass_cluster_set_whitelist_filtering()`, with the text's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+ * @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
  */
 CASS_EXPORT void cass_cluster_set_whitelist_filtering_n(CassCluster *cluster, const char *hosts, size_t hosts_length);
 
 /**
  * Adds hosts (comma-separated addresses, white space trimmed) to the deny list; "" clears it.
  * Those hosts are never used and get no connections.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
  */
 CASS_EXPORT void cass_cluster_set_blacklist_filtering(CassCluster *cluster, const char *hosts);
 
 /**
  * Same as `cass_cluster_set_blacklist_filtering()`, with the text's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+ * @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
  */
 CASS_EXPORT void cass_cluster_set_blacklist_filtering_n(CassCluster *cluster, const char *hosts, size_t hosts_length);
 
 /**
  * Adds data centers (comma-separated) to the allow list; "" clears it. With a non-empty list only
  * hosts of those data centers are used.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
  */
 CASS_EXPORT void cass_cluster_set_whitelist_dc_filtering(CassCluster *cluster, const char *dcs);
 
 /**
  * Same as `cass_cluster_set_whitelist_dc_filtering()`, with the text's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+ * @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
  */
 CASS_EXPORT void cass_cluster_set_whitelist_dc_filtering_n(CassCluster *cluster, const char *dcs, size_t dcs_length);
 
 /**
  * Adds data centers (comma-separated) to the deny list; "" clears it. Hosts of those data centers
  * are never used.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
  */
 CASS_EXPORT void cass_cluster_set_blacklist_dc_filtering(CassCluster *cluster, const char *dcs);
 
 /**
  * Same as `cass_cluster_set_blacklist_dc_filtering()`, with the text's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+ * @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
  */
 CASS_EXPORT void cass_cluster_set_blacklist_dc_filtering_n(CassCluster *cluster, const char *dcs, size_t dcs_length);
 
 /**
  * Deprecated: same as `cass_cluster_set_constant_reconnect()`.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] wait_time Milliseconds to wait before each reconnection attempt.
  */
 CASS_EXPORT void cass_cluster_set_reconnect_wait_time(CassCluster *cluster, unsigned int wait_time);
 
 /**
  * Waits `delay_ms` (0: no wait) before each attempt to reconnect to a host whose connections
  * failed.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] delay_ms Milliseconds to wait before each reconnection attempt.
  */
 CASS_EXPORT void cass_cluster_set_constant_reconnect(CassCluster *cluster, uint64_t delay_ms);
 
@@ -1168,6 +1589,11 @@ CASS_EXPORT void cass_cluster_set_constant_reconnect(CassCluster *cluster, uint6
  * Waits exponentially longer between reconnection attempts, from `base_delay_ms` up to
  * `max_delay_ms` (defaults 2000 and 60000), with ±15 % jitter kept within those bounds. Both must
  * be greater than 1 and base not greater than max, else `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] base_delay_ms The first delay in milliseconds, greater than 1.
+ * @param[in] max_delay_ms The largest delay in milliseconds, greater than 1 and not less than `base_delay_ms`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or delays outside those bounds (logged).
  */
 CASS_EXPORT CassError cass_cluster_set_exponential_reconnect(CassCluster *cluster, uint64_t base_delay_ms, uint64_t max_delay_ms);
 
@@ -1175,6 +1601,9 @@ CASS_EXPORT CassError cass_cluster_set_exponential_reconnect(CassCluster *cluste
  * Sets the generator of the client-side timestamps of requests that set none themselves (default:
  * a monotonic generator per cluster). The cluster keeps its own reference, so the generator may be
  * freed afterwards. NULL is ignored.
+ *
+ * @param[in] cluster The cluster configuration; NULL is ignored.
+ * @param[in] timestamp_gen The generator; the caller keeps its reference and may free it. NULL is ignored.
  */
 CASS_EXPORT void cass_cluster_set_timestamp_gen(CassCluster *cluster, CassTimestampGen *timestamp_gen);
 
@@ -1183,11 +1612,24 @@ CASS_EXPORT void cass_cluster_set_timestamp_gen(CassCluster *cluster, CassTimest
  * batches select it with `cass_statement_set_execution_profile()`. Later changes to `profile` do
  * not affect the copy, so `profile` may be freed right away. NULL or empty `name` or NULL
  * `profile` is `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The profile's name, NUL-terminated and copied; must not be NULL or "".
+ * @param[in] profile The profile to copy; the caller still owns it. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL profile, or a NULL, empty or non-UTF-8
+ *   name.
  */
 CASS_EXPORT CassError cass_cluster_set_execution_profile(CassCluster *cluster, const char *name, CassExecProfile *profile);
 
 /**
  * Same as `cass_cluster_set_execution_profile()`, with the name's length given.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The profile's name (copied; need not be NUL-terminated).
+ * @param[in] name_length Length of `name` in bytes; 0 is refused.
+ * @param[in] profile The profile to copy; the caller still owns it. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL profile, or a NULL, empty or non-UTF-8
+ *   name.
  */
 CASS_EXPORT CassError cass_cluster_set_execution_profile_n(CassCluster *cluster, const char *name, size_t name_length, CassExecProfile *profile);
 
@@ -1894,54 +2336,99 @@ CASS_EXPORT const CassValue *cass_index_meta_field_by_name_n(const CassIndexMeta
 
 /**
  * Creates TLS settings (verify flags: `CASS_SSL_VERIFY_PEER_CERT`). Free with `cass_ssl_free()`.
+ *
+ * @return New TLS settings, owned by the caller (free them with `cass_ssl_free()`).
  */
 CASS_EXPORT CassSsl *cass_ssl_new(void);
 
 /**
  * Same as `cass_ssl_new()`; OpenSSL needs no separate initialization from us either way.
+ *
+ * @return New TLS settings, owned by the caller (free them with `cass_ssl_free()`).
  */
 CASS_EXPORT CassSsl *cass_ssl_new_no_lib_init(void);
 
 /**
  * Releases C's reference. Clusters given these settings keep theirs. NULL is ignored.
+ *
+ * @param[in] ssl The caller's reference to release; NULL is ignored.
  */
 CASS_EXPORT void cass_ssl_free(CassSsl *ssl);
 
 /**
  * Adds a trusted certificate (PEM; the first certificate of the text). Invalid PEM gives
  * `CASS_ERROR_SSL_INVALID_CERT`.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cert The PEM text, NUL-terminated; copied.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_CERT` when the text holds no valid PEM certificate (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`.
  */
 CASS_EXPORT CassError cass_ssl_add_trusted_cert(CassSsl *ssl, const char *cert);
 
 /**
  * Same as `cass_ssl_add_trusted_cert()`, with the length of the text given.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cert The PEM text (need not be NUL-terminated); copied.
+ * @param[in] cert_length Length of `cert` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_CERT` when the text holds no valid PEM certificate (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`, or NULL `cert` with a non-zero length.
  */
 CASS_EXPORT CassError cass_ssl_add_trusted_cert_n(CassSsl *ssl, const char *cert, size_t cert_length);
 
 /**
  * Sets the verification flags (`CassSslVerifyFlags`, or-ed).
+ *
+ * @param[in] ssl The TLS settings; NULL is ignored.
+ * @param[in] flags `CASS_SSL_VERIFY_*` flags or-ed together; `CASS_SSL_VERIFY_NONE` for no checks.
  */
 CASS_EXPORT void cass_ssl_set_verify_flags(CassSsl *ssl, int flags);
 
 /**
  * Sets the client certificate chain (PEM, the certificate first). Invalid PEM gives
  * `CASS_ERROR_SSL_INVALID_CERT`.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cert The PEM chain, NUL-terminated; copied.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_CERT` when the text holds no valid PEM certificate (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`.
  */
 CASS_EXPORT CassError cass_ssl_set_cert(CassSsl *ssl, const char *cert);
 
 /**
  * Same as `cass_ssl_set_cert()`, with the length of the text given.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cert The PEM chain (need not be NUL-terminated); copied.
+ * @param[in] cert_length Length of `cert` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_CERT` when the text holds no valid PEM certificate (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`, or NULL `cert` with a non-zero length.
  */
 CASS_EXPORT CassError cass_ssl_set_cert_n(CassSsl *ssl, const char *cert, size_t cert_length);
 
 /**
  * Sets the client private key (PEM; `password` decrypts an encrypted key). An invalid key or a
  * wrong password gives `CASS_ERROR_SSL_INVALID_PRIVATE_KEY`.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] key The PEM key, NUL-terminated; copied.
+ * @param[in] password The key's password, NUL-terminated; NULL or "" for an unencrypted key.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_PRIVATE_KEY` for an invalid key or a wrong password (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`.
  */
 CASS_EXPORT CassError cass_ssl_set_private_key(CassSsl *ssl, const char *key, const char *password);
 
 /**
  * Same as `cass_ssl_set_private_key()`, with the lengths given.
+ *
+ * @param[in] ssl The TLS settings; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] key The PEM key (need not be NUL-terminated); copied.
+ * @param[in] key_length Length of `key` in bytes.
+ * @param[in] password The key's password (need not be NUL-terminated).
+ * @param[in] password_length Length of `password` in bytes; 0 for an unencrypted key.
+ * @return `CASS_OK`; `CASS_ERROR_SSL_INVALID_PRIVATE_KEY` for an invalid key or a wrong password (logged);
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for NULL `ssl`, or a NULL text with a non-zero length.
  */
 CASS_EXPORT CassError cass_ssl_set_private_key_n(CassSsl *ssl, const char *key, size_t key_length, const char *password, size_t password_length);
 
@@ -1950,6 +2437,12 @@ CASS_EXPORT CassError cass_ssl_set_private_key_n(CassSsl *ssl, const char *key, 
  * and other authenticators set before. `cleanup_callback` (may be NULL) is called with `data`
  * once the cluster and every session connected with it are done with the callbacks. NULL
  * `exchange_callbacks` gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] exchange_callbacks The exchange callbacks, copied; must not be NULL.
+ * @param[in] cleanup_callback Called with `data` once the callbacks are no longer used; may be NULL.
+ * @param[in] data Passed to every callback unchanged; the caller owns it (may be NULL).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or NULL `exchange_callbacks`.
  */
 CASS_EXPORT CassError cass_cluster_set_authenticator_callbacks(CassCluster *cluster, const CassAuthenticatorCallbacks *exchange_callbacks, CassAuthenticatorDataCleanupCallback cleanup_callback, void *data);
 
@@ -1957,6 +2450,9 @@ CASS_EXPORT CassError cass_cluster_set_authenticator_callbacks(CassCluster *clus
  * The address of the node being authenticated: not known here (the `scylla` crate does not
  * pass it to authenticators), so `address` is set to an empty address (`address_length` 0).
  * NULL arguments are ignored.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[out] address Receives the node's address (here always the empty address); NULL is ignored.
  */
 CASS_EXPORT void cass_authenticator_address(const CassAuthenticator *auth, CassInet *address);
 
@@ -1964,6 +2460,10 @@ CASS_EXPORT void cass_authenticator_address(const CassAuthenticator *auth, CassI
  * The host name of the node being authenticated: "" (not known here, as the address; the C++
  * driver also gives "" without hostname resolution). `length` (may be NULL) receives 0. NULL
  * for a NULL authenticator.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[out] length Receives the host name's length (0); may be NULL.
+ * @return A static, NUL-terminated "" that the caller must not free; NULL for a NULL authenticator.
  */
 CASS_EXPORT const char *cass_authenticator_hostname(const CassAuthenticator *auth, size_t *length);
 
@@ -1971,17 +2471,29 @@ CASS_EXPORT const char *cass_authenticator_hostname(const CassAuthenticator *aut
  * The server's authenticator class (for example
  * `org.apache.cassandra.auth.PasswordAuthenticator`), NUL-terminated, valid during the exchange;
  * `length` (may be NULL) receives its length. NULL for a NULL authenticator.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[out] length Receives the class name's length in bytes; may be NULL.
+ * @return The class name, NUL-terminated, owned by the authenticator and valid during the exchange; NULL for a NULL
+ *   authenticator.
  */
 CASS_EXPORT const char *cass_authenticator_class_name(const CassAuthenticator *auth, size_t *length);
 
 /**
  * The exchange's own data pointer (`cass_authenticator_set_exchange_data()`; NULL at first).
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @return The pointer last set with `cass_authenticator_set_exchange_data()` (the caller's), NULL if none or for a
+ *   NULL authenticator.
  */
 CASS_EXPORT void *cass_authenticator_exchange_data(CassAuthenticator *auth);
 
 /**
  * Sets the exchange's own data pointer, for the later callbacks of the same exchange (the
  * cleanup callback is where to free it).
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[in] exchange_data The caller's pointer to keep (not freed by the library); may be NULL.
  */
 CASS_EXPORT void cass_authenticator_set_exchange_data(CassAuthenticator *auth, void *exchange_data);
 
@@ -1989,22 +2501,38 @@ CASS_EXPORT void cass_authenticator_set_exchange_data(CassAuthenticator *auth, v
  * A response buffer of `size` bytes (zeroed) for the callback to fill; it is sent when the
  * callback returns. Valid until the callback returns; replaces an earlier response. NULL for a
  * NULL authenticator.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[in] size The response's size in bytes.
+ * @return A zeroed buffer of `size` bytes, owned by the authenticator and valid until the callback returns; NULL for a
+ *   NULL authenticator.
  */
 CASS_EXPORT char *cass_authenticator_response(CassAuthenticator *auth, size_t size);
 
 /**
  * Sets the response to send (a copy of `response_size` bytes; NULL with size 0 is an empty
  * response).
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[in] response The response bytes, copied; NULL only with a size of 0.
+ * @param[in] response_size Length of `response` in bytes.
  */
 CASS_EXPORT void cass_authenticator_set_response(CassAuthenticator *auth, const char *response, size_t response_size);
 
 /**
  * Fails the exchange with `message` (NUL-terminated; NULL is ""): the connection's login fails.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[in] message The error message, NUL-terminated and copied; NULL is "".
  */
 CASS_EXPORT void cass_authenticator_set_error(CassAuthenticator *auth, const char *message);
 
 /**
  * Same as `cass_authenticator_set_error()`, with the message's length.
+ *
+ * @param[in] auth The authenticator the callback was given; NULL is ignored.
+ * @param[in] message The error message (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] message_length Length of `message` in bytes.
  */
 CASS_EXPORT void cass_authenticator_set_error_n(CassAuthenticator *auth, const char *message, size_t message_length);
 
@@ -5558,34 +6086,48 @@ CASS_EXPORT void cass_uuid_gen_from_time(CassUuidGen *uuid_gen, cass_uint64_t ti
  * the data was missing, a write timeout once when a logged batch failed to write its batch log,
  * and an unavailable error once on another node; return every other error. Free it with
  * `cass_retry_policy_free()`.
+ *
+ * @return A new policy, owned by the caller (free it with `cass_retry_policy_free()`).
  */
 CASS_EXPORT CassRetryPolicy *cass_retry_policy_default_new(void);
 
 /**
  * Creates the downgrading consistency policy (deprecated upstream: it may silently weaken
  * consistency): as the default, and retries at a lower consistency the replicas can satisfy.
+ *
+ * @return A new policy, owned by the caller (free it with `cass_retry_policy_free()`).
  */
 CASS_EXPORT CassRetryPolicy *cass_retry_policy_downgrading_consistency_new(void);
 
 /**
  * Creates a policy that never retries: every error is returned.
+ *
+ * @return A new policy, owned by the caller (free it with `cass_retry_policy_free()`).
  */
 CASS_EXPORT CassRetryPolicy *cass_retry_policy_fallthrough_new(void);
 
 /**
  * Creates a policy that decides as `child_retry_policy` and logs each retry or ignore at INFO.
  * NULL when the child is NULL or itself a logging policy.
+ *
+ * @param[in] child_retry_policy The policy that decides; the caller keeps its reference and may free it.
+ * @return A new policy, owned by the caller (free it with `cass_retry_policy_free()`); NULL when `child_retry_policy`
+ *   is NULL or a logging policy.
  */
 CASS_EXPORT CassRetryPolicy *cass_retry_policy_logging_new(CassRetryPolicy *child_retry_policy);
 
 /**
  * Releases C's reference to a retry policy. NULL is ignored.
+ *
+ * @param[in] policy The caller's policy reference to release; NULL is ignored.
  */
 CASS_EXPORT void cass_retry_policy_free(CassRetryPolicy *policy);
 
 /**
  * Creates a generator that lets the server assign timestamps. Free it with
  * `cass_timestamp_gen_free()`; clusters keep their own reference.
+ *
+ * @return A new generator, owned by the caller (free it with `cass_timestamp_gen_free()`).
  */
 CASS_EXPORT CassTimestampGen *cass_timestamp_gen_server_side_new(void);
 
@@ -5593,6 +6135,8 @@ CASS_EXPORT CassTimestampGen *cass_timestamp_gen_server_side_new(void);
  * Creates a monotonically increasing client-side generator with microsecond precision (the
  * default generator), warning about more than 1 s of clock skew at most once a second. It may be
  * shared by several clusters and sessions. Free it with `cass_timestamp_gen_free()`.
+ *
+ * @return A new generator, owned by the caller (free it with `cass_timestamp_gen_free()`).
  */
 CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new(void);
 
@@ -5600,12 +6144,18 @@ CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new(void);
  * Same as `cass_timestamp_gen_monotonic_new()`, with the skew (microseconds) beyond which a
  * warning is logged (negative: never) and the minimum time between two warnings (milliseconds;
  * 0 or negative: every millisecond).
+ *
+ * @param[in] warning_threshold_us Clock skew in microseconds beyond which a warning is logged; negative: never.
+ * @param[in] warning_interval_ms Least time between two warnings in milliseconds; 0 or negative: 1 ms.
+ * @return A new generator, owned by the caller (free it with `cass_timestamp_gen_free()`).
  */
 CASS_EXPORT CassTimestampGen *cass_timestamp_gen_monotonic_new_with_settings(int64_t warning_threshold_us, int64_t warning_interval_ms);
 
 /**
  * Releases C's reference to a generator; clusters and sessions using it keep theirs. NULL is
  * ignored.
+ *
+ * @param[in] timestamp_gen The caller's generator reference to release; NULL is ignored.
  */
 CASS_EXPORT void cass_timestamp_gen_free(CassTimestampGen *timestamp_gen);
 

@@ -74,11 +74,23 @@ typedef struct {
  * Logs in with SASL PLAIN (user name and password). Works with DSE's unified authenticator
  * and with Cassandra's `PasswordAuthenticator`. Replaces `cass_cluster_set_credentials()`.
  * NULL strings are read as ""; text that is not UTF-8 gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] username The user name, NUL-terminated and copied; NULL is "".
+ * @param[in] password The password, NUL-terminated and copied; NULL is "".
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator(CassCluster *cluster, const char *username, const char *password);
 
 /**
  * Same as `cass_cluster_set_dse_plaintext_authenticator()`, with lengths.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] username The user name (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] username_length Length of `username` in bytes.
+ * @param[in] password The password (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] password_length Length of `password` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length);
 
@@ -86,11 +98,26 @@ CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_n(CassCluster
  * SASL PLAIN login as `username`, acting as the role `authorization_id` (DSE proxy login; the
  * server must allow `username` to log in as it). Cassandra's `PasswordAuthenticator` ignores
  * the authorization id and logs in as `username`, as it does with the C++ driver.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] username The user name, NUL-terminated and copied; NULL is "".
+ * @param[in] password The password, NUL-terminated and copied; NULL is "".
+ * @param[in] authorization_id The role to act as, NUL-terminated and copied; NULL is "".
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy(CassCluster *cluster, const char *username, const char *password, const char *authorization_id);
 
 /**
  * Same as `cass_cluster_set_dse_plaintext_authenticator_proxy()`, with lengths.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] username The user name (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] username_length Length of `username` in bytes.
+ * @param[in] password The password (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] password_length Length of `password` in bytes.
+ * @param[in] authorization_id The role to act as (copied; need not be NUL-terminated); NULL is "".
+ * @param[in] authorization_id_length Length of `authorization_id` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy_n(CassCluster *cluster, const char *username, size_t username_length, const char *password, size_t password_length, const char *authorization_id, size_t authorization_id_length);
 
@@ -98,22 +125,49 @@ CASS_EXPORT CassError cass_cluster_set_dse_plaintext_authenticator_proxy_n(CassC
  * Kerberos (GSSAPI) login. Not available: this library has no Kerberos support, like the C++
  * driver built without Kerberos (the reference build): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and
  * the cluster's authentication is left as it was.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] service The Kerberos service name (not used).
+ * @param[in] principal The Kerberos principal (not used).
+ * @return `CASS_ERROR_LIB_NOT_IMPLEMENTED` (logged); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator(CassCluster *cluster, const char *service, const char *principal);
 
 /**
  * Same as `cass_cluster_set_dse_gssapi_authenticator()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] service The Kerberos service name (not used).
+ * @param[in] service_length Length of `service` in bytes.
+ * @param[in] principal The Kerberos principal (not used).
+ * @param[in] principal_length Length of `principal` in bytes.
+ * @return `CASS_ERROR_LIB_NOT_IMPLEMENTED` (logged); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_n(CassCluster *cluster, const char *service, size_t service_length, const char *principal, size_t principal_length);
 
 /**
  * Kerberos login with an authorization id: `CASS_ERROR_LIB_NOT_IMPLEMENTED` (no Kerberos
  * support, as in the reference build).
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] service The Kerberos service name (not used).
+ * @param[in] principal The Kerberos principal (not used).
+ * @param[in] authorization_id The role to act as (not used).
+ * @return `CASS_ERROR_LIB_NOT_IMPLEMENTED` (logged); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy(CassCluster *cluster, const char *service, const char *principal, const char *authorization_id);
 
 /**
  * Same as `cass_cluster_set_dse_gssapi_authenticator_proxy()`: `CASS_ERROR_LIB_NOT_IMPLEMENTED`.
+ *
+ * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] service The Kerberos service name (not used).
+ * @param[in] service_length Length of `service` in bytes.
+ * @param[in] principal The Kerberos principal (not used).
+ * @param[in] principal_length Length of `principal` in bytes.
+ * @param[in] authorization_id The role to act as (not used).
+ * @param[in] authorization_id_length Length of `authorization_id` in bytes.
+ * @return `CASS_ERROR_LIB_NOT_IMPLEMENTED` (logged); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
  */
 CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy_n(CassCluster *cluster, const char *service, size_t service_length, const char *principal, size_t principal_length, const char *authorization_id, size_t authorization_id_length);
 
@@ -121,6 +175,11 @@ CASS_EXPORT CassError cass_cluster_set_dse_gssapi_authenticator_proxy_n(CassClus
  * Sets the locks the GSSAPI (Kerberos) authenticator would take around a Kerberos library that
  * is not thread-safe. This library has no Kerberos support (like the reference build of the C++
  * driver): `CASS_ERROR_LIB_NOT_IMPLEMENTED`, and the callbacks are never called.
+ *
+ * @param[in] lock_callback The lock function (never called).
+ * @param[in] unlock_callback The unlock function (never called).
+ * @param[in] data Would be passed to the callbacks; the caller owns it.
+ * @return `CASS_ERROR_LIB_NOT_IMPLEMENTED`, always.
  */
 CASS_EXPORT CassError dse_gssapi_authenticator_set_lock_callbacks(DseGssapiAuthenticatorLockCallback lock_callback, DseGssapiAuthenticatorUnlockCallback unlock_callback, void *data);
 
@@ -130,11 +189,20 @@ CASS_EXPORT CassError dse_gssapi_authenticator_set_lock_callbacks(DseGssapiAuthe
  * Apache Cassandra ignores; this library cannot send custom payloads, so the batch runs as the
  * logged-in user, against Cassandra (same outcome) and against DSE (README, support matrix).
  * NULL `name` is read as ""; a NULL batch or non-UTF-8 name gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] batch The batch; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The role's name, NUL-terminated; NULL is "".
+ * @return `CASS_OK` (nothing is sent); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL batch or a name that is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execute_as(CassBatch *batch, const char *name);
 
 /**
  * Same as `cass_batch_set_execute_as()`, with the name's length.
+ *
+ * @param[in] batch The batch; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The role's name (need not be NUL-terminated); NULL is "".
+ * @param[in] name_length Length of `name` in bytes.
+ * @return `CASS_OK` (nothing is sent); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL batch or a name that is not UTF-8.
  */
 CASS_EXPORT CassError cass_batch_set_execute_as_n(CassBatch *batch, const char *name, size_t name_length);
 
@@ -144,55 +212,91 @@ CASS_EXPORT CassError cass_batch_set_execute_as_n(CassBatch *batch, const char *
  * logged-in user. This library cannot send custom payloads, so against Cassandra the outcome is
  * the same; against DSE the statement also runs as the logged-in user (README, support matrix).
  * NULL `name` is read as ""; a NULL statement or non-UTF-8 name gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] statement The statement; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The role's name, NUL-terminated; NULL is "".
+ * @return `CASS_OK` (nothing is sent); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL statement or a name that is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execute_as(CassStatement *statement, const char *name);
 
 /**
  * Same as `cass_statement_set_execute_as()`, with the name's length.
+ *
+ * @param[in] statement The statement; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The role's name (need not be NUL-terminated); NULL is "".
+ * @param[in] name_length Length of `name` in bytes.
+ * @return `CASS_OK` (nothing is sent); `CASS_ERROR_LIB_BAD_PARAMS` for a NULL statement or a name that is not UTF-8.
  */
 CASS_EXPORT CassError cass_statement_set_execute_as_n(CassStatement *statement, const char *name, size_t name_length);
 
 /**
  * A bound of `precision` at `time_ms` (milliseconds since the epoch).
+ *
+ * @param[in] precision The bound's precision (stored as given).
+ * @param[in] time_ms The bound's time in milliseconds since the epoch.
+ * @return The bound, by value.
  */
 CASS_EXPORT DseDateRangeBound dse_date_range_bound_init(DseDateRangePrecision precision, cass_int64_t time_ms);
 
 /**
  * The open bound: precision `DSE_DATE_RANGE_PRECISION_UNBOUNDED`, time -1.
+ *
+ * @return The open bound, by value.
  */
 CASS_EXPORT DseDateRangeBound dse_date_range_bound_unbounded(void);
 
 /**
  * Whether `bound` is open (its precision is `DSE_DATE_RANGE_PRECISION_UNBOUNDED`).
+ *
+ * @param[in] bound The bound to look at.
+ * @return `cass_true` when `bound` is open, else `cass_false`.
  */
 CASS_EXPORT cass_bool_t dse_date_range_bound_is_unbounded(DseDateRangeBound bound);
 
 /**
  * Sets `range` (storage C owns) to the range from `lower_bound` to `upper_bound`; either may be
  * `dse_date_range_bound_unbounded()`. Returns `range` (NULL stays NULL).
+ *
+ * @param[out] range The caller's range to fill; NULL is ignored.
+ * @param[in] lower_bound The lower bound.
+ * @param[in] upper_bound The upper bound.
+ * @return `range`.
  */
 CASS_EXPORT DseDateRange *dse_date_range_init(DseDateRange *range, DseDateRangeBound lower_bound, DseDateRangeBound upper_bound);
 
 /**
  * Sets `range` (storage C owns) to the single date `date` (kept in `lower_bound`;
  * `upper_bound` is left as it was). Returns `range` (NULL stays NULL).
+ *
+ * @param[out] range The caller's range to fill; NULL is ignored.
+ * @param[in] date The date.
+ * @return `range`.
  */
 CASS_EXPORT DseDateRange *dse_date_range_init_single_date(DseDateRange *range, DseDateRangeBound date);
 
 /**
- * Reads a date range (`org.apache.cassandra.db.marshal.DateRangeType`) into `range`. Errors: not
- * a custom value `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class
- * `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL `CASS_ERROR_LIB_NULL_VALUE`, short bytes
- * `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, an unknown range kind `CASS_ERROR_LIB_INVALID_DATA`; NULL
- * `range` `CASS_ERROR_LIB_BAD_PARAMS`. On error `range` is left as it was.
+ * Reads a date range (`org.apache.cassandra.db.marshal.DateRangeType`) into `range`; on error
+ * `range` is left as it was.
+ *
+ * @param[in] value The value to read (owned by its result or row).
+ * @param[out] range Receives the date range; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_NULL_VALUE` for a NULL or null value, `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a
+ *   value that is not custom, `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE` for another custom class,
+ *   `CASS_ERROR_LIB_NOT_ENOUGH_DATA` for truncated bytes, `CASS_ERROR_LIB_INVALID_DATA` for bytes that are not a date
+ *   range; `CASS_ERROR_LIB_BAD_PARAMS` for NULL `range`.
  */
 CASS_EXPORT CassError cass_value_get_dse_date_range(const CassValue *value, DseDateRange *range);
 
 /**
- * Reads a point (`org.apache.cassandra.db.marshal.PointType`). Errors: not a custom value
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL
- * `CASS_ERROR_LIB_NULL_VALUE`, short bytes `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, not a WKB point
- * `CASS_ERROR_LIB_INVALID_DATA`; NULL `x` or `y` `CASS_ERROR_LIB_BAD_PARAMS`.
+ * Reads a point (`org.apache.cassandra.db.marshal.PointType`).
+ *
+ * @param[in] value The value to read (owned by its result or row).
+ * @param[out] x Receives the point's x coordinate; must not be NULL.
+ * @param[out] y Receives the point's y coordinate; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_NULL_VALUE` for a NULL or null value, `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a
+ *   value that is not custom, `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE` for another custom class,
+ *   `CASS_ERROR_LIB_NOT_ENOUGH_DATA` for truncated bytes, `CASS_ERROR_LIB_INVALID_DATA` for bytes that are not a WKB
+ *   point; `CASS_ERROR_LIB_BAD_PARAMS` for NULL `x` or `y`.
  */
 CASS_EXPORT CassError cass_value_get_dse_point(const CassValue *value, cass_double_t *x, cass_double_t *y);
 
@@ -200,38 +304,63 @@ CASS_EXPORT CassError cass_value_get_dse_point(const CassValue *value, cass_doub
  * Reads a point from WKT, `POINT (x y)` (upper-case keyword; text after the closing parenthesis
  * is ignored). Other text, or NULL `wkt`, `x` or `y`, is `CASS_ERROR_LIB_BAD_PARAMS` and leaves
  * `x` and `y` as they were.
+ *
+ * @param[in] wkt The WKT text, NUL-terminated; must not be NULL.
+ * @param[out] x Receives the point's x coordinate; must not be NULL.
+ * @param[out] y Receives the point's y coordinate; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for text that is not a WKT point or a NULL argument.
  */
 CASS_EXPORT CassError dse_point_from_wkt(const char *wkt, cass_double_t *x, cass_double_t *y);
 
 /**
  * Same as `dse_point_from_wkt()`, with the text's length (not NUL-terminated).
+ *
+ * @param[in] wkt The WKT text (need not be NUL-terminated); must not be NULL.
+ * @param[in] wkt_length Length of `wkt` in bytes.
+ * @param[out] x Receives the point's x coordinate; must not be NULL.
+ * @param[out] y Receives the point's y coordinate; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for text that is not a WKT point or a NULL argument.
  */
 CASS_EXPORT CassError dse_point_from_wkt_n(const char *wkt, size_t wkt_length, cass_double_t *x, cass_double_t *y);
 
 /**
  * Creates an empty line string. Add points, call `dse_line_string_finish()`, then bind it; free
  * it with `dse_line_string_free()`.
+ *
+ * @return A new line string, owned by the caller (free it with `dse_line_string_free()`).
  */
 CASS_EXPORT DseLineString *dse_line_string_new(void);
 
 /**
- * Frees a line string. NULL is ignored.
+ * Frees a line string.
+ *
+ * @param[in] line_string The line string to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void dse_line_string_free(DseLineString *line_string);
 
 /**
- * Empties a line string so that it can be built again. NULL is ignored.
+ * Empties a line string so that it can be built again.
+ *
+ * @param[in,out] line_string The line string to empty; NULL is ignored.
  */
 CASS_EXPORT void dse_line_string_reset(DseLineString *line_string);
 
 /**
  * Makes room for `num_points` points (a hint: saves reallocations, changes nothing else). NULL
  * is ignored.
+ *
+ * @param[in,out] line_string The line string; NULL is ignored.
+ * @param[in] num_points How many points to make room for.
  */
 CASS_EXPORT void dse_line_string_reserve(DseLineString *line_string, cass_uint32_t num_points);
 
 /**
- * Adds a point. A NULL line string is `CASS_ERROR_LIB_BAD_PARAMS`.
+ * Adds a point.
+ *
+ * @param[in,out] line_string The line string; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] x The point's x coordinate.
+ * @param[in] y The point's y coordinate.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL line string.
  */
 CASS_EXPORT CassError dse_line_string_add_point(DseLineString *line_string, cass_double_t x, cass_double_t y);
 
@@ -239,68 +368,102 @@ CASS_EXPORT CassError dse_line_string_add_point(DseLineString *line_string, cass
  * Completes the line string (writes its point count); call it before binding. A line string of
  * exactly one point is `CASS_ERROR_LIB_INVALID_STATE` (none, the empty line string, or two and
  * more are fine). More points may be added and `finish` called again.
+ *
+ * @param[in,out] line_string The line string; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` for a single point; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL line
+ *   string.
  */
 CASS_EXPORT CassError dse_line_string_finish(DseLineString *line_string);
 
 /**
  * Creates an empty polygon. Start a ring, add its points, repeat, call `dse_polygon_finish()`,
  * then bind it; free it with `dse_polygon_free()`.
+ *
+ * @return A new polygon, owned by the caller (free it with `dse_polygon_free()`).
  */
 CASS_EXPORT DsePolygon *dse_polygon_new(void);
 
 /**
- * Frees a polygon. NULL is ignored.
+ * Frees a polygon.
+ *
+ * @param[in] polygon The polygon to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void dse_polygon_free(DsePolygon *polygon);
 
 /**
- * Empties a polygon so that it can be built again. NULL is ignored.
+ * Empties a polygon so that it can be built again.
+ *
+ * @param[in,out] polygon The polygon to empty; NULL is ignored.
  */
 CASS_EXPORT void dse_polygon_reset(DsePolygon *polygon);
 
 /**
  * Makes room for `num_rings` rings of `total_num_points` points in all (a hint: saves
  * reallocations, changes nothing else). NULL is ignored.
+ *
+ * @param[in,out] polygon The polygon; NULL is ignored.
+ * @param[in] num_rings How many rings to make room for.
+ * @param[in] total_num_points How many points to make room for, over all rings.
  */
 CASS_EXPORT void dse_polygon_reserve(DsePolygon *polygon, cass_uint32_t num_rings, cass_uint32_t total_num_points);
 
 /**
- * Closes the open ring (if any) and opens a new one. Closing a ring of one or two points is
- * `CASS_ERROR_LIB_INVALID_STATE` (no new ring then). A NULL polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
+ * Closes the open ring (if any) and opens a new one; when the open ring cannot be closed, no new
+ * ring is opened.
+ *
+ * @param[in,out] polygon The polygon; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` when the ring to close has one or two points;
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for a NULL polygon.
  */
 CASS_EXPORT CassError dse_polygon_start_ring(DsePolygon *polygon);
 
 /**
  * Adds a point to the open ring. Without an open ring (before the first
  * `dse_polygon_start_ring()`, or after `dse_polygon_finish()`) `CASS_ERROR_LIB_INVALID_STATE`
- * (the C++ driver accepts such a point and produces bytes no server can read). A NULL polygon
- * is `CASS_ERROR_LIB_BAD_PARAMS`.
+ * (the C++ driver accepts such a point and produces bytes no server can read).
+ *
+ * @param[in,out] polygon The polygon; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] x The point's x coordinate.
+ * @param[in] y The point's y coordinate.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` without an open ring; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL
+ *   polygon.
  */
 CASS_EXPORT CassError dse_polygon_add_point(DsePolygon *polygon, cass_double_t x, cass_double_t y);
 
 /**
  * Completes the polygon (writes its ring count and closes the open ring); call it before
- * binding. Closing a ring of one or two points is `CASS_ERROR_LIB_INVALID_STATE`. A NULL
- * polygon is `CASS_ERROR_LIB_BAD_PARAMS`.
+ * binding.
+ *
+ * @param[in,out] polygon The polygon; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` when the open ring has one or two points;
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for a NULL polygon.
  */
 CASS_EXPORT CassError dse_polygon_finish(DsePolygon *polygon);
 
 /**
  * Creates a line string iterator with no points (reset it before use). Free it with
  * `dse_line_string_iterator_free()`.
+ *
+ * @return A new iterator, owned by the caller (free it with `dse_line_string_iterator_free()`).
  */
 CASS_EXPORT DseLineStringIterator *dse_line_string_iterator_new(void);
 
 /**
- * Frees a line string iterator. NULL is ignored.
+ * Frees a line string iterator.
+ *
+ * @param[in] iterator The iterator to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void dse_line_string_iterator_free(DseLineStringIterator *iterator);
 
 /**
  * Points the iterator at a line string value (`org.apache.cassandra.db.marshal.LineStringType`).
- * Errors: not a custom value `CASS_ERROR_LIB_INVALID_VALUE_TYPE`, another class
- * `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE`, NULL `CASS_ERROR_LIB_NULL_VALUE`, fewer bytes than the
- * counts say `CASS_ERROR_LIB_NOT_ENOUGH_DATA`, not a WKB line string `CASS_ERROR_LIB_INVALID_DATA`.
+ *
+ * @param[in] iterator The line string iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] value The value to read (owned by its result or row; the points are copied).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_NULL_VALUE` for a NULL or null value, `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a
+ *   value that is not custom, `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE` for another custom class,
+ *   `CASS_ERROR_LIB_NOT_ENOUGH_DATA` for truncated bytes, `CASS_ERROR_LIB_INVALID_DATA` for bytes that are not a WKB
+ *   line string; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL iterator. On error the iterator is left as it was.
  */
 CASS_EXPORT CassError dse_line_string_iterator_reset(DseLineStringIterator *iterator, const CassValue *value);
 
@@ -308,39 +471,68 @@ CASS_EXPORT CassError dse_line_string_iterator_reset(DseLineStringIterator *iter
  * Points the iterator at WKT: `LINESTRING (x y, ...)` or `LINESTRING EMPTY` (upper-case
  * keywords; text after the closing parenthesis is ignored). Other text, or NULL, is
  * `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] iterator The line string iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] wkt The WKT text, NUL-terminated (the points are copied); must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument or text that is not a WKT line string (the
+ *   iterator is then left as it was).
  */
 CASS_EXPORT CassError dse_line_string_iterator_reset_with_wkt(DseLineStringIterator *iterator, const char *wkt);
 
 /**
  * Same as `dse_line_string_iterator_reset_with_wkt()`, with the text's length.
+ *
+ * @param[in] iterator The line string iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] wkt The WKT text (need not be NUL-terminated; the points are copied); must not be NULL.
+ * @param[in] wkt_length Length of `wkt` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument or text that is not a WKT line string (the
+ *   iterator is then left as it was).
  */
 CASS_EXPORT CassError dse_line_string_iterator_reset_with_wkt_n(DseLineStringIterator *iterator, const char *wkt, size_t wkt_length);
 
 /**
  * The number of points of the line string (0 before a reset and for NULL).
+ *
+ * @param[in] iterator The iterator; NULL gives 0.
+ * @return The line string's number of points.
  */
 CASS_EXPORT cass_uint32_t dse_line_string_iterator_num_points(const DseLineStringIterator *iterator);
 
 /**
- * The next point. After the last one (or before a reset) `CASS_ERROR_LIB_INVALID_STATE`; NULL
- * arguments `CASS_ERROR_LIB_BAD_PARAMS`.
+ * The next point (`CASS_ERROR_LIB_INVALID_STATE` also before a reset).
+ *
+ * @param[in] iterator The line string iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] x Receives the point's x coordinate; must not be NULL.
+ * @param[out] y Receives the point's y coordinate; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` when no point is left; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL
+ *   argument (the iterator does not move then).
  */
 CASS_EXPORT CassError dse_line_string_iterator_next_point(DseLineStringIterator *iterator, cass_double_t *x, cass_double_t *y);
 
 /**
  * Creates a polygon iterator with no rings (reset it before use). Free it with
  * `dse_polygon_iterator_free()`.
+ *
+ * @return A new iterator, owned by the caller (free it with `dse_polygon_iterator_free()`).
  */
 CASS_EXPORT DsePolygonIterator *dse_polygon_iterator_new(void);
 
 /**
- * Frees a polygon iterator. NULL is ignored.
+ * Frees a polygon iterator.
+ *
+ * @param[in] iterator The iterator to free, which must not be used afterwards; NULL is ignored.
  */
 CASS_EXPORT void dse_polygon_iterator_free(DsePolygonIterator *iterator);
 
 /**
- * Points the iterator at a polygon value (`org.apache.cassandra.db.marshal.PolygonType`), with
- * the errors of `dse_line_string_iterator_reset()`.
+ * Points the iterator at a polygon value (`org.apache.cassandra.db.marshal.PolygonType`).
+ *
+ * @param[in] iterator The polygon iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] value The value to read (owned by its result or row; the rings are copied).
+ * @return `CASS_OK`; `CASS_ERROR_LIB_NULL_VALUE` for a NULL or null value, `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a
+ *   value that is not custom, `CASS_ERROR_LIB_INVALID_CUSTOM_TYPE` for another custom class,
+ *   `CASS_ERROR_LIB_NOT_ENOUGH_DATA` for truncated bytes, `CASS_ERROR_LIB_INVALID_DATA` for bytes that are not a WKB
+ *   polygon; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL iterator. On error the iterator is left as it was.
  */
 CASS_EXPORT CassError dse_polygon_iterator_reset(DsePolygonIterator *iterator, const CassValue *value);
 
@@ -348,31 +540,53 @@ CASS_EXPORT CassError dse_polygon_iterator_reset(DsePolygonIterator *iterator, c
  * Points the iterator at WKT: `POLYGON ((x y, ...), ...)` or `POLYGON EMPTY` (upper-case
  * keywords; text after the closing parenthesis is ignored). Other text, or NULL, is
  * `CASS_ERROR_LIB_BAD_PARAMS`.
+ *
+ * @param[in] iterator The polygon iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] wkt The WKT text, NUL-terminated (the rings are copied); must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument or text that is not a WKT polygon (the iterator
+ *   is then left as it was).
  */
 CASS_EXPORT CassError dse_polygon_iterator_reset_with_wkt(DsePolygonIterator *iterator, const char *wkt);
 
 /**
  * Same as `dse_polygon_iterator_reset_with_wkt()`, with the text's length.
+ *
+ * @param[in] iterator The polygon iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] wkt The WKT text (need not be NUL-terminated; the rings are copied); must not be NULL.
+ * @param[in] wkt_length Length of `wkt` in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument or text that is not a WKT polygon (the iterator
+ *   is then left as it was).
  */
 CASS_EXPORT CassError dse_polygon_iterator_reset_with_wkt_n(DsePolygonIterator *iterator, const char *wkt, size_t wkt_length);
 
 /**
  * The number of rings of the polygon (0 before a reset and for NULL).
+ *
+ * @param[in] iterator The iterator; NULL gives 0.
+ * @return The polygon's number of rings.
  */
 CASS_EXPORT cass_uint32_t dse_polygon_iterator_num_rings(const DsePolygonIterator *iterator);
 
 /**
  * The point count of the next ring; then read its points with
- * `dse_polygon_iterator_next_point()`. `CASS_ERROR_LIB_INVALID_STATE` while points of the
- * current ring are left, after the last ring, and before a reset; NULL arguments
- * `CASS_ERROR_LIB_BAD_PARAMS`.
+ * `dse_polygon_iterator_next_point()` (`CASS_ERROR_LIB_INVALID_STATE` also before a reset).
+ *
+ * @param[in] iterator The polygon iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] num_points Receives the next ring's number of points; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` while points of the current ring are left or after the last ring;
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument.
  */
 CASS_EXPORT CassError dse_polygon_iterator_next_num_points(DsePolygonIterator *iterator, cass_uint32_t *num_points);
 
 /**
- * The next point of the current ring. `CASS_ERROR_LIB_INVALID_STATE` when the ring has no
- * point left (ask for the next ring's count first) or before a reset; NULL arguments
- * `CASS_ERROR_LIB_BAD_PARAMS`.
+ * The next point of the current ring; when it has none left, ask for the next ring's count first
+ * (`CASS_ERROR_LIB_INVALID_STATE` also before a reset).
+ *
+ * @param[in] iterator The polygon iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] x Receives the point's x coordinate; must not be NULL.
+ * @param[out] y Receives the point's y coordinate; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_STATE` when the current ring has no point left;
+ *   `CASS_ERROR_LIB_BAD_PARAMS` for a NULL argument (the iterator does not move then).
  */
 CASS_EXPORT CassError dse_polygon_iterator_next_point(DsePolygonIterator *iterator, cass_double_t *x, cass_double_t *y);
 

@@ -17,12 +17,16 @@ use std::ffi::{c_char, c_int, c_uint};
 
 /// Creates a cluster configuration with the default settings. Free it with `cass_cluster_free()`;
 /// sessions connected with it keep their own copy.
+///
+/// @return A new cluster configuration, owned by the caller (free it with `cass_cluster_free()`).
 #[no_mangle]
 pub extern "C" fn cass_cluster_new() -> *mut CassCluster {
     guard(|| CassCluster::default().into_ptr())
 }
 
-/// Frees a cluster configuration. NULL is ignored.
+/// Frees a cluster configuration.
+///
+/// @param[in] cluster The configuration to free, which must not be used afterwards; NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_cluster_free(cluster: *mut CassCluster) {
     guard(|| CassCluster::free(cluster))
@@ -30,6 +34,10 @@ pub extern "C" fn cass_cluster_free(cluster: *mut CassCluster) {
 
 /// Adds contact points: a comma-separated list of IP addresses or host names. An empty string
 /// clears the list. Host names are resolved at connect time.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] contact_points Comma-separated addresses or host names, NUL-terminated; "" or NULL clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or text that is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_contact_points(
     cluster: *mut CassCluster,
@@ -39,6 +47,12 @@ pub extern "C" fn cass_cluster_set_contact_points(
 }
 
 /// Same as `cass_cluster_set_contact_points()`, with the length of the list given.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] contact_points Comma-separated addresses or host names (need not be NUL-terminated).
+/// @param[in] contact_points_length Length of `contact_points` in bytes; 0 clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, NULL text with a non-zero length, or text that is
+///   not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_contact_points_n(
     cluster: *mut CassCluster,
@@ -60,6 +74,10 @@ pub extern "C" fn cass_cluster_set_contact_points_n(
 }
 
 /// Sets the port of every contact point and discovered node (default 9042). Must be > 0.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] port The port, 1 to 65535.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a port outside 1 to 65535.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_port(cluster: *mut CassCluster, port: c_int) -> CassError {
     guard(|| match (CassCluster::from_ptr_mut(cluster), u16::try_from(port)) {
@@ -72,6 +90,9 @@ pub extern "C" fn cass_cluster_set_port(cluster: *mut CassCluster, port: c_int) 
 }
 
 /// Sets the timeout for establishing a connection, in milliseconds (default 5000).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] timeout_ms The connect timeout in milliseconds.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_connect_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
     guard(|| {
@@ -82,6 +103,9 @@ pub extern "C" fn cass_cluster_set_connect_timeout(cluster: *mut CassCluster, ti
 }
 
 /// Sets the timeout of a request, in milliseconds (default 12000); 0 means no timeout.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] timeout_ms The request timeout in milliseconds; 0 disables it.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_request_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
     guard(|| {
@@ -92,6 +116,9 @@ pub extern "C" fn cass_cluster_set_request_timeout(cluster: *mut CassCluster, ti
 }
 
 /// Sets the timeout for resolving a host name, in milliseconds (default 2000).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] timeout_ms The name resolution timeout in milliseconds.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_resolve_timeout(cluster: *mut CassCluster, timeout_ms: c_uint) {
     guard(|| {
@@ -102,6 +129,10 @@ pub extern "C" fn cass_cluster_set_resolve_timeout(cluster: *mut CassCluster, ti
 }
 
 /// Sets user name and password for the plain text authenticator. NULL is read as "".
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] username The user name, NUL-terminated and copied; NULL is "".
+/// @param[in] password The password, NUL-terminated and copied; NULL is "".
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_credentials(
     cluster: *mut CassCluster,
@@ -113,6 +144,12 @@ pub extern "C" fn cass_cluster_set_credentials(
 
 /// Same as `cass_cluster_set_credentials()`, with the lengths given. Text that is not valid UTF-8 is
 /// refused with an error log line, and the previous credentials stay.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] username The user name (copied; need not be NUL-terminated).
+/// @param[in] username_length Length of `username` in bytes.
+/// @param[in] password The password (copied; need not be NUL-terminated).
+/// @param[in] password_length Length of `password` in bytes.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_credentials_n(
     cluster: *mut CassCluster,
@@ -137,6 +174,11 @@ pub extern "C" fn cass_cluster_set_credentials_n(
 
 /// Sets the native protocol version. Only version 4 is spoken by this library: other versions
 /// are refused with `CASS_ERROR_LIB_BAD_PARAMS` and an error log line (see README, support matrix).
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] protocol_version The protocol version; only 4 is accepted.
+/// @return `CASS_OK` for version 4; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, any other version, or after the
+///   beta protocol version was asked for.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_protocol_version(cluster: *mut CassCluster, protocol_version: c_int) -> CassError {
     guard(|| {
@@ -161,6 +203,10 @@ pub extern "C" fn cass_cluster_set_protocol_version(cluster: *mut CassCluster, p
 }
 
 /// Sets the number of I/O threads of each session (default 1). Must be > 0.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_threads The number of I/O threads, at least 1.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or 0 threads.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_num_threads_io(cluster: *mut CassCluster, num_threads: c_uint) -> CassError {
     guard(|| match CassCluster::from_ptr_mut(cluster) {
@@ -187,6 +233,11 @@ fn set_consistency(
 }
 
 /// Sets the default consistency of requests (default `CASS_CONSISTENCY_LOCAL_ONE`).
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] consistency The default consistency.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
+///   the enum.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_consistency(
     cluster: *mut CassCluster,
@@ -197,6 +248,11 @@ pub extern "C" fn cass_cluster_set_consistency(
 
 /// Sets the default serial consistency of requests (default `CASS_CONSISTENCY_ANY`, which means
 /// none is sent and the server uses SERIAL).
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] consistency The default serial consistency.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster, `CASS_CONSISTENCY_UNKNOWN`, or a value outside
+///   the enum.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_serial_consistency(
     cluster: *mut CassCluster,
@@ -206,6 +262,9 @@ pub extern "C" fn cass_cluster_set_serial_consistency(
 }
 
 /// Sets the client id sent to the server in STARTUP; by default each session makes a random one.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] client_id The client id (a UUID, copied).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_client_id(cluster: *mut CassCluster, client_id: CassUuid) {
     guard(|| {
@@ -217,6 +276,9 @@ pub extern "C" fn cass_cluster_set_client_id(cluster: *mut CassCluster, client_i
 
 /// Sets how long a traced request waits for its trace to be readable in `system_traces` before
 /// its future completes, in milliseconds (default 15).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] max_wait_time_ms How long to wait for a trace, in milliseconds.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_tracing_max_wait_time(cluster: *mut CassCluster, max_wait_time_ms: c_uint) {
     guard(|| {
@@ -227,6 +289,9 @@ pub extern "C" fn cass_cluster_set_tracing_max_wait_time(cluster: *mut CassClust
 }
 
 /// Sets how often a traced request looks for its trace while waiting, in milliseconds (default 3).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] retry_wait_time_ms The pause between two looks for a trace, in milliseconds.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_tracing_retry_wait_time(cluster: *mut CassCluster, retry_wait_time_ms: c_uint) {
     guard(|| {
@@ -238,6 +303,9 @@ pub extern "C" fn cass_cluster_set_tracing_retry_wait_time(cluster: *mut CassClu
 
 /// Sets the consistency of the reads that look for a trace (default `CASS_CONSISTENCY_ONE`).
 /// Unknown values are ignored.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] consistency The consistency of the trace reads.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_tracing_consistency(cluster: *mut CassCluster, consistency: CassConsistencyArg) {
     guard(|| {
@@ -249,6 +317,10 @@ pub extern "C" fn cass_cluster_set_tracing_consistency(cluster: *mut CassCluster
 
 /// Sets the number of connections to each host per I/O thread (default 1). 0 is
 /// `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_connections Connections per host and I/O thread, at least 1.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or 0 connections.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_core_connections_per_host(
     cluster: *mut CassCluster,
@@ -265,6 +337,9 @@ pub extern "C" fn cass_cluster_set_core_connections_per_host(
 
 /// Sets whether the session reads the schema metadata (default on). Off saves the reads at connect
 /// and after schema changes.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] enabled `cass_true` to read the schema metadata, `cass_false` not to.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_use_schema(cluster: *mut CassCluster, enabled: cass_bool_arg) {
     guard(|| {
@@ -275,6 +350,9 @@ pub extern "C" fn cass_cluster_set_use_schema(cluster: *mut CassCluster, enabled
 }
 
 /// Sets whether requests with a known partition key go to one of its replicas first (default on).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] enabled `cass_true` to route to replicas first.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_token_aware_routing(cluster: *mut CassCluster, enabled: cass_bool_arg) {
     guard(|| {
@@ -286,6 +364,9 @@ pub extern "C" fn cass_cluster_set_token_aware_routing(cluster: *mut CassCluster
 
 /// Sets the retry policy of requests that do not set their own (default: the policy
 /// `cass_retry_policy_default_new()` makes). NULL is ignored. The cluster keeps its own reference.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] retry_policy The retry policy; the caller keeps its reference and may free it. NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_retry_policy(cluster: *mut CassCluster, retry_policy: *mut CassRetryPolicy) {
     guard(|| {
@@ -300,6 +381,9 @@ pub extern "C" fn cass_cluster_set_retry_policy(cluster: *mut CassCluster, retry
 
 /// Sets the TLS settings of the cluster's connections. The cluster keeps its own reference, so
 /// `ssl` may be freed afterwards; NULL turns TLS off.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] ssl The TLS settings; the caller keeps its reference and may free it. NULL turns TLS off.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_ssl(cluster: *mut CassCluster, ssl: *mut crate::ssl::CassSsl) {
     guard(|| {

@@ -16,12 +16,16 @@ use std::ffi::{c_char, c_int, c_uint};
 
 /// Creates an execution profile with nothing set (everything comes from the cluster). Free it with
 /// `cass_execution_profile_free()`; `cass_cluster_set_execution_profile()` stores a copy.
+///
+/// @return A new profile, owned by the caller (free it with `cass_execution_profile_free()`).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_new() -> *mut CassExecProfile {
     guard(|| CassExecProfile::default().into_ptr())
 }
 
-/// Frees an execution profile. NULL is ignored.
+/// Frees an execution profile.
+///
+/// @param[in] profile The profile to free, which must not be used afterwards; NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_free(profile: *mut CassExecProfile) {
     guard(|| CassExecProfile::free(profile))
@@ -29,6 +33,10 @@ pub extern "C" fn cass_execution_profile_free(profile: *mut CassExecProfile) {
 
 /// Sets the profile's request timeout in milliseconds: 0 for none, `CASS_UINT64_MAX` (the default)
 /// for the cluster's.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] timeout_ms The timeout in milliseconds; 0 for none, `CASS_UINT64_MAX` for the cluster's.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_request_timeout(
     profile: *mut CassExecProfile,
@@ -42,6 +50,10 @@ pub extern "C" fn cass_execution_profile_set_request_timeout(
 
 /// Sets the profile's consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the driver's
 /// default, `LOCAL_ONE`; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] consistency The consistency; `CASS_CONSISTENCY_UNKNOWN` for the default.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a value outside the enum.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_consistency(
     profile: *mut CassExecProfile,
@@ -58,6 +70,10 @@ pub extern "C" fn cass_execution_profile_set_consistency(
 
 /// Sets the profile's serial consistency. `CASS_CONSISTENCY_UNKNOWN` (the default) means the
 /// cluster's; a value outside the enum is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] serial_consistency The serial consistency; `CASS_CONSISTENCY_UNKNOWN` for the cluster's.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a value outside the enum.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_serial_consistency(
     profile: *mut CassExecProfile,
@@ -74,6 +90,9 @@ pub extern "C" fn cass_execution_profile_set_serial_consistency(
 
 /// Gives the profile a round-robin load balancing policy of its own: every host in turn. Without a
 /// policy of its own (the default), a profile uses the cluster's.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_load_balance_round_robin(profile: *mut CassExecProfile) -> CassError {
     lb::set_round_robin(profile)
@@ -83,6 +102,12 @@ pub extern "C" fn cass_execution_profile_set_load_balance_round_robin(profile: *
 /// `used_hosts_per_remote_dc` > 0; deprecated) that many hosts of each other data center, which
 /// LOCAL_ONE and LOCAL_QUORUM requests use only if `allow_remote_dcs_for_local_cl`. NULL or empty
 /// `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+/// @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+/// @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a NULL, empty or non-UTF-8 `local_dc`.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware(
     profile: *mut CassExecProfile,
@@ -100,6 +125,13 @@ pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware(
 }
 
 /// Same as `cass_execution_profile_set_load_balance_dc_aware()`, with the data center's length given.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+/// @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+/// @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+/// @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or an empty, NULL or non-UTF-8 `local_dc`.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware_n(
     profile: *mut CassExecProfile,
@@ -113,6 +145,10 @@ pub extern "C" fn cass_execution_profile_set_load_balance_dc_aware_n(
 
 /// Sets whether the profile's own policy sends requests to a replica of their partition first
 /// (default on). Applies only when the profile has a load balancing policy of its own.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled `cass_true` to route to replicas first.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_token_aware_routing(
     profile: *mut CassExecProfile,
@@ -126,6 +162,10 @@ pub extern "C" fn cass_execution_profile_set_token_aware_routing(
 
 /// Sets whether token-aware routing picks the replicas in random order per request (default on)
 /// or always in the same order. Applies only when the profile has a load balancing policy of its own.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled `cass_true` to shuffle the replicas, `cass_false` to keep their order.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_token_aware_routing_shuffle_replicas(
     profile: *mut CassExecProfile,
@@ -137,6 +177,10 @@ pub extern "C" fn cass_execution_profile_set_token_aware_routing_shuffle_replica
 /// Sets whether the profile's own policy moves hosts answering much slower than the fastest to
 /// the end of query plans (default off). Applies only when the profile has a load balancing
 /// policy of its own.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled `cass_true` to turn latency-aware routing on.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_latency_aware_routing(
     profile: *mut CassExecProfile,
@@ -147,6 +191,14 @@ pub extern "C" fn cass_execution_profile_set_latency_aware_routing(
 
 /// Sets the latency-aware routing settings of the profile (see
 /// `cass_cluster_set_latency_aware_routing_settings()`; the values are taken as given).
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] exclusion_threshold How many times slower than the best host a host may be before it is penalized.
+/// @param[in] scale_ms How fast older measurements lose weight, in milliseconds.
+/// @param[in] retry_period_ms How long a slow host stays penalized, in milliseconds.
+/// @param[in] update_rate_ms How often the best average is recomputed, in milliseconds.
+/// @param[in] min_measured The number of measurements a host needs before it is judged.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_latency_aware_routing_settings(
     profile: *mut CassExecProfile,
@@ -162,6 +214,10 @@ pub extern "C" fn cass_execution_profile_set_latency_aware_routing_settings(
 /// Adds hosts (comma-separated addresses) to the profile's allow list; "" clears it. With a
 /// non-empty list, the profile's policy uses only those hosts. Applies only when the profile has a
 /// load balancing policy of its own.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_whitelist_filtering(
     profile: *mut CassExecProfile,
@@ -171,6 +227,12 @@ pub extern "C" fn cass_execution_profile_set_whitelist_filtering(
 }
 
 /// Same as `cass_execution_profile_set_whitelist_filtering()`, with the text's length given.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+/// @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+///   is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_whitelist_filtering_n(
     profile: *mut CassExecProfile,
@@ -182,6 +244,10 @@ pub extern "C" fn cass_execution_profile_set_whitelist_filtering_n(
 
 /// Adds hosts (comma-separated addresses) to the profile's deny list; "" clears it. The profile's
 /// policy never uses those hosts. Applies only when the profile has a load balancing policy of its own.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_blacklist_filtering(
     profile: *mut CassExecProfile,
@@ -191,6 +257,12 @@ pub extern "C" fn cass_execution_profile_set_blacklist_filtering(
 }
 
 /// Same as `cass_execution_profile_set_blacklist_filtering()`, with the text's length given.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+/// @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+///   is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_blacklist_filtering_n(
     profile: *mut CassExecProfile,
@@ -202,6 +274,10 @@ pub extern "C" fn cass_execution_profile_set_blacklist_filtering_n(
 
 /// Adds data centers (comma-separated) to the profile's allow list; "" clears it. With a non-empty
 /// list, the profile's policy uses only hosts of those data centers.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering(
     profile: *mut CassExecProfile,
@@ -211,6 +287,12 @@ pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering(
 }
 
 /// Same as `cass_execution_profile_set_whitelist_dc_filtering()`, with the text's length given.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+/// @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+///   is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering_n(
     profile: *mut CassExecProfile,
@@ -222,6 +304,10 @@ pub extern "C" fn cass_execution_profile_set_whitelist_dc_filtering_n(
 
 /// Adds data centers (comma-separated) to the profile's deny list; "" clears it. The profile's
 /// policy never uses hosts of those data centers.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or text that is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering(
     profile: *mut CassExecProfile,
@@ -231,6 +317,12 @@ pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering(
 }
 
 /// Same as `cass_execution_profile_set_blacklist_dc_filtering()`, with the text's length given.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+/// @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or NULL text with a non-zero length or text that
+///   is not UTF-8 (logged).
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering_n(
     profile: *mut CassExecProfile,
@@ -242,6 +334,10 @@ pub extern "C" fn cass_execution_profile_set_blacklist_dc_filtering_n(
 
 /// Sets the profile's retry policy; NULL clears it (the cluster's is used). The profile keeps its
 /// own reference. A statement's or batch's own retry policy still wins.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] retry_policy The retry policy; the caller keeps its reference and may free it. NULL clears it.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_retry_policy(
     profile: *mut CassExecProfile,
@@ -256,6 +352,11 @@ pub extern "C" fn cass_execution_profile_set_retry_policy(
 /// Runs up to `max_speculative_executions` extra executions of idempotent requests of this profile,
 /// one every `constant_delay_ms` while no answer came. Negative values are
 /// `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] constant_delay_ms Milliseconds between two executions, 0 or more.
+/// @param[in] max_speculative_executions The most extra executions per request, 0 or more.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile or a negative value.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_constant_speculative_execution_policy(
     profile: *mut CassExecProfile,
@@ -272,6 +373,9 @@ pub extern "C" fn cass_execution_profile_set_constant_speculative_execution_poli
 }
 
 /// No speculative executions for this profile's requests, whatever the cluster's setting.
+///
+/// @param[in] profile The execution profile; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL profile.
 #[no_mangle]
 pub extern "C" fn cass_execution_profile_set_no_speculative_execution_policy(
     profile: *mut CassExecProfile,

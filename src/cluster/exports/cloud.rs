@@ -12,6 +12,11 @@ use std::ffi::c_char;
 /// an SSL context, gives `CASS_ERROR_LIB_BAD_PARAMS` with an error log line. Connecting through
 /// the cloud's proxy is not implemented: a session connecting with a bundle fails with
 /// `CASS_ERROR_LIB_UNABLE_TO_CONNECT` and a message saying so.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] path The bundle's file path, NUL-terminated.
+/// @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+///   or invalid bundle, or contact points or TLS settings already set.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle(
     cluster: *mut CassCluster,
@@ -21,6 +26,12 @@ pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle(
 }
 
 /// Same as `cass_cluster_set_cloud_secure_connection_bundle()`, with the path's length.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] path The bundle's file path (need not be NUL-terminated).
+/// @param[in] path_length Length of `path` in bytes.
+/// @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+///   or invalid bundle, or contact points or TLS settings already set.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_n(
     cluster: *mut CassCluster,
@@ -31,6 +42,11 @@ pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_n(
 }
 
 /// Same as `cass_cluster_set_cloud_secure_connection_bundle()`; OpenSSL needs no set-up call here.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] path The bundle's file path, NUL-terminated.
+/// @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+///   or invalid bundle, or contact points or TLS settings already set.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init(
     cluster: *mut CassCluster,
@@ -40,6 +56,12 @@ pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_ini
 }
 
 /// Same as `cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init()`, with the path's length.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] path The bundle's file path (need not be NUL-terminated).
+/// @param[in] path_length Length of `path` in bytes.
+/// @return `CASS_OK` once the bundle is loaded; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or path, an unreadable
+///   or invalid bundle, or contact points or TLS settings already set.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_cloud_secure_connection_bundle_no_ssl_lib_init_n(
     cluster: *mut CassCluster,

@@ -13,7 +13,11 @@ use crate::types::cass_bool_arg;
 /// accepts, as the C++ driver does; afterwards `cass_cluster_set_protocol_version()` is refused
 /// (`CASS_ERROR_LIB_BAD_PARAMS`) until this is called with `cass_false`. This library speaks
 /// protocol v4 only (the `scylla` crate has no v5), so with `cass_true` connections use v4, the
-/// version the C++ driver falls back to when v5 is refused; a warning says so. Returns `CASS_OK`.
+/// version the C++ driver falls back to when v5 is refused; a warning says so.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enable `cass_true` to ask for the beta protocol version, `cass_false` to stop asking.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
     cluster: *mut CassCluster,
@@ -35,7 +39,10 @@ pub extern "C" fn cass_cluster_set_use_beta_protocol_version(
 /// connection layer cannot add startup options, so the option is not sent: against Cassandra 4.0
 /// and later, which have no compact tables and ignore it, the outcome is the C++ driver's; against
 /// 3.x, compact tables keep their compact view (a warning is logged when the session connects).
-/// Returns `CASS_OK`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled `cass_true` to ask for the NO_COMPACT option.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_no_compact(cluster: *mut CassCluster, enabled: cass_bool_arg) -> CassError {
     with(cluster, CassError::CASS_ERROR_LIB_BAD_PARAMS, |c| {
@@ -47,6 +54,10 @@ pub extern "C" fn cass_cluster_set_no_compact(cluster: *mut CassCluster, enabled
 /// Prepares statements on every available host (default `cass_true`). Statements are always
 /// prepared on all hosts here; with `cass_false` they still are, which costs a little more at
 /// prepare time and saves a re-preparation later. The value is kept and reported as set.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled Whether to prepare on every host.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_prepare_on_all_hosts(
     cluster: *mut CassCluster,
@@ -61,6 +72,10 @@ pub extern "C" fn cass_cluster_set_prepare_on_all_hosts(
 /// Prepares known statements on a host that comes up or joins (default `cass_true`). Here a
 /// host that does not know a statement answers UNPREPARED on first use and the statement is
 /// prepared there and run again, within the same request, whatever the value.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled Whether to prepare on hosts that come up or join.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_prepare_on_up_or_add_host(
     cluster: *mut CassCluster,
@@ -74,6 +89,10 @@ pub extern "C" fn cass_cluster_set_prepare_on_up_or_add_host(
 
 /// Looks up host names of node addresses by reverse DNS (default `cass_false`). They are used to
 /// verify TLS certificates with `CASS_SSL_VERIFY_PEER_IDENTITY_DNS`, which fails without them.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled `cass_true` to resolve node host names by reverse DNS.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_use_hostname_resolution(
     cluster: *mut CassCluster,
@@ -88,6 +107,10 @@ pub extern "C" fn cass_cluster_set_use_hostname_resolution(
 /// Shuffles the contact points before the first connection (default `cass_true`). The contact
 /// points are always tried in random order here; `cass_false` (a debugging aid upstream) is
 /// kept but does not fix the order.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] enabled Whether to shuffle the contact points (kept; the order is random either way).
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
     cluster: *mut CassCluster,
@@ -103,6 +126,11 @@ pub extern "C" fn cass_cluster_set_use_randomized_contact_points(
 /// the connect future completes), later DOWN, UP, ADD and REMOVE as the cluster changes. It runs
 /// on the library's host event thread, one event at a time, in order. NULL removes the callback.
 /// `data` is passed back unchanged and must stay valid while sessions use this configuration.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] callback The function told about host events; NULL removes it.
+/// @param[in] data Passed to `callback` unchanged; the caller owns it (may be NULL).
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_host_listener_callback(
     cluster: *mut CassCluster,

@@ -18,7 +18,11 @@ fn ignored(cluster: *mut CassCluster, value: c_uint) -> CassError {
 }
 
 /// Deprecated upstream and ignored, as by the C++ driver: pools keep
-/// `cass_cluster_set_core_connections_per_host()` connections. Returns `CASS_OK`.
+/// `cass_cluster_set_core_connections_per_host()` connections.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_connections Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_max_connections_per_host(
     cluster: *mut CassCluster,
@@ -27,7 +31,11 @@ pub extern "C" fn cass_cluster_set_max_connections_per_host(
     ignored(cluster, num_connections)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_connections Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_max_concurrent_creation(
     cluster: *mut CassCluster,
@@ -36,7 +44,11 @@ pub extern "C" fn cass_cluster_set_max_concurrent_creation(
     ignored(cluster, num_connections)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_requests Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_max_concurrent_requests_threshold(
     cluster: *mut CassCluster,
@@ -45,7 +57,11 @@ pub extern "C" fn cass_cluster_set_max_concurrent_requests_threshold(
     ignored(cluster, num_requests)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_requests Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_max_requests_per_flush(
     cluster: *mut CassCluster,
@@ -54,7 +70,11 @@ pub extern "C" fn cass_cluster_set_max_requests_per_flush(
     ignored(cluster, num_requests)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_bytes Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_write_bytes_high_water_mark(
     cluster: *mut CassCluster,
@@ -63,7 +83,11 @@ pub extern "C" fn cass_cluster_set_write_bytes_high_water_mark(
     ignored(cluster, num_bytes)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_bytes Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_write_bytes_low_water_mark(
     cluster: *mut CassCluster,
@@ -72,7 +96,11 @@ pub extern "C" fn cass_cluster_set_write_bytes_low_water_mark(
     ignored(cluster, num_bytes)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_requests Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_pending_requests_high_water_mark(
     cluster: *mut CassCluster,
@@ -81,7 +109,11 @@ pub extern "C" fn cass_cluster_set_pending_requests_high_water_mark(
     ignored(cluster, num_requests)
 }
 
-/// Deprecated upstream and ignored, as by the C++ driver. Returns `CASS_OK`.
+/// Deprecated upstream and ignored, as by the C++ driver.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] num_requests Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_pending_requests_low_water_mark(
     cluster: *mut CassCluster,
@@ -91,7 +123,11 @@ pub extern "C" fn cass_cluster_set_pending_requests_low_water_mark(
 }
 
 /// Deprecated upstream and ignored, as by the C++ driver (events have no queue to size here
-/// either: the crate hands them to its metadata worker). Returns `CASS_OK`.
+/// either: the crate hands them to its metadata worker).
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] queue_size Ignored.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_queue_size_event(cluster: *mut CassCluster, queue_size: c_uint) -> CassError {
     ignored(cluster, queue_size)

@@ -17,6 +17,8 @@ use crate::types::cass_bool_arg;
 use std::ffi::{c_char, c_uint};
 
 /// Uses round-robin load balancing: every host of the cluster in turn, all considered local.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_round_robin(cluster: *mut CassCluster) {
     lb::set_round_robin(cluster);
@@ -27,6 +29,12 @@ pub extern "C" fn cass_cluster_set_load_balance_round_robin(cluster: *mut CassCl
 /// deprecated) that many hosts of each other data center, which LOCAL_ONE and LOCAL_QUORUM requests
 /// use only if `allow_remote_dcs_for_local_cl` (deprecated). Hosts the policy does not use get no
 /// connections. NULL or empty `local_dc` is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+/// @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+/// @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL, empty or non-UTF-8 `local_dc`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_dc_aware(
     cluster: *mut CassCluster,
@@ -44,6 +52,13 @@ pub extern "C" fn cass_cluster_set_load_balance_dc_aware(
 }
 
 /// Same as `cass_cluster_set_load_balance_dc_aware()`, with the data center's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+/// @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+/// @param[in] used_hosts_per_remote_dc How many hosts of each remote data center to use (0: none).
+/// @param[in] allow_remote_dcs_for_local_cl Whether LOCAL_ONE and LOCAL_QUORUM requests may use them.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or an empty, NULL or non-UTF-8 `local_dc`.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_dc_aware_n(
     cluster: *mut CassCluster,
@@ -58,6 +73,11 @@ pub extern "C" fn cass_cluster_set_load_balance_dc_aware_n(
 /// Uses rack-aware load balancing: the hosts of `local_rack` in `local_dc` first, then the other
 /// racks of `local_dc`, then (except for LOCAL_ONE and LOCAL_QUORUM requests) the other data
 /// centers. NULL or empty `local_dc` or `local_rack` is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name, NUL-terminated and copied; must not be NULL or "".
+/// @param[in] local_rack The local rack's name, NUL-terminated and copied; must not be NULL or "".
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL, empty or non-UTF-8 name.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_rack_aware(
     cluster: *mut CassCluster,
@@ -79,6 +99,13 @@ pub extern "C" fn cass_cluster_set_load_balance_rack_aware(
 }
 
 /// Same as `cass_cluster_set_load_balance_rack_aware()`, with the lengths given.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] local_dc The local data center's name (copied; need not be NUL-terminated).
+/// @param[in] local_dc_length Length of `local_dc` in bytes; 0 is refused.
+/// @param[in] local_rack The local rack's name (copied; need not be NUL-terminated).
+/// @param[in] local_rack_length Length of `local_rack` in bytes; 0 is refused.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or an empty, NULL or non-UTF-8 name.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_load_balance_rack_aware_n(
     cluster: *mut CassCluster,
@@ -97,6 +124,9 @@ pub extern "C" fn cass_cluster_set_load_balance_rack_aware_n(
 
 /// Sets whether token-aware routing picks the replicas in random order per request (default on)
 /// or always in the same order (which may help server-side caches).
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] enabled `cass_true` to shuffle the replicas, `cass_false` to keep their order.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_token_aware_routing_shuffle_replicas(
     cluster: *mut CassCluster,
@@ -107,6 +137,9 @@ pub extern "C" fn cass_cluster_set_token_aware_routing_shuffle_replicas(
 
 /// Sets whether hosts answering much slower than the fastest are moved to the end of query plans
 /// (default off); see `cass_cluster_set_latency_aware_routing_settings()`.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] enabled `cass_true` to turn latency-aware routing on.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_latency_aware_routing(cluster: *mut CassCluster, enabled: cass_bool_arg) {
     lb::set_latency_aware(cluster, enabled);
@@ -117,6 +150,13 @@ pub extern "C" fn cass_cluster_set_latency_aware_routing(cluster: *mut CassClust
 /// (default 10,000); `scale_ms` (default 100) weighs older measurements; the best average is
 /// recomputed every `update_rate_ms` (default 100); hosts with fewer than `min_measured`
 /// (default 50) measurements are not judged. The values are taken as given, as upstream.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] exclusion_threshold How many times slower than the best host a host may be before it is penalized.
+/// @param[in] scale_ms How fast older measurements lose weight, in milliseconds.
+/// @param[in] retry_period_ms How long a slow host stays penalized, in milliseconds.
+/// @param[in] update_rate_ms How often the best average is recomputed, in milliseconds.
+/// @param[in] min_measured The number of measurements a host needs before it is judged.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_latency_aware_routing_settings(
     cluster: *mut CassCluster,
@@ -131,12 +171,19 @@ pub extern "C" fn cass_cluster_set_latency_aware_routing_settings(
 
 /// Adds hosts (comma-separated addresses, white space trimmed) to the allow list; "" clears it.
 /// With a non-empty list only those hosts are used, and no connections are opened to others.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_whitelist_filtering(cluster: *mut CassCluster, hosts: *const c_char) {
     cass_cluster_set_whitelist_filtering_n(cluster, hosts, safe_strlen(hosts))
 }
 
 /// Same as `cass_cluster_set_whitelist_filtering()`, with the text's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+/// @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_whitelist_filtering_n(
     cluster: *mut CassCluster,
@@ -148,12 +195,19 @@ pub extern "C" fn cass_cluster_set_whitelist_filtering_n(
 
 /// Adds hosts (comma-separated addresses, white space trimmed) to the deny list; "" clears it.
 /// Those hosts are never used and get no connections.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] hosts Comma-separated addresses, NUL-terminated and copied; "" or NULL clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_blacklist_filtering(cluster: *mut CassCluster, hosts: *const c_char) {
     cass_cluster_set_blacklist_filtering_n(cluster, hosts, safe_strlen(hosts))
 }
 
 /// Same as `cass_cluster_set_blacklist_filtering()`, with the text's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] hosts Comma-separated addresses (copied; need not be NUL-terminated).
+/// @param[in] hosts_length Length of `hosts` in bytes; 0 clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_blacklist_filtering_n(
     cluster: *mut CassCluster,
@@ -165,12 +219,19 @@ pub extern "C" fn cass_cluster_set_blacklist_filtering_n(
 
 /// Adds data centers (comma-separated) to the allow list; "" clears it. With a non-empty list only
 /// hosts of those data centers are used.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_whitelist_dc_filtering(cluster: *mut CassCluster, dcs: *const c_char) {
     cass_cluster_set_whitelist_dc_filtering_n(cluster, dcs, safe_strlen(dcs))
 }
 
 /// Same as `cass_cluster_set_whitelist_dc_filtering()`, with the text's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+/// @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_whitelist_dc_filtering_n(
     cluster: *mut CassCluster,
@@ -182,12 +243,19 @@ pub extern "C" fn cass_cluster_set_whitelist_dc_filtering_n(
 
 /// Adds data centers (comma-separated) to the deny list; "" clears it. Hosts of those data centers
 /// are never used.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] dcs Comma-separated data center names, NUL-terminated and copied; "" or NULL clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_blacklist_dc_filtering(cluster: *mut CassCluster, dcs: *const c_char) {
     cass_cluster_set_blacklist_dc_filtering_n(cluster, dcs, safe_strlen(dcs))
 }
 
 /// Same as `cass_cluster_set_blacklist_dc_filtering()`, with the text's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] dcs Comma-separated data center names (copied; need not be NUL-terminated).
+/// @param[in] dcs_length Length of `dcs` in bytes; 0 clears the list.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_blacklist_dc_filtering_n(
     cluster: *mut CassCluster,
@@ -198,6 +266,9 @@ pub extern "C" fn cass_cluster_set_blacklist_dc_filtering_n(
 }
 
 /// Deprecated: same as `cass_cluster_set_constant_reconnect()`.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] wait_time Milliseconds to wait before each reconnection attempt.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_reconnect_wait_time(cluster: *mut CassCluster, wait_time: c_uint) {
     cass_cluster_set_constant_reconnect(cluster, wait_time as u64)
@@ -205,6 +276,9 @@ pub extern "C" fn cass_cluster_set_reconnect_wait_time(cluster: *mut CassCluster
 
 /// Waits `delay_ms` (0: no wait) before each attempt to reconnect to a host whose connections
 /// failed.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] delay_ms Milliseconds to wait before each reconnection attempt.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_constant_reconnect(cluster: *mut CassCluster, delay_ms: u64) {
     with_void(cluster, |c| c.config.reconnect = ReconnectConfig::Constant { delay_ms })
@@ -213,6 +287,11 @@ pub extern "C" fn cass_cluster_set_constant_reconnect(cluster: *mut CassCluster,
 /// Waits exponentially longer between reconnection attempts, from `base_delay_ms` up to
 /// `max_delay_ms` (defaults 2000 and 60000), with ±15 % jitter kept within those bounds. Both must
 /// be greater than 1 and base not greater than max, else `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] base_delay_ms The first delay in milliseconds, greater than 1.
+/// @param[in] max_delay_ms The largest delay in milliseconds, greater than 1 and not less than `base_delay_ms`.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or delays outside those bounds (logged).
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_exponential_reconnect(
     cluster: *mut CassCluster,
@@ -240,6 +319,9 @@ pub extern "C" fn cass_cluster_set_exponential_reconnect(
 /// Sets the generator of the client-side timestamps of requests that set none themselves (default:
 /// a monotonic generator per cluster). The cluster keeps its own reference, so the generator may be
 /// freed afterwards. NULL is ignored.
+///
+/// @param[in] cluster The cluster configuration; NULL is ignored.
+/// @param[in] timestamp_gen The generator; the caller keeps its reference and may free it. NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_timestamp_gen(cluster: *mut CassCluster, timestamp_gen: *mut CassTimestampGen) {
     with_void(cluster, |c| {
@@ -253,6 +335,12 @@ pub extern "C" fn cass_cluster_set_timestamp_gen(cluster: *mut CassCluster, time
 /// batches select it with `cass_statement_set_execution_profile()`. Later changes to `profile` do
 /// not affect the copy, so `profile` may be freed right away. NULL or empty `name` or NULL
 /// `profile` is `CASS_ERROR_LIB_BAD_PARAMS`.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name The profile's name, NUL-terminated and copied; must not be NULL or "".
+/// @param[in] profile The profile to copy; the caller still owns it. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL profile, or a NULL, empty or non-UTF-8
+///   name.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_execution_profile(
     cluster: *mut CassCluster,
@@ -263,6 +351,13 @@ pub extern "C" fn cass_cluster_set_execution_profile(
 }
 
 /// Same as `cass_cluster_set_execution_profile()`, with the name's length given.
+///
+/// @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name The profile's name (copied; need not be NUL-terminated).
+/// @param[in] name_length Length of `name` in bytes; 0 is refused.
+/// @param[in] profile The profile to copy; the caller still owns it. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a NULL profile, or a NULL, empty or non-UTF-8
+///   name.
 #[no_mangle]
 pub extern "C" fn cass_cluster_set_execution_profile_n(
     cluster: *mut CassCluster,
