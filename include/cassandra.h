@@ -1634,86 +1634,146 @@ CASS_EXPORT CassError cass_cluster_set_execution_profile(CassCluster *cluster, c
 CASS_EXPORT CassError cass_cluster_set_execution_profile_n(CassCluster *cluster, const char *name, size_t name_length, CassExecProfile *profile);
 
 /**
- * Creates a session, not yet connected. Free it with `cass_session_free()`.
+ * Creates a session, not yet connected.
+ *
+ * @return A new session, owned by the caller: free it with `cass_session_free()`.
  */
 CASS_EXPORT CassSession *cass_session_new(void);
 
 /**
  * Closes the session (waiting for requests in flight), stops its I/O threads and frees it.
- * Results and prepared statements obtained from it stay valid. NULL is ignored.
+ * Results and prepared statements obtained from it stay valid.
+ *
+ * @param[in] session The session; C's reference ends here. NULL is ignored.
  */
 CASS_EXPORT void cass_session_free(CassSession *session);
 
 /**
- * Connects the session with the cluster's settings (copied: the cluster may be freed after this
- * call). The future completes when the session is ready; free it with `cass_future_free()`.
+ * Connects the session with the cluster's settings.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cluster The settings, copied: the cluster may be freed after this call. NULL gives a failed
+ * future.
+ * @return A new future, never NULL, freed by the caller with `cass_future_free()`. It completes when the
+ * session is ready, or fails: `CASS_ERROR_LIB_UNABLE_TO_CONNECT` when the session is already connecting,
+ * connected or closing, `CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when no contact point answers, or the
+ * authentication, TLS or keyspace error of the attempt.
  */
 CASS_EXPORT CassFuture *cass_session_connect(CassSession *session, const CassCluster *cluster);
 
 /**
  * Connects and sets the keyspace of every connection (`USE keyspace`).
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cluster The settings, copied. NULL gives a failed future.
+ * @param[in] keyspace NUL-terminated keyspace name; NULL or "" connects without a keyspace.
+ * @return As `cass_session_connect()`; also `CASS_ERROR_LIB_UNABLE_TO_SET_KEYSPACE` when the keyspace
+ * cannot be used.
  */
 CASS_EXPORT CassFuture *cass_session_connect_keyspace(CassSession *session, const CassCluster *cluster, const char *keyspace);
 
 /**
  * Same as `cass_session_connect_keyspace()`, with the length of the keyspace name given.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] cluster The settings, copied. NULL gives a failed future.
+ * @param[in] keyspace The keyspace name, `keyspace_length` bytes (NULL only with length 0).
+ * @param[in] keyspace_length The name's length in bytes; 0 connects without a keyspace.
+ * @return As `cass_session_connect_keyspace()`; a future failed with `CASS_ERROR_LIB_BAD_PARAMS` when the
+ * name is not valid UTF-8.
  */
 CASS_EXPORT CassFuture *cass_session_connect_keyspace_n(CassSession *session, const CassCluster *cluster, const char *keyspace, size_t keyspace_length);
 
 /**
- * Closes the session once the requests in flight completed. The future completes when it is
- * closed; the session may then be freed or connected again.
+ * Closes the session once the requests in flight completed; the session may then be freed or
+ * connected again.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return A new future, never NULL, freed by the caller with `cass_future_free()`: it completes when the
+ * session is closed, or fails with `CASS_ERROR_LIB_UNABLE_TO_CLOSE` when the session is not connected.
  */
 CASS_EXPORT CassFuture *cass_session_close(CassSession *session);
 
 /**
- * Executes a statement. The statement is copied: it may be changed, executed again or freed
- * at once. The future gives the result; free it with `cass_future_free()`.
+ * Executes a statement.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] statement The statement, copied: it may be changed, executed again or freed at once. NULL
+ * gives a failed future.
+ * @return A new future, never NULL, freed by the caller with `cass_future_free()`; it gives the result, or
+ * the request's error (`CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when the session is not connected).
  */
 CASS_EXPORT CassFuture *cass_session_execute(CassSession *session, const CassStatement *statement);
 
 /**
  * The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
+ *
+ * @param[in] session The session; NULL allowed.
+ * @return The id (a copy); the nil UUID for NULL.
  */
 CASS_EXPORT CassUuid cass_session_get_client_id(CassSession *session);
 
 /**
- * Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
- * statement. Free the future with `cass_future_free()`.
+ * Prepares a CQL statement.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] query NUL-terminated CQL text, copied (NULL reads as "").
+ * @return A new future, never NULL, freed by the caller with `cass_future_free()`;
+ * `cass_future_get_prepared()` gives the prepared statement (`CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when the
+ * session is not connected).
  */
 CASS_EXPORT CassFuture *cass_session_prepare(CassSession *session, const char *query);
 
 /**
  * Same as `cass_session_prepare()`, with the query's length given.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] query CQL text of `query_length` bytes, copied (NULL only with length 0).
+ * @param[in] query_length The text's length in bytes.
+ * @return As `cass_session_prepare()`; a future failed with `CASS_ERROR_LIB_BAD_PARAMS` when the text is
+ * not valid UTF-8 or NULL with a non-zero length.
  */
 CASS_EXPORT CassFuture *cass_session_prepare_n(CassSession *session, const char *query, size_t query_length);
 
 /**
- * Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
- * Free the future with `cass_future_free()`.
+ * Executes a batch.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] batch The batch, copied: it may be changed or freed at once. NULL gives a failed future.
+ * @return A new future, never NULL, freed by the caller with `cass_future_free()`; its result is empty
+ * except for conditional batches (`[applied]`).
  */
 CASS_EXPORT CassFuture *cass_session_execute_batch(CassSession *session, const CassBatch *batch);
 
 /**
  * Prepares the query of an existing simple statement; statements bound from the result start with
  * its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
- * The statement may be freed.
+ *
+ * @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] statement The statement, read during the call only: it may be freed afterwards. NULL gives a
+ * failed future.
+ * @return As `cass_session_prepare()`.
  */
 CASS_EXPORT CassFuture *cass_session_prepare_from_existing(CassSession *session, CassStatement *statement);
 
 /**
- * Copies the session's request metrics into `output`: latencies (µs, from submission to
- * completion of each statement and batch), request rates, connection count, and timeouts.
- * Before the session's first connect everything is 0 (with a warning log line). NULL
- * arguments are ignored.
+ * Copies the session's request metrics: latencies (µs, from submission to completion of each
+ * statement and batch), request rates, connection count, and timeouts. Before the session's first
+ * connect everything is 0 (with a warning log line).
+ *
+ * @param[in] session The session; NULL is ignored.
+ * @param[out] output The caller's struct, overwritten; NULL is ignored.
  */
 CASS_EXPORT void cass_session_get_metrics(const CassSession *session, CassMetrics *output);
 
 /**
- * Copies the session's speculative execution metrics into `output`: how many executions were
- * started speculatively and then aborted because another execution of the same request answered
- * first, their share of all executions (percent), and latencies (µs) taken when each was
- * aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
+ * Copies the session's speculative execution metrics: how many executions were started
+ * speculatively and then aborted because another execution of the same request answered first,
+ * their share of all executions (percent), and latencies (µs) taken when each was aborted. Zeros
+ * before the first connect (with a warning log line).
+ *
+ * @param[in] session The session; NULL is ignored.
+ * @param[out] output The caller's struct, overwritten; NULL is ignored.
  */
 CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSession *session, CassSpeculativeExecutionMetrics *output);
 
@@ -1723,614 +1783,1115 @@ CASS_EXPORT void cass_session_get_speculative_execution_metrics(const CassSessio
  * this session (before that statement's future completes), and within about a second of
  * another client's schema change. Before connecting, after closing, or with
  * `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
- * dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
- * `cass_schema_meta_free()`.
+ * dereferences a NULL cluster before connecting).
+ *
+ * @param[in] session The session; NULL allowed.
+ * @return A new snapshot, owned by the caller: free it with `cass_schema_meta_free()`. NULL for a NULL
+ * session.
  */
 CASS_EXPORT const CassSchemaMeta *cass_session_get_schema_meta(const CassSession *session);
 
 /**
- * The function's name, without its signature (not NUL-terminated; "" for NULL).
+ * The function's name, without its signature.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_function_meta_name(const CassFunctionMeta *function_meta, const char **name, size_t *name_length);
 
 /**
  * The function's full name, with its argument types as the server writes them, without white
  * space: `name(type1,type2)`.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[out] full_name Receives the full name (not NUL-terminated; "" for NULL), borrowed from the
+ * snapshot. Nothing is written when it or `full_name_length` is NULL.
+ * @param[out] full_name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_function_meta_full_name(const CassFunctionMeta *function_meta, const char **full_name, size_t *full_name_length);
 
 /**
  * The function's body.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[out] body Receives the body (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `body_length` is NULL.
+ * @param[out] body_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_function_meta_body(const CassFunctionMeta *function_meta, const char **body, size_t *body_length);
 
 /**
  * The function's language (e.g. `java`).
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[out] language Receives the language (not NUL-terminated; "" for NULL), borrowed from the
+ * snapshot. Nothing is written when it or `language_length` is NULL.
+ * @param[out] language_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_function_meta_language(const CassFunctionMeta *function_meta, const char **language, size_t *language_length);
 
 /**
  * Whether the function is called on null input (`CALLED ON NULL INPUT`).
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @return `cass_true` for `CALLED ON NULL INPUT`; `cass_false` for `RETURNS NULL ON NULL INPUT` and for
+ * NULL.
  */
 CASS_EXPORT cass_bool_t cass_function_meta_called_on_null_input(const CassFunctionMeta *function_meta);
 
 /**
- * The number of arguments (0 for NULL).
+ * The number of arguments.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_function_meta_argument_count(const CassFunctionMeta *function_meta);
 
 /**
- * The name and data type of the argument at `index`. `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` when
- * out of range; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments. The type may be NULL when the
- * server's type text could not be read.
+ * The name and data type of an argument.
+ *
+ * @param[in] function_meta The function; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] index The argument's position, from 0 to `cass_function_meta_argument_count()` - 1.
+ * @param[out] name Receives the argument's name (not NUL-terminated), borrowed from the snapshot. Must not
+ * be NULL.
+ * @param[out] name_length Receives the name's length in bytes. Must not be NULL.
+ * @param[out] type_ Receives the argument's type, borrowed from the snapshot; NULL when the server's type
+ * text could not be read. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` when `index` is out of range;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
  */
 CASS_EXPORT CassError cass_function_meta_argument(const CassFunctionMeta *function_meta, size_t index, const char **name, size_t *name_length, const CassDataType **type_);
 
 /**
- * The data type of the argument called `name` (exact match), or NULL.
+ * The data type of an argument, looked up by its exact name.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated argument name; NULL reads as "".
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when no argument has that name, when its type could not be read, and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_function_meta_argument_type_by_name(const CassFunctionMeta *function_meta, const char *name);
 
 /**
  * Same as `cass_function_meta_argument_type_by_name()`, with the length of the name given.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_function_meta_argument_type_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassDataType *cass_function_meta_argument_type_by_name_n(const CassFunctionMeta *function_meta, const char *name, size_t name_length);
 
 /**
- * The function's return type (NULL for NULL).
+ * The function's return type.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when it could not be read and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_function_meta_return_type(const CassFunctionMeta *function_meta);
 
 /**
  * A raw field of the function's `system_schema.functions` row (`keyspace_name`,
  * `function_name`, `argument_names`, `argument_types`, `return_type`, `body`, `language`,
- * `called_on_null_input`), or NULL.
+ * `called_on_null_input`).
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_function_meta_field_by_name(const CassFunctionMeta *function_meta, const char *name);
 
 /**
  * Same as `cass_function_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_function_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_function_meta_field_by_name_n(const CassFunctionMeta *function_meta, const char *name, size_t name_length);
 
 /**
- * The aggregate's name, without its signature (not NUL-terminated; "" for NULL).
+ * The aggregate's name, without its signature.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_aggregate_meta_name(const CassAggregateMeta *aggregate_meta, const char **name, size_t *name_length);
 
 /**
  * The aggregate's full name: `name(type1,type2)`, as for functions.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @param[out] full_name Receives the full name (not NUL-terminated; "" for NULL), borrowed from the
+ * snapshot. Nothing is written when it or `full_name_length` is NULL.
+ * @param[out] full_name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_aggregate_meta_full_name(const CassAggregateMeta *aggregate_meta, const char **full_name, size_t *full_name_length);
 
 /**
- * The number of arguments (0 for NULL).
+ * The number of arguments.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_aggregate_meta_argument_count(const CassAggregateMeta *aggregate_meta);
 
 /**
- * The data type of the argument at `index`, or NULL when out of range.
+ * The data type of an argument.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The argument's position, from 0 to `cass_aggregate_meta_argument_count()` - 1.
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when `index` is out of range, when the type could not be read, and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_aggregate_meta_argument_type(const CassAggregateMeta *aggregate_meta, size_t index);
 
 /**
- * The aggregate's return type (NULL for NULL).
+ * The aggregate's return type.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when it could not be read and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_aggregate_meta_return_type(const CassAggregateMeta *aggregate_meta);
 
 /**
- * The type of the aggregate's state (NULL for NULL).
+ * The type of the aggregate's state.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when it could not be read and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_aggregate_meta_state_type(const CassAggregateMeta *aggregate_meta);
 
 /**
- * The state function (the keyspace's function `state_func(state_type, argument types...)`), or
- * NULL when the keyspace has none.
+ * The state function (the keyspace's function `state_func(state_type, argument types...)`).
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when the keyspace has none and for NULL.
  */
 CASS_EXPORT const CassFunctionMeta *cass_aggregate_meta_state_func(const CassAggregateMeta *aggregate_meta);
 
 /**
- * The final function (the keyspace's function `final_func(state_type)`), or NULL when the
- * aggregate has none.
+ * The final function (the keyspace's function `final_func(state_type)`).
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when the aggregate has none (or the keyspace lacks it) and for NULL.
  */
 CASS_EXPORT const CassFunctionMeta *cass_aggregate_meta_final_func(const CassAggregateMeta *aggregate_meta);
 
 /**
  * The initial condition: a `varchar` value with the CQL literal the server keeps (Cassandra 3.0
- * and later), or a NULL value when the aggregate has none. NULL for a NULL aggregate.
+ * and later).
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return The value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); a NULL value when the aggregate has none; NULL for a NULL aggregate.
  */
 CASS_EXPORT const CassValue *cass_aggregate_meta_init_cond(const CassAggregateMeta *aggregate_meta);
 
 /**
  * A raw field of the aggregate's `system_schema.aggregates` row (`keyspace_name`,
  * `aggregate_name`, `argument_types`, `return_type`, `state_type`, `final_func`, `state_func`,
- * `initcond`), or NULL.
+ * `initcond`).
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_aggregate_meta_field_by_name(const CassAggregateMeta *aggregate_meta, const char *name);
 
 /**
  * Same as `cass_aggregate_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_aggregate_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_aggregate_meta_field_by_name_n(const CassAggregateMeta *aggregate_meta, const char *name, size_t name_length);
 
 /**
- * Creates an iterator over the snapshot's keyspaces (by name; virtual ones included). NULL for
- * NULL. Free it with `cass_iterator_free()`.
+ * Creates an iterator over the snapshot's keyspaces (by name; virtual ones included).
+ *
+ * @param[in] schema_meta The snapshot; NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_keyspaces_from_schema_meta(const CassSchemaMeta *schema_meta);
 
 /**
  * Creates an iterator over the keyspace's tables (by name).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_tables_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
  * Creates an iterator over the keyspace's materialized views (by name).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_materialized_views_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
  * Creates an iterator over the keyspace's user types (by name; `cass_iterator_get_user_type()`).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_user_types_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
  * Creates an iterator over the keyspace's functions (by full name).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_functions_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
  * Creates an iterator over the keyspace's aggregates (by full name).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_aggregates_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
- * Creates an iterator over the keyspace's raw fields (by name;
- * `cass_iterator_get_meta_field_name()` / `_value()`).
+ * Creates an iterator over the keyspace's raw fields (by name; `cass_iterator_get_meta_field_name()` /
+ * `_value()`).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_keyspace_meta(const CassKeyspaceMeta *keyspace_meta);
 
 /**
  * Creates an iterator over the table's columns (partition key, clustering key, then the others).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_columns_from_table_meta(const CassTableMeta *table_meta);
 
 /**
  * Creates an iterator over the table's secondary indexes (by name).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_indexes_from_table_meta(const CassTableMeta *table_meta);
 
 /**
  * Creates an iterator over the table's materialized views (by name).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_materialized_views_from_table_meta(const CassTableMeta *table_meta);
 
 /**
  * Creates an iterator over the table's raw fields (by name).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_table_meta(const CassTableMeta *table_meta);
 
 /**
  * Creates an iterator over the view's columns (partition key, clustering key, then the others).
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_columns_from_materialized_view_meta(const CassMaterializedViewMeta *view_meta);
 
 /**
  * Creates an iterator over the view's raw fields (by name).
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_materialized_view_meta(const CassMaterializedViewMeta *view_meta);
 
 /**
  * Creates an iterator over the column's raw fields (by name).
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_column_meta(const CassColumnMeta *column_meta);
 
 /**
  * Creates an iterator over the index's raw fields (`kind`, `options`).
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_index_meta(const CassIndexMeta *index_meta);
 
 /**
  * Creates an iterator over the function's raw fields (by name).
+ *
+ * @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_function_meta(const CassFunctionMeta *function_meta);
 
 /**
  * Creates an iterator over the aggregate's raw fields (by name).
+ *
+ * @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+ * @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+ * outlive it); NULL for NULL.
  */
 CASS_EXPORT CassIterator *cass_iterator_fields_from_aggregate_meta(const CassAggregateMeta *aggregate_meta);
 
 /**
- * The keyspace at a keyspace iterator's position, or NULL (another kind of iterator, or not on
- * an item). Borrowed from the snapshot.
+ * The keyspace at the position of a keyspace iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The keyspace, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassKeyspaceMeta *cass_iterator_get_keyspace_meta(const CassIterator *iterator);
 
 /**
- * The table at a table iterator's position, or NULL.
+ * The table at the position of a table iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The table, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassTableMeta *cass_iterator_get_table_meta(const CassIterator *iterator);
 
 /**
- * The view at a materialized view iterator's position, or NULL.
+ * The view at the position of a materialized view iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_iterator_get_materialized_view_meta(const CassIterator *iterator);
 
 /**
- * The user type at a user type iterator's position, or NULL. Borrowed from the snapshot.
+ * The user type at the position of a user type iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The user type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_iterator_get_user_type(const CassIterator *iterator);
 
 /**
- * The function at a function iterator's position, or NULL.
+ * The function at the position of a function iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassFunctionMeta *cass_iterator_get_function_meta(const CassIterator *iterator);
 
 /**
- * The aggregate at an aggregate iterator's position, or NULL.
+ * The aggregate at the position of an aggregate iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The aggregate, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassAggregateMeta *cass_iterator_get_aggregate_meta(const CassIterator *iterator);
 
 /**
- * The column at a column iterator's position, or NULL.
+ * The column at the position of a column iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_iterator_get_column_meta(const CassIterator *iterator);
 
 /**
- * The index at an index iterator's position, or NULL.
+ * The index at the position of an index iterator.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The index, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
  */
 CASS_EXPORT const CassIndexMeta *cass_iterator_get_index_meta(const CassIterator *iterator);
 
 /**
- * The name of the raw field at a field iterator's position (valid as long as the snapshot).
- * `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator, before the first or after the last
- * field, or NULL out-pointers.
+ * The name of the raw field at a field iterator's position.
+ *
+ * @param[in] iterator The field iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] name Receives the name (not NUL-terminated), borrowed from the snapshot. Must not be NULL.
+ * @param[out] name_length Receives the name's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator, before the first or after
+ * the last field, and for NULL arguments.
  */
 CASS_EXPORT CassError cass_iterator_get_meta_field_name(const CassIterator *iterator, const char **name, size_t *name_length);
 
 /**
- * The value of the raw field at a field iterator's position: never NULL on a field (a column
- * that is null in the row is a NULL value); NULL for another kind of iterator or off the fields.
- * Borrowed from the snapshot.
+ * The value of the raw field at a field iterator's position.
+ *
+ * @param[in] iterator The iterator; NULL allowed.
+ * @return The value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); never NULL on a field (a column that is null in the row is a NULL value); NULL for another kind
+ * of iterator, off the fields, and for NULL.
  */
 CASS_EXPORT const CassValue *cass_iterator_get_meta_field_value(const CassIterator *iterator);
 
 /**
- * Frees a schema snapshot (from `cass_session_get_schema_meta()`); everything obtained from it
- * becomes invalid. NULL is ignored.
+ * Frees a schema snapshot; everything obtained from it becomes invalid.
+ *
+ * @param[in] schema_meta The snapshot (from `cass_session_get_schema_meta()`); NULL is ignored.
  */
 CASS_EXPORT void cass_schema_meta_free(const CassSchemaMeta *schema_meta);
 
 /**
- * The snapshot's version: it grows with every schema refresh the session publishes (0 before
- * the first one, or with `cass_cluster_set_use_schema(cluster, cass_false)`; 0 for NULL).
+ * The snapshot's version: it grows with every schema refresh the session publishes.
+ *
+ * @param[in] schema_meta The snapshot; NULL allowed.
+ * @return The version; 0 before the first refresh, with `cass_cluster_set_use_schema(cluster, cass_false)`
+ * and for NULL.
  */
 CASS_EXPORT cass_uint32_t cass_schema_meta_snapshot_version(const CassSchemaMeta *schema_meta);
 
 /**
- * The release version of the server the session connected to (`system.local`), e.g. 5.0.4;
- * 0.0.0 before connecting or for NULL.
+ * The release version of the server the session connected to (`system.local`), e.g. 5.0.4.
+ *
+ * @param[in] schema_meta The snapshot; NULL allowed.
+ * @return The version (a copy); 0.0.0 before connecting and for NULL.
  */
 CASS_EXPORT CassVersion cass_schema_meta_version(const CassSchemaMeta *schema_meta);
 
 /**
- * The keyspace called `keyspace`, or NULL. Valid as long as the snapshot.
+ * Looks a keyspace up by its exact name.
+ *
+ * @param[in] schema_meta The snapshot; NULL allowed.
+ * @param[in] keyspace NUL-terminated keyspace name; NULL reads as "".
+ * @return The keyspace, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassKeyspaceMeta *cass_schema_meta_keyspace_by_name(const CassSchemaMeta *schema_meta, const char *keyspace);
 
 /**
  * Same as `cass_schema_meta_keyspace_by_name()`, with the length of the name given.
+ *
+ * @param[in] schema_meta The snapshot; NULL allowed.
+ * @param[in] keyspace The name, `keyspace_length` bytes (NULL only with length 0).
+ * @param[in] keyspace_length The name's length in bytes.
+ * @return As `cass_schema_meta_keyspace_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassKeyspaceMeta *cass_schema_meta_keyspace_by_name_n(const CassSchemaMeta *schema_meta, const char *keyspace, size_t keyspace_length);
 
 /**
- * The keyspace's name (not NUL-terminated; "" for NULL).
+ * The keyspace's name.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for a NULL keyspace), borrowed from the
+ * snapshot. Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the name's length in bytes.
  */
 CASS_EXPORT void cass_keyspace_meta_name(const CassKeyspaceMeta *keyspace_meta, const char **name, size_t *name_length);
 
 /**
  * Whether the keyspace is virtual (`system_virtual_schema`, Cassandra 4.0 and later).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @return `cass_true` for a virtual keyspace; `cass_false` otherwise and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_keyspace_meta_is_virtual(const CassKeyspaceMeta *keyspace_meta);
 
 /**
- * The table called `table`, or NULL (a materialized view is not a table here).
+ * Looks a table up by its exact name (a materialized view is not a table here).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] table NUL-terminated table name; NULL reads as "".
+ * @return The table, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassTableMeta *cass_keyspace_meta_table_by_name(const CassKeyspaceMeta *keyspace_meta, const char *table);
 
 /**
  * Same as `cass_keyspace_meta_table_by_name()`, with the length of the name given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] table The name, `table_length` bytes (NULL only with length 0).
+ * @param[in] table_length The name's length in bytes.
+ * @return As `cass_keyspace_meta_table_by_name()`.
  */
 CASS_EXPORT const CassTableMeta *cass_keyspace_meta_table_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *table, size_t table_length);
 
 /**
- * The materialized view called `view`, or NULL.
+ * Looks a materialized view up by its exact name.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] view NUL-terminated view name; NULL reads as "".
+ * @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_keyspace_meta_materialized_view_by_name(const CassKeyspaceMeta *keyspace_meta, const char *view);
 
 /**
  * Same as `cass_keyspace_meta_materialized_view_by_name()`, with the length of the name given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] view The name, `view_length` bytes (NULL only with length 0).
+ * @param[in] view_length The name's length in bytes.
+ * @return As `cass_keyspace_meta_materialized_view_by_name()`.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_keyspace_meta_materialized_view_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *view, size_t view_length);
 
 /**
- * The user type called `type_`, or NULL. The data type is borrowed from the snapshot (read-only:
- * the `cass_data_type_*` setters refuse it; copy it with `cass_data_type_new_from_existing()`).
+ * Looks a user type up by its exact name.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] type_ NUL-terminated type name; NULL reads as "".
+ * @return The data type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); read-only (the `cass_data_type_*` setters refuse it; copy it with
+ * `cass_data_type_new_from_existing()`). NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_keyspace_meta_user_type_by_name(const CassKeyspaceMeta *keyspace_meta, const char *type_);
 
 /**
  * Same as `cass_keyspace_meta_user_type_by_name()`, with the length of the name given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] type_ The name, `type_length` bytes (NULL only with length 0).
+ * @param[in] type_length The name's length in bytes.
+ * @return As `cass_keyspace_meta_user_type_by_name()`.
  */
 CASS_EXPORT const CassDataType *cass_keyspace_meta_user_type_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *type_, size_t type_length);
 
 /**
- * The function `name` taking `arguments`, a comma-separated list of CQL types as the server
- * writes them ("text,int"; white space is ignored), or NULL.
+ * Looks a function up by its name and argument types.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated function name; NULL reads as "".
+ * @param[in] arguments NUL-terminated, comma-separated list of the argument types as the server writes
+ * them ("text,int"; white space is ignored); NULL reads as "" (no arguments).
+ * @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when there is no such function and for NULL.
  */
 CASS_EXPORT const CassFunctionMeta *cass_keyspace_meta_function_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name, const char *arguments);
 
 /**
  * Same as `cass_keyspace_meta_function_by_name()`, with the lengths of the strings given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The function name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @param[in] arguments The argument type list, `arguments_length` bytes (NULL only with length 0).
+ * @param[in] arguments_length The list's length in bytes.
+ * @return As `cass_keyspace_meta_function_by_name()`; NULL also for text that is not UTF-8.
  */
 CASS_EXPORT const CassFunctionMeta *cass_keyspace_meta_function_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length, const char *arguments, size_t arguments_length);
 
 /**
- * The aggregate `name` taking `arguments` (as for `cass_keyspace_meta_function_by_name()`), or
- * NULL.
+ * Looks an aggregate up by its name and argument types.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated aggregate name; NULL reads as "".
+ * @param[in] arguments NUL-terminated, comma-separated list of the argument types, as for
+ * `cass_keyspace_meta_function_by_name()`.
+ * @return The aggregate, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when there is no such aggregate and for NULL.
  */
 CASS_EXPORT const CassAggregateMeta *cass_keyspace_meta_aggregate_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name, const char *arguments);
 
 /**
  * Same as `cass_keyspace_meta_aggregate_by_name()`, with the lengths of the strings given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The aggregate name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @param[in] arguments The argument type list, `arguments_length` bytes (NULL only with length 0).
+ * @param[in] arguments_length The list's length in bytes.
+ * @return As `cass_keyspace_meta_aggregate_by_name()`; NULL also for text that is not UTF-8.
  */
 CASS_EXPORT const CassAggregateMeta *cass_keyspace_meta_aggregate_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length, const char *arguments, size_t arguments_length);
 
 /**
  * A raw field of the keyspace's `system_schema.keyspaces` row: `keyspace_name`,
- * `durable_writes`, `replication` (those the row has). NULL when there is no such field; a
- * field whose column is null is a NULL value, not a NULL pointer.
+ * `durable_writes`, `replication` (those the row has).
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); a column that is null in the row is a NULL value, not a NULL pointer. NULL when
+ * there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_keyspace_meta_field_by_name(const CassKeyspaceMeta *keyspace_meta, const char *name);
 
 /**
  * Same as `cass_keyspace_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_keyspace_meta_field_by_name()`.
  */
 CASS_EXPORT const CassValue *cass_keyspace_meta_field_by_name_n(const CassKeyspaceMeta *keyspace_meta, const char *name, size_t name_length);
 
 /**
- * The table's name (not NUL-terminated; "" for NULL).
+ * The table's name.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_table_meta_name(const CassTableMeta *table_meta, const char **name, size_t *name_length);
 
 /**
  * Whether the table is virtual (in a virtual keyspace).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return `cass_true` for a virtual table; `cass_false` otherwise and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_table_meta_is_virtual(const CassTableMeta *table_meta);
 
 /**
- * The column called `column`, or NULL.
+ * Looks a column up by its exact name.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] column NUL-terminated column name (exact match); NULL reads as "".
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_table_meta_column_by_name(const CassTableMeta *table_meta, const char *column);
 
 /**
  * Same as `cass_table_meta_column_by_name()`, with the length of the name given.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] column The name, `column_length` bytes (NULL only with length 0).
+ * @param[in] column_length The name's length in bytes.
+ * @return As `cass_table_meta_column_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassColumnMeta *cass_table_meta_column_by_name_n(const CassTableMeta *table_meta, const char *column, size_t column_length);
 
 /**
- * The number of columns (0 for NULL).
+ * The number of columns.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_table_meta_column_count(const CassTableMeta *table_meta);
 
 /**
- * The column at `index`, or NULL when out of range.
+ * The column at `index` (partition key, clustering key, then the others by name).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_table_meta_column_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_table_meta_column(const CassTableMeta *table_meta, size_t index);
 
 /**
- * The index called `index`, or NULL.
+ * Looks a secondary index up by its exact name.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index NUL-terminated index name (exact match); NULL reads as "".
+ * @return The index, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassIndexMeta *cass_table_meta_index_by_name(const CassTableMeta *table_meta, const char *index);
 
 /**
  * Same as `cass_table_meta_index_by_name()`, with the length of the name given.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The name, `index_length` bytes (NULL only with length 0).
+ * @param[in] index_length The name's length in bytes.
+ * @return As `cass_table_meta_index_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassIndexMeta *cass_table_meta_index_by_name_n(const CassTableMeta *table_meta, const char *index, size_t index_length);
 
 /**
- * The number of secondary indexes (0 for NULL).
+ * The number of secondary indexes.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_table_meta_index_count(const CassTableMeta *table_meta);
 
 /**
- * The index at `index` (by name order), or NULL when out of range.
+ * The secondary index at `index` (by name order).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_table_meta_index_count()` - 1.
+ * @return The index, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassIndexMeta *cass_table_meta_index(const CassTableMeta *table_meta, size_t index);
 
 /**
- * The materialized view of this table called `view`, or NULL.
+ * Looks a materialized view of this table up by its exact name.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] view NUL-terminated view name (exact match); NULL reads as "".
+ * @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view_by_name(const CassTableMeta *table_meta, const char *view);
 
 /**
  * Same as `cass_table_meta_materialized_view_by_name()`, with the length of the name given.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] view The name, `view_length` bytes (NULL only with length 0).
+ * @param[in] view_length The name's length in bytes.
+ * @return As `cass_table_meta_materialized_view_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view_by_name_n(const CassTableMeta *table_meta, const char *view, size_t view_length);
 
 /**
- * The number of materialized views of this table (0 for NULL).
+ * The number of materialized views of this table.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_table_meta_materialized_view_count(const CassTableMeta *table_meta);
 
 /**
- * The materialized view at `index` (by name order), or NULL when out of range.
+ * The materialized view at `index` (by name order).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_table_meta_materialized_view_count()` - 1.
+ * @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassMaterializedViewMeta *cass_table_meta_materialized_view(const CassTableMeta *table_meta, size_t index);
 
 /**
- * The number of partition key columns (0 for NULL).
+ * The number of partition key columns.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_table_meta_partition_key_count(const CassTableMeta *table_meta);
 
 /**
- * The partition key column at `index`, or NULL when out of range.
+ * The partition key column at `index`.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_table_meta_partition_key_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_table_meta_partition_key(const CassTableMeta *table_meta, size_t index);
 
 /**
- * The number of clustering key columns (0 for NULL).
+ * The number of clustering key columns.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_table_meta_clustering_key_count(const CassTableMeta *table_meta);
 
 /**
- * The clustering key column at `index`, or NULL when out of range.
+ * The clustering key column at `index`.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_table_meta_clustering_key_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_table_meta_clustering_key(const CassTableMeta *table_meta, size_t index);
 
 /**
- * The clustering order of the clustering key column at `index`; `CASS_CLUSTERING_ORDER_NONE`
- * when out of range.
+ * The clustering order of a clustering key column.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The clustering key column's position, from 0 to
+ * `cass_table_meta_clustering_key_count()` - 1.
+ * @return `CASS_CLUSTERING_ORDER_ASC` or `CASS_CLUSTERING_ORDER_DESC`; `CASS_CLUSTERING_ORDER_NONE` when
+ * `index` is out of range and for NULL.
  */
 CASS_EXPORT CassClusteringOrder cass_table_meta_clustering_key_order(const CassTableMeta *table_meta, size_t index);
 
 /**
  * A raw field of the table's `system_schema.tables` row (`keyspace_name`, `table_name`,
- * `comment`, `compaction`, `id`, ... those the C++ driver reads and the row has), or NULL.
+ * `comment`, `compaction`, `id`, ... those the C++ driver reads and the row has).
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_table_meta_field_by_name(const CassTableMeta *table_meta, const char *name);
 
 /**
  * Same as `cass_table_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_table_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_table_meta_field_by_name_n(const CassTableMeta *table_meta, const char *name, size_t name_length);
 
 /**
- * The view's column called `column`, or NULL.
+ * Looks a column of the view up by its exact name.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] column NUL-terminated column name (exact match); NULL reads as "".
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when there is none of that name and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column_by_name(const CassMaterializedViewMeta *view_meta, const char *column);
 
 /**
  * Same as `cass_materialized_view_meta_column_by_name()`, with the length of the name given.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] column The name, `column_length` bytes (NULL only with length 0).
+ * @param[in] column_length The name's length in bytes.
+ * @return As `cass_materialized_view_meta_column_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column_by_name_n(const CassMaterializedViewMeta *view_meta, const char *column, size_t column_length);
 
 /**
- * The view's name (not NUL-terminated; "" for NULL).
+ * The view's name.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_materialized_view_meta_name(const CassMaterializedViewMeta *view_meta, const char **name, size_t *name_length);
 
 /**
- * The view's base table (NULL for NULL).
+ * The table the view is built from.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return The base table, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed
+ * by the caller); NULL for NULL.
  */
 CASS_EXPORT const CassTableMeta *cass_materialized_view_meta_base_table(const CassMaterializedViewMeta *view_meta);
 
 /**
- * The number of the view's columns (0 for NULL).
+ * The number of the view's columns.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_materialized_view_meta_column_count(const CassMaterializedViewMeta *view_meta);
 
 /**
- * The view's column at `index`, or NULL when out of range.
+ * The view's column at `index` (partition key, clustering key, then the others).
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_materialized_view_meta_column_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_column(const CassMaterializedViewMeta *view_meta, size_t index);
 
 /**
- * The number of the view's partition key columns (0 for NULL).
+ * The number of the view's partition key columns.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_materialized_view_meta_partition_key_count(const CassMaterializedViewMeta *view_meta);
 
 /**
- * The view's partition key column at `index`, or NULL when out of range.
+ * The view's partition key column at `index`.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_materialized_view_meta_partition_key_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_partition_key(const CassMaterializedViewMeta *view_meta, size_t index);
 
 /**
- * The number of the view's clustering key columns (0 for NULL).
+ * The number of the view's clustering key columns.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @return The count; 0 for NULL.
  */
 CASS_EXPORT size_t cass_materialized_view_meta_clustering_key_count(const CassMaterializedViewMeta *view_meta);
 
 /**
- * The view's clustering key column at `index`, or NULL when out of range.
+ * The view's clustering key column at `index`.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The position, from 0 to `cass_materialized_view_meta_clustering_key_count()` - 1.
+ * @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+ * the caller); NULL when `index` is out of range and for NULL.
  */
 CASS_EXPORT const CassColumnMeta *cass_materialized_view_meta_clustering_key(const CassMaterializedViewMeta *view_meta, size_t index);
 
 /**
- * The clustering order of the view's clustering key column at `index`;
- * `CASS_CLUSTERING_ORDER_NONE` when out of range.
+ * The clustering order of one of the view's clustering key columns.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] index The clustering key column's position, from 0 to
+ * `cass_materialized_view_meta_clustering_key_count()` - 1.
+ * @return `CASS_CLUSTERING_ORDER_ASC` or `CASS_CLUSTERING_ORDER_DESC`; `CASS_CLUSTERING_ORDER_NONE` when
+ * `index` is out of range and for NULL.
  */
 CASS_EXPORT CassClusteringOrder cass_materialized_view_meta_clustering_key_order(const CassMaterializedViewMeta *view_meta, size_t index);
 
 /**
  * A raw field of the view's `system_schema.views` row (the table fields plus `view_name`,
- * `base_table_name`, `base_table_id`, `include_all_columns`, `where_clause`), or NULL.
+ * `base_table_name`, `base_table_id`, `include_all_columns`, `where_clause`).
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_materialized_view_meta_field_by_name(const CassMaterializedViewMeta *view_meta, const char *name);
 
 /**
  * Same as `cass_materialized_view_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_materialized_view_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_materialized_view_meta_field_by_name_n(const CassMaterializedViewMeta *view_meta, const char *name, size_t name_length);
 
 /**
- * The column's name (not NUL-terminated; "" for NULL).
+ * The column's name.
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_column_meta_name(const CassColumnMeta *column_meta, const char **name, size_t *name_length);
 
 /**
- * The column's role: partition key, clustering key, static or regular
- * (`CASS_COLUMN_TYPE_REGULAR` for NULL).
+ * The column's role: partition key, clustering key, static or regular.
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @return The role; `CASS_COLUMN_TYPE_REGULAR` for NULL.
  */
 CASS_EXPORT CassColumnType cass_column_meta_type(const CassColumnMeta *column_meta);
 
 /**
  * The column's data type, read from the server's CQL type text (`text` is
  * `CASS_VALUE_TYPE_TEXT`, user types are resolved in the keyspace, `vector<T, n>` is the custom
- * type results report). Borrowed from the snapshot; NULL when the type could not be read.
+ * type results report).
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @return The type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); NULL when the type could not be read and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_column_meta_data_type(const CassColumnMeta *column_meta);
 
 /**
  * A raw field of the column's `system_schema.columns` row (`keyspace_name`, `table_name`,
- * `column_name`, `clustering_order`, `column_name_bytes`, `kind`, `position`, `type`), or NULL.
+ * `column_name`, `clustering_order`, `column_name_bytes`, `kind`, `position`, `type`).
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_column_meta_field_by_name(const CassColumnMeta *column_meta, const char *name);
 
 /**
  * Same as `cass_column_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_column_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_column_meta_field_by_name_n(const CassColumnMeta *column_meta, const char *name, size_t name_length);
 
 /**
- * The index's name (not NUL-terminated; "" for NULL).
+ * The index's name.
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @param[out] name Receives the name (not NUL-terminated; "" for NULL), borrowed from the snapshot.
+ * Nothing is written when it or `name_length` is NULL.
+ * @param[out] name_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_index_meta_name(const CassIndexMeta *index_meta, const char **name, size_t *name_length);
 
 /**
- * The index's kind (`keys`, `custom`, `composites`; `CASS_INDEX_TYPE_UNKNOWN` otherwise or for
- * NULL).
+ * The index's kind.
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @return `CASS_INDEX_TYPE_KEYS`, `CASS_INDEX_TYPE_CUSTOM` or `CASS_INDEX_TYPE_COMPOSITES`;
+ * `CASS_INDEX_TYPE_UNKNOWN` for other kinds and for NULL.
  */
 CASS_EXPORT CassIndexType cass_index_meta_type(const CassIndexMeta *index_meta);
 
 /**
- * The index's target: its `target` option, e.g. `v` or `keys(m)` ("" when it has none).
+ * The index's target: its `target` option, e.g. `v` or `keys(m)`.
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @param[out] target Receives the target (not NUL-terminated; "" when the index has none, and for NULL),
+ * borrowed from the snapshot. Nothing is written when it or `target_length` is NULL.
+ * @param[out] target_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_index_meta_target(const CassIndexMeta *index_meta, const char **target, size_t *target_length);
 
 /**
- * The index's options, a `map<text, text>` value (a NULL value when the row has none; NULL for
- * a NULL index).
+ * The index's options, a `map<text, text>` value.
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @return The value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+ * caller); a NULL value when the row has none; NULL for a NULL index.
  */
 CASS_EXPORT const CassValue *cass_index_meta_options(const CassIndexMeta *index_meta);
 
 /**
  * A raw field of the index's `system_schema.indexes` row: `kind` or `options` (the only two
- * the C++ driver keeps), or NULL.
+ * the C++ driver keeps).
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+ * @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+ * freed by the caller); NULL when there is no such field and for NULL.
  */
 CASS_EXPORT const CassValue *cass_index_meta_field_by_name(const CassIndexMeta *index_meta, const char *name);
 
 /**
  * Same as `cass_index_meta_field_by_name()`, with the length of the name given.
+ *
+ * @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+ * @param[in] name The name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_index_meta_field_by_name()`; NULL also for a name that is not UTF-8.
  */
 CASS_EXPORT const CassValue *cass_index_meta_field_by_name_n(const CassIndexMeta *index_meta, const char *name, size_t name_length);
 
@@ -2538,88 +3099,139 @@ CASS_EXPORT void cass_authenticator_set_error_n(CassAuthenticator *auth, const c
 
 /**
  * Releases the caller's reference to a future. Work in flight continues, and a callback that was
- * set still fires once. NULL is ignored.
+ * set still fires once.
+ *
+ * @param[in] future The future; C's reference ends here. NULL is ignored.
  */
 CASS_EXPORT void cass_future_free(CassFuture *future);
 
 /**
  * Sets the callback called once the future completes, on a library thread (or at once, on the
- * calling thread, when the future is already complete). Returns
- * `CASS_ERROR_LIB_CALLBACK_ALREADY_SET` on a second call. The callback may call any function of
+ * calling thread, when the future is already complete). The callback may call any function of
  * this API, including `cass_future_wait` on another future.
+ *
+ * @param[in] future The future; freeing it before it completes does not cancel the callback.
+ * @param[in] callback The function to call with the future and `data`; must not be NULL.
+ * @param[in] data Passed to the callback as is (owned by the caller); NULL allowed.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_CALLBACK_ALREADY_SET` on a second call; `CASS_ERROR_LIB_BAD_PARAMS`
+ * when `future` or `callback` is NULL.
  */
 CASS_EXPORT CassError cass_future_set_callback(CassFuture *future, CassFutureCallback callback, void *data);
 
 /**
- * Whether the future has completed (never blocks). `cass_false` for NULL.
+ * Whether the future has completed (never blocks).
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return `cass_true` when complete; `cass_false` while pending and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_future_ready(CassFuture *future);
 
 /**
  * Blocks until the future completes.
+ *
+ * @param[in] future The future; NULL is ignored (returns at once).
  */
 CASS_EXPORT void cass_future_wait(CassFuture *future);
 
 /**
- * Blocks until the future completes or `timeout_us` microseconds pass; `cass_true` when complete.
+ * Blocks until the future completes or `timeout_us` microseconds pass.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @param[in] timeout_us The longest wait, in microseconds.
+ * @return `cass_true` when the future completed in time; `cass_false` on timeout and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_future_wait_timed(CassFuture *future, cass_duration_t timeout_us);
 
 /**
- * Waits for the future and returns its result, or NULL when it failed or carries no result.
- * The result is a new reference: free it with `cass_result_free()`. It outlives the future, the
- * statement and the session.
+ * Waits for the future and returns its result. The result outlives the future, the statement
+ * and the session.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return A new reference to the result, freed by the caller with `cass_result_free()`; NULL when the
+ * request failed, the future carries no result (connect, close, prepare) or `future` is NULL.
  */
 CASS_EXPORT const CassResult *cass_future_get_result(CassFuture *future);
 
 /**
- * Waits for the future and returns its error code (`CASS_OK` on success).
+ * Waits for the future and returns its error code.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return `CASS_OK` when the operation succeeded, otherwise its error code; `CASS_ERROR_LIB_BAD_PARAMS`
+ * for NULL.
  */
 CASS_EXPORT CassError cass_future_error_code(CassFuture *future);
 
 /**
- * Waits for the future and gives its error message: "" (length 0) on success. The text lives as
- * long as the future and is also NUL-terminated.
+ * Waits for the future and gives its error message.
+ *
+ * @param[in] future The future; NULL gives "".
+ * @param[out] message Receives the text, "" on success: owned by the future (valid until it is freed) and
+ * also NUL-terminated. Nothing is written when it or `message_length` is NULL.
+ * @param[out] message_length Receives the text's length in bytes.
  */
 CASS_EXPORT void cass_future_error_message(CassFuture *future, const char **message, size_t *message_length);
 
 /**
- * Waits for the future and gives the tracing id of a traced request. Returns
- * `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed.
+ * Waits for the future and gives the tracing id of a traced request.
+ *
+ * @param[in] future The future of a statement or batch; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] tracing_id Receives the id; must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_NO_TRACING_ID` when the request was not traced or failed;
+ * `CASS_ERROR_LIB_INVALID_FUTURE_TYPE` for a successful future without a result (connect, close, prepare);
+ * `CASS_ERROR_LIB_BAD_PARAMS` for a NULL future, or a NULL `tracing_id` when there is an id to write.
  */
 CASS_EXPORT CassError cass_future_tracing_id(CassFuture *future, CassUuid *tracing_id);
 
 /**
- * Waits for the future and returns the server's error details when the request failed with a
- * server error; NULL otherwise. Free it with `cass_error_result_free()`.
+ * Waits for the future and returns the server's error details.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return A new error result when the request failed with a server error, freed by the caller with
+ * `cass_error_result_free()`; NULL on success, for client-side errors and for NULL.
  */
 CASS_EXPORT const CassErrorResult *cass_future_get_error_result(CassFuture *future);
 
 /**
- * Waits for the future and returns its prepared statement (a new reference: free it with
- * `cass_prepared_free()`), or NULL when the future is not a successful `cass_session_prepare()`.
+ * Waits for the future and returns its prepared statement.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return A new reference, freed by the caller with `cass_prepared_free()`; NULL when the future is not a
+ * successful `cass_session_prepare()` (or `_prepare_n()`, `_prepare_from_existing()`) or is NULL.
  */
 CASS_EXPORT const CassPrepared *cass_future_get_prepared(CassFuture *future);
 
 /**
- * The number of custom payload items of the response: always 0, because the `scylla` crate does
- * not expose the payloads servers send (README, support matrix).
+ * Waits for the future and returns the number of custom payload items of the response.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return Always 0: the `scylla` crate does not expose the payloads servers send (README, support matrix).
  */
 CASS_EXPORT size_t cass_future_custom_payload_item_count(CassFuture *future);
 
 /**
- * A custom payload item of the response. There are none (see
- * `cass_future_custom_payload_item_count()`), so every index gives
- * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`.
+ * Waits for the future and gives a custom payload item of the response. There are none (see
+ * `cass_future_custom_payload_item_count()`), so nothing is ever written.
+ *
+ * @param[in] future The future; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] index The item's position.
+ * @param[out] name Would receive the item's name (not NUL-terminated).
+ * @param[out] name_length Would receive the name's length in bytes.
+ * @param[out] value Would receive the item's bytes.
+ * @param[out] value_size Would receive the number of bytes.
+ * @return `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` for every index; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL
+ * future.
  */
 CASS_EXPORT CassError cass_future_custom_payload_item(CassFuture *future, size_t index, const char **name, size_t *name_length, const cass_byte_t **value, size_t *value_size);
 
 /**
  * Waits for the future and returns the node that coordinated the request: the node that answered,
- * also when it answered with an error (the node of the last failed attempt). NULL when it is not
- * a request future, or the request failed without a node's answer (timed out, no host, a
- * client-side error). A preparation is sent to every node: when the server refused it, a node
- * that answered. Valid as long as the future.
+ * also when it answered with an error (the node of the last failed attempt). A preparation is sent
+ * to every node: when the server refused it, a node that answered.
+ *
+ * @param[in] future The future; NULL allowed.
+ * @return The node, owned by the future (valid as long as it, never freed by the caller); NULL for futures
+ * of connect, close and successful preparations, when the request failed without a node's answer (timed
+ * out, no host, a client-side error) and for NULL.
  */
 CASS_EXPORT const CassNode *cass_future_coordinator(CassFuture *future);
 
@@ -3845,185 +4457,314 @@ CASS_EXPORT CassError cass_batch_set_execution_profile_n(CassBatch *batch, const
 CASS_EXPORT CassError cass_batch_set_retry_policy(CassBatch *batch, CassRetryPolicy *retry_policy);
 
 /**
- * Creates a data type of `type`, not frozen and without sub types; add those with
- * `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
- * `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
- * Must be freed with `cass_data_type_free()`.
+ * Creates a data type, not frozen and without sub types; add those with
+ * `cass_data_type_add_sub_type()` and friends.
+ *
+ * @param[in] type_ The value type.
+ * @return A new data type, owned by the caller: free it with `cass_data_type_free()`. NULL for
+ * `CASS_VALUE_TYPE_UNKNOWN`, `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
  */
 CASS_EXPORT CassDataType *cass_data_type_new(CassValueType type_);
 
 /**
- * Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
- * with the original (and therefore read-only). NULL for NULL.
- * Must be freed with `cass_data_type_free()`.
+ * Creates a copy of a data type that C owns alone, so it can be changed. Its sub types are shared
+ * with the original (and therefore read-only).
+ *
+ * @param[in] data_type The type to copy (owned or borrowed); NULL allowed.
+ * @return A new data type, owned by the caller: free it with `cass_data_type_free()`. NULL for NULL.
  */
 CASS_EXPORT CassDataType *cass_data_type_new_from_existing(const CassDataType *data_type);
 
 /**
- * Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
- * the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
+ * Creates an empty tuple type; add the items with `cass_data_type_add_sub_type()`.
+ *
+ * @param[in] item_count How many item types to make room for (a hint, not a limit).
+ * @return A new data type, owned by the caller: free it with `cass_data_type_free()`.
  */
 CASS_EXPORT CassDataType *cass_data_type_new_tuple(size_t item_count);
 
 /**
- * Creates an empty user type with room for `field_count` fields (the count is a hint; add the
- * fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
+ * Creates an empty user type; add the fields with `cass_data_type_add_sub_type_by_name()`.
+ *
+ * @param[in] field_count How many fields to make room for (a hint, not a limit).
+ * @return A new data type, owned by the caller: free it with `cass_data_type_free()`.
  */
 CASS_EXPORT CassDataType *cass_data_type_new_udt(size_t field_count);
 
 /**
  * Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
- * to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
+ * to, and collections, tuples and user types made from it, keep their own.
+ *
+ * @param[in] data_type The type; C's reference ends here. NULL is ignored.
  */
 CASS_EXPORT void cass_data_type_free(CassDataType *data_type);
 
 /**
- * The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
+ * The value type of a data type.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @return The value type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
  */
 CASS_EXPORT CassValueType cass_data_type_type(const CassDataType *data_type);
 
 /**
- * Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
- * frozen; types reported by the server may be.
+ * Whether a data type is frozen. Types built through this API are never frozen; types reported
+ * by the server may be.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @return `cass_true` when frozen; `cass_false` otherwise and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_data_type_is_frozen(const CassDataType *data_type);
 
 /**
- * The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
- * freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * The name of a user type.
+ *
+ * @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] type_name Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+ * valid until it is freed or the value is set again. Must not be NULL.
+ * @param[out] type_name_length Receives the text's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
  * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
  */
 CASS_EXPORT CassError cass_data_type_type_name(const CassDataType *data_type, const char **type_name, size_t *type_name_length);
 
 /**
- * Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
- * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
- * ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
+ * Sets the name of a user type.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] type_name NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver
+ * reads it as "").
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_type_name(CassDataType *data_type, const char *type_name);
 
 /**
  * Same as `cass_data_type_set_type_name()`, with the length of the name given.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] type_name The text, `type_name_length` bytes, copied (NULL only with length 0).
+ * @param[in] type_name_length The text's length in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_type_name_n(CassDataType *data_type, const char *type_name, size_t type_name_length);
 
 /**
- * The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
- * freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * The keyspace of a user type.
+ *
+ * @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] keyspace Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+ * valid until it is freed or the value is set again. Must not be NULL.
+ * @param[out] keyspace_length Receives the text's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
  * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
  */
 CASS_EXPORT CassError cass_data_type_keyspace(const CassDataType *data_type, const char **keyspace, size_t *keyspace_length);
 
 /**
- * Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
- * other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
- * keyspace as ""), text that is not UTF-8, and a type that is shared.
+ * Sets the keyspace of a user type.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] keyspace NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver
+ * reads it as "").
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_keyspace(CassDataType *data_type, const char *keyspace);
 
 /**
  * Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] keyspace The text, `keyspace_length` bytes, copied (NULL only with length 0).
+ * @param[in] keyspace_length The text's length in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_keyspace_n(CassDataType *data_type, const char *keyspace, size_t keyspace_length);
 
 /**
- * The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
- * is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * The class name of a custom type.
+ *
+ * @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] class_name Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+ * valid until it is freed or the value is set again. Must not be NULL.
+ * @param[out] class_name_length Receives the text's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
  * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
  */
 CASS_EXPORT CassError cass_data_type_class_name(const CassDataType *data_type, const char **class_name, size_t *class_name_length);
 
 /**
- * Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
- * for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
- * class name as ""), text that is not UTF-8, and a type that is shared.
+ * Sets the class name of a custom type.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] class_name NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++
+ * driver reads it as "").
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_class_name(CassDataType *data_type, const char *class_name);
 
 /**
  * Same as `cass_data_type_set_class_name()`, with the length of the class name given.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] class_name The text, `class_name_length` bytes, copied (NULL only with length 0).
+ * @param[in] class_name_length The text's length in bytes.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
  */
 CASS_EXPORT CassError cass_data_type_set_class_name_n(CassDataType *data_type, const char *class_name, size_t class_name_length);
 
 /**
  * The number of sub types: element types of a list, set or map, item types of a tuple, fields of
- * a user type; 0 for other types and NULL.
+ * a user type.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @return The count; 0 for other types and for NULL.
  */
 CASS_EXPORT size_t cass_data_type_sub_type_count(const CassDataType *data_type);
 
 /**
  * Deprecated: the same as `cass_data_type_sub_type_count()`.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @return As `cass_data_type_sub_type_count()`.
  */
 CASS_EXPORT size_t cass_data_sub_type_count(const CassDataType *data_type);
 
 /**
- * The sub type at `index` of a collection, tuple or user type (see
- * `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
- * Borrowed: valid as long as `data_type`, never freed by C.
+ * The sub type at `index` of a collection, tuple or user type.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @param[in] index The position, from 0 to `cass_data_type_sub_type_count()` - 1.
+ * @return The sub type, borrowed: valid as long as `data_type`, never freed by the caller. NULL when
+ * `index` is out of range, for other types and for NULL.
  */
 CASS_EXPORT const CassDataType *cass_data_type_sub_data_type(const CassDataType *data_type, size_t index);
 
 /**
- * The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
- * first such field when several match. NULL when no field matches, for other types, and for NULL
- * or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
+ * The type of a user type field: case-insensitive unless the name is in double quotes; the first
+ * such field when several match.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @param[in] name NUL-terminated field name; NULL allowed (no match).
+ * @return The field's type, borrowed: valid as long as `data_type`, never freed by the caller. NULL when
+ * no field matches, for other types, and for NULL or non-UTF-8 arguments.
  */
 CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name(const CassDataType *data_type, const char *name);
 
 /**
  * Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
+ *
+ * @param[in] data_type The data type; NULL allowed.
+ * @param[in] name The field name, `name_length` bytes (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @return As `cass_data_type_sub_data_type_by_name()`.
  */
 CASS_EXPORT const CassDataType *cass_data_type_sub_data_type_by_name_n(const CassDataType *data_type, const char *name, size_t name_length);
 
 /**
- * The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
- * the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ * The name of a user type field.
+ *
+ * @param[in] data_type The user type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] index The field's position, from 0 to `cass_data_type_sub_type_count()` - 1.
+ * @param[out] name Receives the name (not NUL-terminated), valid as long as `data_type`. Must not be NULL.
+ * @param[out] name_length Receives the name's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+ * `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last field; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
+ * arguments.
  */
 CASS_EXPORT CassError cass_data_type_sub_type_name(const CassDataType *data_type, size_t index, const char **name, size_t *name_length);
 
 /**
  * Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
- * tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+ * tuple.
  *
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
- * collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
  * Difference from the C++ driver, which changes a shared type in place (so the change shows
  * wherever it is used): a type that is a sub type of another type, or used by a collection,
  * tuple or user type value, cannot be changed here (nor can a type be added to itself); build
  * types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
  * every `cass_data_type_set_*` and `cass_data_type_add_*` function.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see above). NULL gives
+ * `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] sub_data_type The type to add; `data_type` takes its own reference, C keeps its own. NULL
+ * gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a collection or tuple;
+ * `CASS_ERROR_LIB_BAD_PARAMS` when the collection has all its sub types already, for NULL arguments, and
+ * when `data_type` is shared.
  */
 CASS_EXPORT CassError cass_data_type_add_sub_type(CassDataType *data_type, const CassDataType *sub_data_type);
 
 /**
- * Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
- * keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
- * `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
- * arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
- * (see `cass_data_type_add_sub_type()`).
+ * Adds a field to a user type.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name NUL-terminated field name, copied (a quoted name keeps its quotes); NULL gives
+ * `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver reads it as "").
+ * @param[in] sub_data_type The field's type; `data_type` takes its own reference, C keeps its own. NULL
+ * gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+ * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, names that are not UTF-8, and a shared `data_type` (see
+ * `cass_data_type_add_sub_type()`).
  */
 CASS_EXPORT CassError cass_data_type_add_sub_type_by_name(CassDataType *data_type, const char *name, const CassDataType *sub_data_type);
 
 /**
  * Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The field name, `name_length` bytes, copied (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @param[in] sub_data_type The field's type; `data_type` takes its own reference, C keeps its own.
+ * @return As `cass_data_type_add_sub_type_by_name()`.
  */
 CASS_EXPORT CassError cass_data_type_add_sub_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, const CassDataType *sub_data_type);
 
 /**
  * Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
- * own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ * own).
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] sub_value_type The value type of the new sub type.
+ * @return As `cass_data_type_add_sub_type()`; `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not
+ * value types.
  */
 CASS_EXPORT CassError cass_data_type_add_sub_value_type(CassDataType *data_type, CassValueType sub_value_type);
 
 /**
  * Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
- * `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name NUL-terminated field name, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] sub_value_type The value type of the new field.
+ * @return As `cass_data_type_add_sub_type_by_name()`; `CASS_ERROR_LIB_BAD_PARAMS` also for values that are
+ * not value types.
  */
 CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name(CassDataType *data_type, const char *name, CassValueType sub_value_type);
 
 /**
  * Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
+ *
+ * @param[in,out] data_type The type to change: C's reference must be its only one (see
+ * `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] name The field name, `name_length` bytes, copied (NULL only with length 0).
+ * @param[in] name_length The name's length in bytes.
+ * @param[in] sub_value_type The value type of the new field.
+ * @return As `cass_data_type_add_sub_value_type_by_name()`.
  */
 CASS_EXPORT CassError cass_data_type_add_sub_value_type_by_name_n(CassDataType *data_type, const char *name, size_t name_length, CassValueType sub_value_type);
 
@@ -5472,101 +6213,151 @@ CASS_EXPORT const CassValue *cass_row_get_column_by_name_n(const CassRow *row, c
 CASS_EXPORT CassError cass_result_paging_state_token(const CassResult *result, const char **paging_state, size_t *paging_state_size);
 
 /**
- * Releases an error result. NULL is ignored.
+ * Releases an error result.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL is ignored.
  */
 CASS_EXPORT void cass_error_result_free(const CassErrorResult *error_result);
 
 /**
- * The server error code (`CASS_ERROR_SERVER_*`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL. A code
- * the native protocol does not define reads as `CASS_ERROR_SERVER_SERVER_ERROR`.
+ * The error code the server answered with.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return A `CASS_ERROR_SERVER_*` code (a code the native protocol does not define reads as
+ * `CASS_ERROR_SERVER_SERVER_ERROR`); `CASS_ERROR_LIB_BAD_PARAMS` for NULL.
  */
 CASS_EXPORT CassError cass_error_result_code(const CassErrorResult *error_result);
 
 /**
- * The consistency level of the request that failed, for `CASS_ERROR_SERVER_UNAVAILABLE`,
- * `_READ_TIMEOUT`, `_WRITE_TIMEOUT`, `_READ_FAILURE` and `_WRITE_FAILURE`;
- * `CASS_CONSISTENCY_UNKNOWN` for other codes and NULL.
+ * The consistency level of the request that failed.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The level, for `CASS_ERROR_SERVER_UNAVAILABLE`, `_READ_TIMEOUT`, `_WRITE_TIMEOUT`,
+ * `_READ_FAILURE` and `_WRITE_FAILURE`; `CASS_CONSISTENCY_UNKNOWN` for other codes and for NULL.
  */
 CASS_EXPORT CassConsistency cass_error_result_consistency(const CassErrorResult *error_result);
 
 /**
- * The responses received (acknowledgments for writes, alive nodes for
- * `CASS_ERROR_SERVER_UNAVAILABLE`) for the codes of `cass_error_result_consistency()`; -1 for
- * other codes and NULL.
+ * The responses received: acknowledgments for writes, alive nodes for
+ * `CASS_ERROR_SERVER_UNAVAILABLE`.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The count, for the codes `cass_error_result_consistency()` reports a level for; -1 for other
+ * codes and for NULL.
  */
 CASS_EXPORT int32_t cass_error_result_responses_received(const CassErrorResult *error_result);
 
 /**
- * The responses (acknowledgments, alive nodes) the consistency level required, for the codes of
- * `cass_error_result_consistency()`; -1 for other codes and NULL.
+ * The responses (acknowledgments, alive nodes) the consistency level required.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The count, for the codes `cass_error_result_consistency()` reports a level for; -1 for other
+ * codes and for NULL.
  */
 CASS_EXPORT int32_t cass_error_result_responses_required(const CassErrorResult *error_result);
 
 /**
- * The number of replicas that failed, for `CASS_ERROR_SERVER_READ_FAILURE` and
- * `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for other codes and NULL.
+ * The number of replicas that failed.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The count, for `CASS_ERROR_SERVER_READ_FAILURE` and `CASS_ERROR_SERVER_WRITE_FAILURE`; -1 for
+ * other codes and for NULL.
  */
 CASS_EXPORT int32_t cass_error_result_num_failures(const CassErrorResult *error_result);
 
 /**
- * Whether the replica asked for the data answered, for `CASS_ERROR_SERVER_READ_TIMEOUT` and
- * `CASS_ERROR_SERVER_READ_FAILURE`; `cass_false` for other codes and NULL.
+ * Whether the replica asked for the data answered.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The flag, for `CASS_ERROR_SERVER_READ_TIMEOUT` and `CASS_ERROR_SERVER_READ_FAILURE`;
+ * `cass_false` for other codes and for NULL.
  */
 CASS_EXPORT cass_bool_t cass_error_result_data_present(const CassErrorResult *error_result);
 
 /**
- * The kind of write, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
- * `CASS_WRITE_TYPE_UNKNOWN` for other codes and NULL.
+ * The kind of write that failed.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The write type, for `CASS_ERROR_SERVER_WRITE_TIMEOUT` and `CASS_ERROR_SERVER_WRITE_FAILURE`;
+ * `CASS_WRITE_TYPE_UNKNOWN` for other codes and for NULL.
  */
 CASS_EXPORT CassWriteType cass_error_result_write_type(const CassErrorResult *error_result);
 
 /**
- * The keyspace, for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`
- * (not NUL-terminated; valid until the error result is freed).
- * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for
- * NULL arguments.
+ * The keyspace the error names.
+ *
+ * @param[in] error_result The error result; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] keyspace Receives the name: not NUL-terminated, owned by the error result (valid until it is
+ * freed). Must not be NULL.
+ * @param[out] keyspace_length Receives the name's length in bytes. Must not be NULL.
+ * @return `CASS_OK` for `CASS_ERROR_SERVER_ALREADY_EXISTS` and `CASS_ERROR_SERVER_FUNCTION_FAILURE`;
+ * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes; `CASS_ERROR_LIB_BAD_PARAMS` when an argument
+ * is NULL.
  */
 CASS_EXPORT CassError cass_error_result_keyspace(const CassErrorResult *error_result, const char **keyspace, size_t *keyspace_length);
 
 /**
- * The table, for `CASS_ERROR_SERVER_ALREADY_EXISTS` ("" when a keyspace already existed; not
- * NUL-terminated; valid until the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE`
- * for other codes; `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ * The table the error names ("" when a keyspace already existed).
+ *
+ * @param[in] error_result The error result; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] table Receives the name: not NUL-terminated, owned by the error result (valid until it is
+ * freed). Must not be NULL.
+ * @param[out] table_length Receives the name's length in bytes. Must not be NULL.
+ * @return `CASS_OK` for `CASS_ERROR_SERVER_ALREADY_EXISTS`; `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for
+ * other codes; `CASS_ERROR_LIB_BAD_PARAMS` when an argument is NULL.
  */
 CASS_EXPORT CassError cass_error_result_table(const CassErrorResult *error_result, const char **table, size_t *table_length);
 
 /**
- * The function's name, for `CASS_ERROR_SERVER_FUNCTION_FAILURE` (not NUL-terminated; valid until
- * the error result is freed). `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes;
- * `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ * The name of the function that failed.
+ *
+ * @param[in] error_result The error result; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[out] function Receives the name: not NUL-terminated, owned by the error result (valid until it is
+ * freed). Must not be NULL.
+ * @param[out] function_length Receives the name's length in bytes. Must not be NULL.
+ * @return `CASS_OK` for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE`
+ * for other codes; `CASS_ERROR_LIB_BAD_PARAMS` when an argument is NULL.
  */
 CASS_EXPORT CassError cass_error_result_function(const CassErrorResult *error_result, const char **function, size_t *function_length);
 
 /**
- * The number of argument types of the function, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; 0 for
- * other codes and NULL.
+ * The number of argument types of the function that failed.
+ *
+ * @param[in] error_result The error result (from `cass_future_get_error_result()`); NULL allowed.
+ * @return The count, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`; 0 for other codes and for NULL.
  */
 CASS_EXPORT size_t cass_error_num_arg_types(const CassErrorResult *error_result);
 
 /**
- * The CQL type of the function's argument at `index`, for `CASS_ERROR_SERVER_FUNCTION_FAILURE`
- * (not NUL-terminated; valid until the error result is freed).
- * `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for other codes, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS`
- * for `index >= cass_error_num_arg_types()` (the C++ driver reads past the end at
- * `index == count`), `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+ * The CQL type of an argument of the function that failed.
+ *
+ * @param[in] error_result The error result; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+ * @param[in] index The argument's position, from 0 to `cass_error_num_arg_types()` - 1.
+ * @param[out] arg_type Receives the type's CQL text: not NUL-terminated, owned by the error result (valid
+ * until it is freed). Must not be NULL.
+ * @param[out] arg_type_length Receives the text's length in bytes. Must not be NULL.
+ * @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_ERROR_RESULT_TYPE` for codes other than
+ * `CASS_ERROR_SERVER_FUNCTION_FAILURE`; `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` when `index` is past the last
+ * argument (the C++ driver reads past the end at `index == count`); `CASS_ERROR_LIB_BAD_PARAMS` when an
+ * argument is NULL.
  */
 CASS_EXPORT CassError cass_error_result_arg_type(const CassErrorResult *error_result, size_t index, const char **arg_type, size_t *arg_type_length);
 
 /**
- * The name of a consistency level: "ALL", "ONE", "QUORUM", ..., "UNKNOWN" for
- * `CASS_CONSISTENCY_UNKNOWN`, "" for values that are not a consistency level. A static
- * NUL-terminated string.
+ * The name of a consistency level: "ALL", "ONE", "QUORUM", ...
+ *
+ * @param[in] consistency Any value; those that are not a consistency level are allowed.
+ * @return A static NUL-terminated string, never freed: the level's name, "UNKNOWN" for
+ * `CASS_CONSISTENCY_UNKNOWN`, "" for values that are not a consistency level.
  */
 CASS_EXPORT const char *cass_consistency_string(CassConsistency consistency);
 
 /**
- * The name of a write type: "SIMPLE", "BATCH", "COUNTER", ...; "" for `CASS_WRITE_TYPE_UNKNOWN`
- * and values that are not a write type. A static NUL-terminated string.
+ * The name of a write type: "SIMPLE", "BATCH", "COUNTER", ...
+ *
+ * @param[in] write_type Any value; those that are not a write type are allowed.
+ * @return A static NUL-terminated string, never freed: the type's name, "" for `CASS_WRITE_TYPE_UNKNOWN`
+ * and for values that are not a write type.
  */
 CASS_EXPORT const char *cass_write_type_string(CassWriteType write_type);
 

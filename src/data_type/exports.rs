@@ -19,59 +19,80 @@ use std::ffi::c_char;
 
 use CassValueType::*;
 
-/// Creates a data type of `type`, not frozen and without sub types; add those with
-/// `cass_data_type_add_sub_type()` and friends. NULL for `CASS_VALUE_TYPE_UNKNOWN`,
-/// `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
-/// Must be freed with `cass_data_type_free()`.
+/// Creates a data type, not frozen and without sub types; add those with
+/// `cass_data_type_add_sub_type()` and friends.
+///
+/// @param[in] type_ The value type.
+/// @return A new data type, owned by the caller: free it with `cass_data_type_free()`. NULL for
+/// `CASS_VALUE_TYPE_UNKNOWN`, `CASS_VALUE_TYPE_LAST_ENTRY` and values that are not value types.
 #[no_mangle]
 pub extern "C" fn cass_data_type_new(type_: CassValueTypeArg) -> *mut CassDataType {
     guard(|| type_.get().and_then(CassDataType::new_of).map_or(std::ptr::null_mut(), into_c))
 }
 
-/// Creates a copy of `data_type` that C owns alone, so it can be changed. Its sub types are shared
-/// with the original (and therefore read-only). NULL for NULL.
-/// Must be freed with `cass_data_type_free()`.
+/// Creates a copy of a data type that C owns alone, so it can be changed. Its sub types are shared
+/// with the original (and therefore read-only).
+///
+/// @param[in] data_type The type to copy (owned or borrowed); NULL allowed.
+/// @return A new data type, owned by the caller: free it with `cass_data_type_free()`. NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_data_type_new_from_existing(data_type: *const CassDataType) -> *mut CassDataType {
     guard(|| CassDataType::from_ptr(data_type).map_or(std::ptr::null_mut(), |t| into_c(t.clone())))
 }
 
-/// Creates an empty tuple type with room for `item_count` item types (the count is a hint; add
-/// the items with `cass_data_type_add_sub_type()`). Must be freed with `cass_data_type_free()`.
+/// Creates an empty tuple type; add the items with `cass_data_type_add_sub_type()`.
+///
+/// @param[in] item_count How many item types to make room for (a hint, not a limit).
+/// @return A new data type, owned by the caller: free it with `cass_data_type_free()`.
 #[no_mangle]
 pub extern "C" fn cass_data_type_new_tuple(item_count: usize) -> *mut CassDataType {
     guard(|| into_c(CassDataType::with_room_for(CASS_VALUE_TYPE_TUPLE, item_count)))
 }
 
-/// Creates an empty user type with room for `field_count` fields (the count is a hint; add the
-/// fields with `cass_data_type_add_sub_type_by_name()`). Must be freed with `cass_data_type_free()`.
+/// Creates an empty user type; add the fields with `cass_data_type_add_sub_type_by_name()`.
+///
+/// @param[in] field_count How many fields to make room for (a hint, not a limit).
+/// @return A new data type, owned by the caller: free it with `cass_data_type_free()`.
 #[no_mangle]
 pub extern "C" fn cass_data_type_new_udt(field_count: usize) -> *mut CassDataType {
     guard(|| into_c(CassDataType::with_room_for(CASS_VALUE_TYPE_UDT, field_count)))
 }
 
 /// Releases C's reference to a data type from a `cass_data_type_new*` function. Types it was added
-/// to, and collections, tuples and user types made from it, keep their own. NULL is ignored.
+/// to, and collections, tuples and user types made from it, keep their own.
+///
+/// @param[in] data_type The type; C's reference ends here. NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_data_type_free(data_type: *mut CassDataType) {
     guard(|| CassDataType::free(data_type))
 }
 
-/// The value type of a data type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
+/// The value type of a data type.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @return The value type; `CASS_VALUE_TYPE_UNKNOWN` for NULL.
 #[no_mangle]
 pub extern "C" fn cass_data_type_type(data_type: *const CassDataType) -> CassValueType {
     guard(|| CassDataType::from_ptr(data_type).map_or(CASS_VALUE_TYPE_UNKNOWN, |t| t.value_type))
 }
 
-/// Whether a data type is frozen; `cass_false` for NULL. Types built through this API are never
-/// frozen; types reported by the server may be.
+/// Whether a data type is frozen. Types built through this API are never frozen; types reported
+/// by the server may be.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @return `cass_true` when frozen; `cass_false` otherwise and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_data_type_is_frozen(data_type: *const CassDataType) -> cass_bool_t {
     guard(|| CassDataType::from_ptr(data_type).is_some_and(|t| t.frozen).into())
 }
 
-/// The name of a user type (not NUL-terminated; "" when unset), valid until the data type is
-/// freed or its name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// The name of a user type.
+///
+/// @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[out] type_name Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+/// valid until it is freed or the value is set again. Must not be NULL.
+/// @param[out] type_name_length Receives the text's length in bytes. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
 /// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
 #[no_mangle]
 pub extern "C" fn cass_data_type_type_name(
@@ -90,9 +111,14 @@ pub extern "C" fn cass_data_type_type_name(
     })
 }
 
-/// Sets the name of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
-/// other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL name as
-/// ""), text that is not UTF-8, and a type that is shared (see `cass_data_type_add_sub_type()`).
+/// Sets the name of a user type.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] type_name NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver
+/// reads it as "").
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_type_name(data_type: *mut CassDataType, type_name: *const c_char) -> CassError {
     guard(|| match cstr(type_name) {
@@ -102,6 +128,13 @@ pub extern "C" fn cass_data_type_set_type_name(data_type: *mut CassDataType, typ
 }
 
 /// Same as `cass_data_type_set_type_name()`, with the length of the name given.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] type_name The text, `type_name_length` bytes, copied (NULL only with length 0).
+/// @param[in] type_name_length The text's length in bytes.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_type_name_n(
     data_type: *mut CassDataType,
@@ -114,8 +147,13 @@ pub extern "C" fn cass_data_type_set_type_name_n(
     })
 }
 
-/// The keyspace of a user type (not NUL-terminated; "" when unset), valid until the data type is
-/// freed or its keyspace is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// The keyspace of a user type.
+///
+/// @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[out] keyspace Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+/// valid until it is freed or the value is set again. Must not be NULL.
+/// @param[out] keyspace_length Receives the text's length in bytes. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
 /// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
 #[no_mangle]
 pub extern "C" fn cass_data_type_keyspace(
@@ -134,9 +172,14 @@ pub extern "C" fn cass_data_type_keyspace(
     })
 }
 
-/// Sets the keyspace of a user type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for
-/// other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
-/// keyspace as ""), text that is not UTF-8, and a type that is shared.
+/// Sets the keyspace of a user type.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] keyspace NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver
+/// reads it as "").
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_keyspace(data_type: *mut CassDataType, keyspace: *const c_char) -> CassError {
     guard(|| match cstr(keyspace) {
@@ -146,6 +189,13 @@ pub extern "C" fn cass_data_type_set_keyspace(data_type: *mut CassDataType, keys
 }
 
 /// Same as `cass_data_type_set_keyspace()`, with the length of the keyspace given.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] keyspace The text, `keyspace_length` bytes, copied (NULL only with length 0).
+/// @param[in] keyspace_length The text's length in bytes.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_keyspace_n(
     data_type: *mut CassDataType,
@@ -158,8 +208,13 @@ pub extern "C" fn cass_data_type_set_keyspace_n(
     })
 }
 
-/// The class name of a custom type (not NUL-terminated; "" when unset), valid until the data type
-/// is freed or its class name is set again. `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// The class name of a custom type.
+///
+/// @param[in] data_type The data type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[out] class_name Receives the text (not NUL-terminated; "" when unset), owned by the data type:
+/// valid until it is freed or the value is set again. Must not be NULL.
+/// @param[out] class_name_length Receives the text's length in bytes. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
 /// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
 #[no_mangle]
 pub extern "C" fn cass_data_type_class_name(
@@ -178,9 +233,14 @@ pub extern "C" fn cass_data_type_class_name(
     })
 }
 
-/// Sets the class name of a custom type (the text is copied). `CASS_ERROR_LIB_INVALID_VALUE_TYPE`
-/// for other types. `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments (the C++ driver reads a NULL
-/// class name as ""), text that is not UTF-8, and a type that is shared.
+/// Sets the class name of a custom type.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] class_name NUL-terminated text, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS` (the C++
+/// driver reads it as "").
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_class_name(data_type: *mut CassDataType, class_name: *const c_char) -> CassError {
     guard(|| match cstr(class_name) {
@@ -190,6 +250,13 @@ pub extern "C" fn cass_data_type_set_class_name(data_type: *mut CassDataType, cl
 }
 
 /// Same as `cass_data_type_set_class_name()`, with the length of the class name given.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] class_name The text, `class_name_length` bytes, copied (NULL only with length 0).
+/// @param[in] class_name_length The text's length in bytes.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a custom type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, text that is not UTF-8, and a shared type.
 #[no_mangle]
 pub extern "C" fn cass_data_type_set_class_name_n(
     data_type: *mut CassDataType,
@@ -203,29 +270,42 @@ pub extern "C" fn cass_data_type_set_class_name_n(
 }
 
 /// The number of sub types: element types of a list, set or map, item types of a tuple, fields of
-/// a user type; 0 for other types and NULL.
+/// a user type.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @return The count; 0 for other types and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_data_type_sub_type_count(data_type: *const CassDataType) -> usize {
     guard(|| CassDataType::from_ptr(data_type).map_or(0, |t| t.visible_sub_types().len()))
 }
 
 /// Deprecated: the same as `cass_data_type_sub_type_count()`.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @return As `cass_data_type_sub_type_count()`.
 #[no_mangle]
 pub extern "C" fn cass_data_sub_type_count(data_type: *const CassDataType) -> usize {
     cass_data_type_sub_type_count(data_type)
 }
 
-/// The sub type at `index` of a collection, tuple or user type (see
-/// `cass_data_type_sub_type_count()`); NULL when out of range, for other types and for NULL.
-/// Borrowed: valid as long as `data_type`, never freed by C.
+/// The sub type at `index` of a collection, tuple or user type.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @param[in] index The position, from 0 to `cass_data_type_sub_type_count()` - 1.
+/// @return The sub type, borrowed: valid as long as `data_type`, never freed by the caller. NULL when
+/// `index` is out of range, for other types and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_data_type_sub_data_type(data_type: *const CassDataType, index: usize) -> *const CassDataType {
     guard(|| borrowed(CassDataType::from_ptr(data_type).and_then(|t| t.visible_sub_types().get(index))))
 }
 
-/// The type of the user type field `name`: case-insensitive unless `name` is in double quotes; the
-/// first such field when several match. NULL when no field matches, for other types, and for NULL
-/// or non-UTF-8 arguments. Borrowed: valid as long as `data_type`, never freed by C.
+/// The type of a user type field: case-insensitive unless the name is in double quotes; the first
+/// such field when several match.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @param[in] name NUL-terminated field name; NULL allowed (no match).
+/// @return The field's type, borrowed: valid as long as `data_type`, never freed by the caller. NULL when
+/// no field matches, for other types, and for NULL or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn cass_data_type_sub_data_type_by_name(
     data_type: *const CassDataType,
@@ -235,6 +315,11 @@ pub extern "C" fn cass_data_type_sub_data_type_by_name(
 }
 
 /// Same as `cass_data_type_sub_data_type_by_name()`, with the length of the name given.
+///
+/// @param[in] data_type The data type; NULL allowed.
+/// @param[in] name The field name, `name_length` bytes (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @return As `cass_data_type_sub_data_type_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_data_type_sub_data_type_by_name_n(
     data_type: *const CassDataType,
@@ -244,9 +329,15 @@ pub extern "C" fn cass_data_type_sub_data_type_by_name_n(
     guard(|| sub_data_type_by_name(data_type, str_n(name, name_length).ok()))
 }
 
-/// The name of the user type field at `index` (not NUL-terminated), valid as long as `data_type`.
-/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types, `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past
-/// the last field, `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments.
+/// The name of a user type field.
+///
+/// @param[in] data_type The user type; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] index The field's position, from 0 to `cass_data_type_sub_type_count()` - 1.
+/// @param[out] name Receives the name (not NUL-terminated), valid as long as `data_type`. Must not be NULL.
+/// @param[out] name_length Receives the name's length in bytes. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types;
+/// `CASS_ERROR_LIB_INDEX_OUT_OF_BOUNDS` past the last field; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
+/// arguments.
 #[no_mangle]
 pub extern "C" fn cass_data_type_sub_type_name(
     data_type: *const CassDataType,
@@ -266,15 +357,21 @@ pub extern "C" fn cass_data_type_sub_type_name(
 }
 
 /// Adds an element type to a list, set (one each) or map (key, then value), or an item type to a
-/// tuple. `data_type` takes its own reference to `sub_data_type`; C keeps its own.
+/// tuple.
 ///
-/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` when the
-/// collection has all its sub types already, for NULL arguments, and when `data_type` is shared.
 /// Difference from the C++ driver, which changes a shared type in place (so the change shows
 /// wherever it is used): a type that is a sub type of another type, or used by a collection,
 /// tuple or user type value, cannot be changed here (nor can a type be added to itself); build
 /// types inside out, or change a copy from `cass_data_type_new_from_existing()`. This applies to
 /// every `cass_data_type_set_*` and `cass_data_type_add_*` function.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see above). NULL gives
+/// `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] sub_data_type The type to add; `data_type` takes its own reference, C keeps its own. NULL
+/// gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a collection or tuple;
+/// `CASS_ERROR_LIB_BAD_PARAMS` when the collection has all its sub types already, for NULL arguments, and
+/// when `data_type` is shared.
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_type(
     data_type: *mut CassDataType,
@@ -286,11 +383,17 @@ pub extern "C" fn cass_data_type_add_sub_type(
     })
 }
 
-/// Adds a field `name` of type `sub_data_type` to a user type (the name is copied; a quoted name
-/// keeps its quotes). `data_type` takes its own reference to `sub_data_type`; C keeps its own.
-/// `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for other types; `CASS_ERROR_LIB_BAD_PARAMS` for NULL
-/// arguments (the C++ driver reads a NULL name as ""), non-UTF-8 names, and a shared `data_type`
-/// (see `cass_data_type_add_sub_type()`).
+/// Adds a field to a user type.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name NUL-terminated field name, copied (a quoted name keeps its quotes); NULL gives
+/// `CASS_ERROR_LIB_BAD_PARAMS` (the C++ driver reads it as "").
+/// @param[in] sub_data_type The field's type; `data_type` takes its own reference, C keeps its own. NULL
+/// gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_INVALID_VALUE_TYPE` for a type that is not a user type;
+/// `CASS_ERROR_LIB_BAD_PARAMS` for NULL arguments, names that are not UTF-8, and a shared `data_type` (see
+/// `cass_data_type_add_sub_type()`).
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_type_by_name(
     data_type: *mut CassDataType,
@@ -301,6 +404,13 @@ pub extern "C" fn cass_data_type_add_sub_type_by_name(
 }
 
 /// Same as `cass_data_type_add_sub_type_by_name()`, with the length of the name given.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name The field name, `name_length` bytes, copied (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @param[in] sub_data_type The field's type; `data_type` takes its own reference, C keeps its own.
+/// @return As `cass_data_type_add_sub_type_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_type_by_name_n(
     data_type: *mut CassDataType,
@@ -312,7 +422,13 @@ pub extern "C" fn cass_data_type_add_sub_type_by_name_n(
 }
 
 /// Same as `cass_data_type_add_sub_type()` with a new type of `sub_value_type` (no sub types of its
-/// own). `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+/// own).
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] sub_value_type The value type of the new sub type.
+/// @return As `cass_data_type_add_sub_type()`; `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not
+/// value types.
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_value_type(
     data_type: *mut CassDataType,
@@ -325,7 +441,13 @@ pub extern "C" fn cass_data_type_add_sub_value_type(
 }
 
 /// Same as `cass_data_type_add_sub_type_by_name()` with a new type of `sub_value_type`.
-/// `CASS_ERROR_LIB_BAD_PARAMS` also for values that are not value types.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name NUL-terminated field name, copied; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] sub_value_type The value type of the new field.
+/// @return As `cass_data_type_add_sub_type_by_name()`; `CASS_ERROR_LIB_BAD_PARAMS` also for values that are
+/// not value types.
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_value_type_by_name(
     data_type: *mut CassDataType,
@@ -336,6 +458,13 @@ pub extern "C" fn cass_data_type_add_sub_value_type_by_name(
 }
 
 /// Same as `cass_data_type_add_sub_value_type_by_name()`, with the length of the name given.
+///
+/// @param[in,out] data_type The type to change: C's reference must be its only one (see
+/// `cass_data_type_add_sub_type()`). NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] name The field name, `name_length` bytes, copied (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @param[in] sub_value_type The value type of the new field.
+/// @return As `cass_data_type_add_sub_value_type_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_data_type_add_sub_value_type_by_name_n(
     data_type: *mut CassDataType,

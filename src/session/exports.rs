@@ -13,14 +13,18 @@ use crate::statement::CassStatement;
 use crate::types::CassUuid;
 use std::ffi::c_char;
 
-/// Creates a session, not yet connected. Free it with `cass_session_free()`.
+/// Creates a session, not yet connected.
+///
+/// @return A new session, owned by the caller: free it with `cass_session_free()`.
 #[no_mangle]
 pub extern "C" fn cass_session_new() -> *mut CassSession {
     guard(|| CassSession::into_ptr(CassSession::new()) as *mut CassSession)
 }
 
 /// Closes the session (waiting for requests in flight), stops its I/O threads and frees it.
-/// Results and prepared statements obtained from it stay valid. NULL is ignored.
+/// Results and prepared statements obtained from it stay valid.
+///
+/// @param[in] session The session; C's reference ends here. NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_session_free(session: *mut CassSession) {
     guard(|| {
@@ -45,14 +49,27 @@ fn connect(session: *mut CassSession, cluster: *const CassCluster, keyspace: Opt
     })
 }
 
-/// Connects the session with the cluster's settings (copied: the cluster may be freed after this
-/// call). The future completes when the session is ready; free it with `cass_future_free()`.
+/// Connects the session with the cluster's settings.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] cluster The settings, copied: the cluster may be freed after this call. NULL gives a failed
+/// future.
+/// @return A new future, never NULL, freed by the caller with `cass_future_free()`. It completes when the
+/// session is ready, or fails: `CASS_ERROR_LIB_UNABLE_TO_CONNECT` when the session is already connecting,
+/// connected or closing, `CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when no contact point answers, or the
+/// authentication, TLS or keyspace error of the attempt.
 #[no_mangle]
 pub extern "C" fn cass_session_connect(session: *mut CassSession, cluster: *const CassCluster) -> *mut CassFuture {
     connect(session, cluster, None)
 }
 
 /// Connects and sets the keyspace of every connection (`USE keyspace`).
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] cluster The settings, copied. NULL gives a failed future.
+/// @param[in] keyspace NUL-terminated keyspace name; NULL or "" connects without a keyspace.
+/// @return As `cass_session_connect()`; also `CASS_ERROR_LIB_UNABLE_TO_SET_KEYSPACE` when the keyspace
+/// cannot be used.
 #[no_mangle]
 pub extern "C" fn cass_session_connect_keyspace(
     session: *mut CassSession,
@@ -63,6 +80,13 @@ pub extern "C" fn cass_session_connect_keyspace(
 }
 
 /// Same as `cass_session_connect_keyspace()`, with the length of the keyspace name given.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] cluster The settings, copied. NULL gives a failed future.
+/// @param[in] keyspace The keyspace name, `keyspace_length` bytes (NULL only with length 0).
+/// @param[in] keyspace_length The name's length in bytes; 0 connects without a keyspace.
+/// @return As `cass_session_connect_keyspace()`; a future failed with `CASS_ERROR_LIB_BAD_PARAMS` when the
+/// name is not valid UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_session_connect_keyspace_n(
     session: *mut CassSession,
@@ -77,8 +101,12 @@ pub extern "C" fn cass_session_connect_keyspace_n(
     })
 }
 
-/// Closes the session once the requests in flight completed. The future completes when it is
-/// closed; the session may then be freed or connected again.
+/// Closes the session once the requests in flight completed; the session may then be freed or
+/// connected again.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @return A new future, never NULL, freed by the caller with `cass_future_free()`: it completes when the
+/// session is closed, or fails with `CASS_ERROR_LIB_UNABLE_TO_CLOSE` when the session is not connected.
 #[no_mangle]
 pub extern "C" fn cass_session_close(session: *mut CassSession) -> *mut CassFuture {
     guard(|| match CassSession::clone_from_ptr(session) {
@@ -87,8 +115,13 @@ pub extern "C" fn cass_session_close(session: *mut CassSession) -> *mut CassFutu
     })
 }
 
-/// Executes a statement. The statement is copied: it may be changed, executed again or freed
-/// at once. The future gives the result; free it with `cass_future_free()`.
+/// Executes a statement.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] statement The statement, copied: it may be changed, executed again or freed at once. NULL
+/// gives a failed future.
+/// @return A new future, never NULL, freed by the caller with `cass_future_free()`; it gives the result, or
+/// the request's error (`CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when the session is not connected).
 #[no_mangle]
 pub extern "C" fn cass_session_execute(session: *mut CassSession, statement: *const CassStatement) -> *mut CassFuture {
     guard(|| match (CassSession::from_ptr(session), CassStatement::from_ptr(statement)) {
@@ -100,19 +133,33 @@ pub extern "C" fn cass_session_execute(session: *mut CassSession, statement: *co
 }
 
 /// The client id this session sends to the server (from `cass_cluster_set_client_id()` or random).
+///
+/// @param[in] session The session; NULL allowed.
+/// @return The id (a copy); the nil UUID for NULL.
 #[no_mangle]
 pub extern "C" fn cass_session_get_client_id(session: *mut CassSession) -> CassUuid {
     guard(|| CassSession::from_ptr(session).map(|s| s.client_id()).unwrap_or_default())
 }
 
-/// Prepares a CQL statement. The future's `cass_future_get_prepared()` gives the prepared
-/// statement. Free the future with `cass_future_free()`.
+/// Prepares a CQL statement.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] query NUL-terminated CQL text, copied (NULL reads as "").
+/// @return A new future, never NULL, freed by the caller with `cass_future_free()`;
+/// `cass_future_get_prepared()` gives the prepared statement (`CASS_ERROR_LIB_NO_HOSTS_AVAILABLE` when the
+/// session is not connected).
 #[no_mangle]
 pub extern "C" fn cass_session_prepare(session: *mut CassSession, query: *const c_char) -> *mut CassFuture {
     cass_session_prepare_n(session, query, safe_strlen(query))
 }
 
 /// Same as `cass_session_prepare()`, with the query's length given.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] query CQL text of `query_length` bytes, copied (NULL only with length 0).
+/// @param[in] query_length The text's length in bytes.
+/// @return As `cass_session_prepare()`; a future failed with `CASS_ERROR_LIB_BAD_PARAMS` when the text is
+/// not valid UTF-8 or NULL with a non-zero length.
 #[no_mangle]
 pub extern "C" fn cass_session_prepare_n(
     session: *mut CassSession,
@@ -132,8 +179,12 @@ pub extern "C" fn cass_session_prepare_n(
     })
 }
 
-/// Executes a batch. The future's result is empty except for conditional batches (`[applied]`).
-/// Free the future with `cass_future_free()`.
+/// Executes a batch.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] batch The batch, copied: it may be changed or freed at once. NULL gives a failed future.
+/// @return A new future, never NULL, freed by the caller with `cass_future_free()`; its result is empty
+/// except for conditional batches (`[applied]`).
 #[no_mangle]
 pub extern "C" fn cass_session_execute_batch(session: *mut CassSession, batch: *const CassBatch) -> *mut CassFuture {
     guard(|| {
@@ -146,7 +197,11 @@ pub extern "C" fn cass_session_execute_batch(session: *mut CassSession, batch: *
 
 /// Prepares the query of an existing simple statement; statements bound from the result start with
 /// its consistency, serial consistency, request timeout, retry policy, idempotence and keyspace.
-/// The statement may be freed.
+///
+/// @param[in] session The session; NULL gives a future failed with `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[in] statement The statement, read during the call only: it may be freed afterwards. NULL gives a
+/// failed future.
+/// @return As `cass_session_prepare()`.
 #[no_mangle]
 pub extern "C" fn cass_session_prepare_from_existing(
     session: *mut CassSession,
@@ -173,10 +228,12 @@ pub extern "C" fn cass_session_prepare_from_existing(
     })
 }
 
-/// Copies the session's request metrics into `output`: latencies (µs, from submission to
-/// completion of each statement and batch), request rates, connection count, and timeouts.
-/// Before the session's first connect everything is 0 (with a warning log line). NULL
-/// arguments are ignored.
+/// Copies the session's request metrics: latencies (µs, from submission to completion of each
+/// statement and batch), request rates, connection count, and timeouts. Before the session's first
+/// connect everything is 0 (with a warning log line).
+///
+/// @param[in] session The session; NULL is ignored.
+/// @param[out] output The caller's struct, overwritten; NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_session_get_metrics(session: *const CassSession, output: *mut crate::types::CassMetrics) {
     guard(|| {
@@ -195,10 +252,13 @@ pub extern "C" fn cass_session_get_metrics(session: *const CassSession, output: 
     })
 }
 
-/// Copies the session's speculative execution metrics into `output`: how many executions were
-/// started speculatively and then aborted because another execution of the same request answered
-/// first, their share of all executions (percent), and latencies (µs) taken when each was
-/// aborted. Zeros before the first connect (with a warning log line). NULL arguments are ignored.
+/// Copies the session's speculative execution metrics: how many executions were started
+/// speculatively and then aborted because another execution of the same request answered first,
+/// their share of all executions (percent), and latencies (µs) taken when each was aborted. Zeros
+/// before the first connect (with a warning log line).
+///
+/// @param[in] session The session; NULL is ignored.
+/// @param[out] output The caller's struct, overwritten; NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_session_get_speculative_execution_metrics(
     session: *const CassSession,
@@ -225,8 +285,11 @@ pub extern "C" fn cass_session_get_speculative_execution_metrics(
 /// this session (before that statement's future completes), and within about a second of
 /// another client's schema change. Before connecting, after closing, or with
 /// `cass_cluster_set_use_schema(cluster, cass_false)` it has no keyspaces (the C++ driver
-/// dereferences a NULL cluster before connecting). NULL for a NULL session. Free it with
-/// `cass_schema_meta_free()`.
+/// dereferences a NULL cluster before connecting).
+///
+/// @param[in] session The session; NULL allowed.
+/// @return A new snapshot, owned by the caller: free it with `cass_schema_meta_free()`. NULL for a NULL
+/// session.
 #[no_mangle]
 pub extern "C" fn cass_session_get_schema_meta(session: *const CassSession) -> *const crate::metadata::CassSchemaMeta {
     guard(|| match CassSession::from_ptr(session) {

@@ -82,20 +82,31 @@ fn current<'a>(iterator: *const CassIterator) -> Option<(&'a MetaCursor, usize)>
     CassIterator::from_ptr(iterator).and_then(CassIterator::meta_position)
 }
 
-/// Creates an iterator over the snapshot's keyspaces (by name; virtual ones included). NULL for
-/// NULL. Free it with `cass_iterator_free()`.
+/// Creates an iterator over the snapshot's keyspaces (by name; virtual ones included).
+///
+/// @param[in] schema_meta The snapshot; NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_keyspaces_from_schema_meta(schema_meta: *const CassSchemaMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassSchemaMeta::from_ptr(schema_meta), |s| MetaCursor::Keyspaces(s.keyspaces.as_slice())))
 }
 
 /// Creates an iterator over the keyspace's tables (by name).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_tables_from_keyspace_meta(keyspace_meta: *const CassKeyspaceMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassKeyspaceMeta::from_ptr(keyspace_meta), |k| MetaCursor::Tables(k.tables.as_slice())))
 }
 
 /// Creates an iterator over the keyspace's materialized views (by name).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_materialized_views_from_keyspace_meta(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -104,6 +115,10 @@ pub extern "C" fn cass_iterator_materialized_views_from_keyspace_meta(
 }
 
 /// Creates an iterator over the keyspace's user types (by name; `cass_iterator_get_user_type()`).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_user_types_from_keyspace_meta(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -114,6 +129,10 @@ pub extern "C" fn cass_iterator_user_types_from_keyspace_meta(
 }
 
 /// Creates an iterator over the keyspace's functions (by full name).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_functions_from_keyspace_meta(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -122,6 +141,10 @@ pub extern "C" fn cass_iterator_functions_from_keyspace_meta(
 }
 
 /// Creates an iterator over the keyspace's aggregates (by full name).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_aggregates_from_keyspace_meta(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -131,26 +154,42 @@ pub extern "C" fn cass_iterator_aggregates_from_keyspace_meta(
     })
 }
 
-/// Creates an iterator over the keyspace's raw fields (by name;
-/// `cass_iterator_get_meta_field_name()` / `_value()`).
+/// Creates an iterator over the keyspace's raw fields (by name; `cass_iterator_get_meta_field_name()` /
+/// `_value()`).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_keyspace_meta(keyspace_meta: *const CassKeyspaceMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassKeyspaceMeta::from_ptr(keyspace_meta), |k| MetaCursor::Fields(k.fields.as_slice())))
 }
 
 /// Creates an iterator over the table's columns (partition key, clustering key, then the others).
+///
+/// @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_columns_from_table_meta(table_meta: *const CassTableMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassTableMeta::from_ptr(table_meta), |t| MetaCursor::Columns(t.columns.columns.as_slice())))
 }
 
 /// Creates an iterator over the table's secondary indexes (by name).
+///
+/// @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_indexes_from_table_meta(table_meta: *const CassTableMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassTableMeta::from_ptr(table_meta), |t| MetaCursor::Indexes(t.indexes.as_slice())))
 }
 
 /// Creates an iterator over the table's materialized views (by name).
+///
+/// @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_materialized_views_from_table_meta(
     table_meta: *const CassTableMeta,
@@ -159,12 +198,20 @@ pub extern "C" fn cass_iterator_materialized_views_from_table_meta(
 }
 
 /// Creates an iterator over the table's raw fields (by name).
+///
+/// @param[in] table_meta The table (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_table_meta(table_meta: *const CassTableMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassTableMeta::from_ptr(table_meta), |t| MetaCursor::Fields(t.fields.as_slice())))
 }
 
 /// Creates an iterator over the view's columns (partition key, clustering key, then the others).
+///
+/// @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_columns_from_materialized_view_meta(
     view_meta: *const CassMaterializedViewMeta,
@@ -177,6 +224,10 @@ pub extern "C" fn cass_iterator_columns_from_materialized_view_meta(
 }
 
 /// Creates an iterator over the view's raw fields (by name).
+///
+/// @param[in] view_meta The materialized view (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_materialized_view_meta(
     view_meta: *const CassMaterializedViewMeta,
@@ -185,24 +236,40 @@ pub extern "C" fn cass_iterator_fields_from_materialized_view_meta(
 }
 
 /// Creates an iterator over the column's raw fields (by name).
+///
+/// @param[in] column_meta The column (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_column_meta(column_meta: *const CassColumnMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassColumnMeta::from_ptr(column_meta), |c| MetaCursor::Fields(c.fields.as_slice())))
 }
 
 /// Creates an iterator over the index's raw fields (`kind`, `options`).
+///
+/// @param[in] index_meta The index (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_index_meta(index_meta: *const CassIndexMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassIndexMeta::from_ptr(index_meta), |i| MetaCursor::Fields(i.fields.as_slice())))
 }
 
 /// Creates an iterator over the function's raw fields (by name).
+///
+/// @param[in] function_meta The function (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_function_meta(function_meta: *const CassFunctionMeta) -> *mut CassIterator {
     guard(|| new_iterator(CassFunctionMeta::from_ptr(function_meta), |f| MetaCursor::Fields(f.fields.as_slice())))
 }
 
 /// Creates an iterator over the aggregate's raw fields (by name).
+///
+/// @param[in] aggregate_meta The aggregate (borrowed from its snapshot); NULL allowed.
+/// @return A new iterator, owned by the caller: free it with `cass_iterator_free()` (the snapshot must
+/// outlive it); NULL for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_fields_from_aggregate_meta(
     aggregate_meta: *const CassAggregateMeta,
@@ -210,8 +277,11 @@ pub extern "C" fn cass_iterator_fields_from_aggregate_meta(
     guard(|| new_iterator(CassAggregateMeta::from_ptr(aggregate_meta), |a| MetaCursor::Fields(a.fields.as_slice())))
 }
 
-/// The keyspace at a keyspace iterator's position, or NULL (another kind of iterator, or not on
-/// an item). Borrowed from the snapshot.
+/// The keyspace at the position of a keyspace iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The keyspace, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_keyspace_meta(iterator: *const CassIterator) -> *const CassKeyspaceMeta {
     guard(|| match current(iterator) {
@@ -220,7 +290,11 @@ pub extern "C" fn cass_iterator_get_keyspace_meta(iterator: *const CassIterator)
     })
 }
 
-/// The table at a table iterator's position, or NULL.
+/// The table at the position of a table iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The table, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_table_meta(iterator: *const CassIterator) -> *const CassTableMeta {
     guard(|| match current(iterator) {
@@ -229,7 +303,11 @@ pub extern "C" fn cass_iterator_get_table_meta(iterator: *const CassIterator) ->
     })
 }
 
-/// The view at a materialized view iterator's position, or NULL.
+/// The view at the position of a materialized view iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_materialized_view_meta(
     iterator: *const CassIterator,
@@ -240,7 +318,11 @@ pub extern "C" fn cass_iterator_get_materialized_view_meta(
     })
 }
 
-/// The user type at a user type iterator's position, or NULL. Borrowed from the snapshot.
+/// The user type at the position of a user type iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The user type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_user_type(iterator: *const CassIterator) -> *const CassDataType {
     guard(|| match current(iterator) {
@@ -249,7 +331,11 @@ pub extern "C" fn cass_iterator_get_user_type(iterator: *const CassIterator) -> 
     })
 }
 
-/// The function at a function iterator's position, or NULL.
+/// The function at the position of a function iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_function_meta(iterator: *const CassIterator) -> *const CassFunctionMeta {
     guard(|| match current(iterator) {
@@ -258,7 +344,11 @@ pub extern "C" fn cass_iterator_get_function_meta(iterator: *const CassIterator)
     })
 }
 
-/// The aggregate at an aggregate iterator's position, or NULL.
+/// The aggregate at the position of an aggregate iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The aggregate, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_aggregate_meta(iterator: *const CassIterator) -> *const CassAggregateMeta {
     guard(|| match current(iterator) {
@@ -267,7 +357,11 @@ pub extern "C" fn cass_iterator_get_aggregate_meta(iterator: *const CassIterator
     })
 }
 
-/// The column at a column iterator's position, or NULL.
+/// The column at the position of a column iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The column, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_column_meta(iterator: *const CassIterator) -> *const CassColumnMeta {
     guard(|| match current(iterator) {
@@ -276,7 +370,11 @@ pub extern "C" fn cass_iterator_get_column_meta(iterator: *const CassIterator) -
     })
 }
 
-/// The index at an index iterator's position, or NULL.
+/// The index at the position of an index iterator.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The index, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); NULL for another kind of iterator, before the first or after the last item, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_index_meta(iterator: *const CassIterator) -> *const CassIndexMeta {
     guard(|| match current(iterator) {
@@ -285,9 +383,13 @@ pub extern "C" fn cass_iterator_get_index_meta(iterator: *const CassIterator) ->
     })
 }
 
-/// The name of the raw field at a field iterator's position (valid as long as the snapshot).
-/// `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator, before the first or after the last
-/// field, or NULL out-pointers.
+/// The name of the raw field at a field iterator's position.
+///
+/// @param[in] iterator The field iterator; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
+/// @param[out] name Receives the name (not NUL-terminated), borrowed from the snapshot. Must not be NULL.
+/// @param[out] name_length Receives the name's length in bytes. Must not be NULL.
+/// @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for another kind of iterator, before the first or after
+/// the last field, and for NULL arguments.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_meta_field_name(
     iterator: *const CassIterator,
@@ -303,9 +405,12 @@ pub extern "C" fn cass_iterator_get_meta_field_name(
     })
 }
 
-/// The value of the raw field at a field iterator's position: never NULL on a field (a column
-/// that is null in the row is a NULL value); NULL for another kind of iterator or off the fields.
-/// Borrowed from the snapshot.
+/// The value of the raw field at a field iterator's position.
+///
+/// @param[in] iterator The iterator; NULL allowed.
+/// @return The value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); never NULL on a field (a column that is null in the row is a NULL value); NULL for another kind
+/// of iterator, off the fields, and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_iterator_get_meta_field_value(iterator: *const CassIterator) -> *const CassValue {
     guard(|| match current(iterator) {

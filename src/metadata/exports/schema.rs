@@ -17,28 +17,39 @@ use crate::value::CassValue;
 use std::ffi::c_char;
 use std::sync::Arc;
 
-/// Frees a schema snapshot (from `cass_session_get_schema_meta()`); everything obtained from it
-/// becomes invalid. NULL is ignored.
+/// Frees a schema snapshot; everything obtained from it becomes invalid.
+///
+/// @param[in] schema_meta The snapshot (from `cass_session_get_schema_meta()`); NULL is ignored.
 #[no_mangle]
 pub extern "C" fn cass_schema_meta_free(schema_meta: *const CassSchemaMeta) {
     guard(|| CassSchemaMeta::free(schema_meta))
 }
 
-/// The snapshot's version: it grows with every schema refresh the session publishes (0 before
-/// the first one, or with `cass_cluster_set_use_schema(cluster, cass_false)`; 0 for NULL).
+/// The snapshot's version: it grows with every schema refresh the session publishes.
+///
+/// @param[in] schema_meta The snapshot; NULL allowed.
+/// @return The version; 0 before the first refresh, with `cass_cluster_set_use_schema(cluster, cass_false)`
+/// and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_schema_meta_snapshot_version(schema_meta: *const CassSchemaMeta) -> cass_uint32_t {
     guard(|| CassSchemaMeta::from_ptr(schema_meta).map_or(0, |s| s.version))
 }
 
-/// The release version of the server the session connected to (`system.local`), e.g. 5.0.4;
-/// 0.0.0 before connecting or for NULL.
+/// The release version of the server the session connected to (`system.local`), e.g. 5.0.4.
+///
+/// @param[in] schema_meta The snapshot; NULL allowed.
+/// @return The version (a copy); 0.0.0 before connecting and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_schema_meta_version(schema_meta: *const CassSchemaMeta) -> CassVersion {
     guard(|| CassSchemaMeta::from_ptr(schema_meta).map_or_else(CassVersion::default, |s| s.server_version))
 }
 
-/// The keyspace called `keyspace`, or NULL. Valid as long as the snapshot.
+/// Looks a keyspace up by its exact name.
+///
+/// @param[in] schema_meta The snapshot; NULL allowed.
+/// @param[in] keyspace NUL-terminated keyspace name; NULL reads as "".
+/// @return The keyspace, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL when there is none of that name and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_schema_meta_keyspace_by_name(
     schema_meta: *const CassSchemaMeta,
@@ -48,6 +59,11 @@ pub extern "C" fn cass_schema_meta_keyspace_by_name(
 }
 
 /// Same as `cass_schema_meta_keyspace_by_name()`, with the length of the name given.
+///
+/// @param[in] schema_meta The snapshot; NULL allowed.
+/// @param[in] keyspace The name, `keyspace_length` bytes (NULL only with length 0).
+/// @param[in] keyspace_length The name's length in bytes.
+/// @return As `cass_schema_meta_keyspace_by_name()`; NULL also for a name that is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_schema_meta_keyspace_by_name_n(
     schema_meta: *const CassSchemaMeta,
@@ -66,7 +82,12 @@ pub extern "C" fn cass_schema_meta_keyspace_by_name_n(
     })
 }
 
-/// The keyspace's name (not NUL-terminated; "" for NULL).
+/// The keyspace's name.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[out] name Receives the name (not NUL-terminated; "" for a NULL keyspace), borrowed from the
+/// snapshot. Nothing is written when it or `name_length` is NULL.
+/// @param[out] name_length Receives the name's length in bytes.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -77,12 +98,20 @@ pub extern "C" fn cass_keyspace_meta_name(
 }
 
 /// Whether the keyspace is virtual (`system_virtual_schema`, Cassandra 4.0 and later).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @return `cass_true` for a virtual keyspace; `cass_false` otherwise and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_is_virtual(keyspace_meta: *const CassKeyspaceMeta) -> cass_bool_t {
     guard(|| CassKeyspaceMeta::from_ptr(keyspace_meta).is_some_and(|k| k.is_virtual).into())
 }
 
-/// The table called `table`, or NULL (a materialized view is not a table here).
+/// Looks a table up by its exact name (a materialized view is not a table here).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] table NUL-terminated table name; NULL reads as "".
+/// @return The table, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); NULL when there is none of that name and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_table_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -92,6 +121,11 @@ pub extern "C" fn cass_keyspace_meta_table_by_name(
 }
 
 /// Same as `cass_keyspace_meta_table_by_name()`, with the length of the name given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] table The name, `table_length` bytes (NULL only with length 0).
+/// @param[in] table_length The name's length in bytes.
+/// @return As `cass_keyspace_meta_table_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_table_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -101,7 +135,12 @@ pub extern "C" fn cass_keyspace_meta_table_by_name_n(
     guard(|| by_name(keyspace_meta, table, table_length, |k, name| k.table(name).map(Arc::as_ptr)))
 }
 
-/// The materialized view called `view`, or NULL.
+/// Looks a materialized view up by its exact name.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] view NUL-terminated view name; NULL reads as "".
+/// @return The view, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by the
+/// caller); NULL when there is none of that name and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_materialized_view_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -111,6 +150,11 @@ pub extern "C" fn cass_keyspace_meta_materialized_view_by_name(
 }
 
 /// Same as `cass_keyspace_meta_materialized_view_by_name()`, with the length of the name given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] view The name, `view_length` bytes (NULL only with length 0).
+/// @param[in] view_length The name's length in bytes.
+/// @return As `cass_keyspace_meta_materialized_view_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_materialized_view_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -120,8 +164,13 @@ pub extern "C" fn cass_keyspace_meta_materialized_view_by_name_n(
     guard(|| by_name(keyspace_meta, view, view_length, |k, name| k.view(name).map(Arc::as_ptr)))
 }
 
-/// The user type called `type_`, or NULL. The data type is borrowed from the snapshot (read-only:
-/// the `cass_data_type_*` setters refuse it; copy it with `cass_data_type_new_from_existing()`).
+/// Looks a user type up by its exact name.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] type_ NUL-terminated type name; NULL reads as "".
+/// @return The data type, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); read-only (the `cass_data_type_*` setters refuse it; copy it with
+/// `cass_data_type_new_from_existing()`). NULL when there is none of that name and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_user_type_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -131,6 +180,11 @@ pub extern "C" fn cass_keyspace_meta_user_type_by_name(
 }
 
 /// Same as `cass_keyspace_meta_user_type_by_name()`, with the length of the name given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] type_ The name, `type_length` bytes (NULL only with length 0).
+/// @param[in] type_length The name's length in bytes.
+/// @return As `cass_keyspace_meta_user_type_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_user_type_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -140,8 +194,14 @@ pub extern "C" fn cass_keyspace_meta_user_type_by_name_n(
     guard(|| by_name(keyspace_meta, type_, type_length, |k, name| k.user_type(name).map(Arc::as_ptr)))
 }
 
-/// The function `name` taking `arguments`, a comma-separated list of CQL types as the server
-/// writes them ("text,int"; white space is ignored), or NULL.
+/// Looks a function up by its name and argument types.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name NUL-terminated function name; NULL reads as "".
+/// @param[in] arguments NUL-terminated, comma-separated list of the argument types as the server writes
+/// them ("text,int"; white space is ignored); NULL reads as "" (no arguments).
+/// @return The function, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL when there is no such function and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_function_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -164,6 +224,13 @@ fn signature(
 }
 
 /// Same as `cass_keyspace_meta_function_by_name()`, with the lengths of the strings given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name The function name, `name_length` bytes (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @param[in] arguments The argument type list, `arguments_length` bytes (NULL only with length 0).
+/// @param[in] arguments_length The list's length in bytes.
+/// @return As `cass_keyspace_meta_function_by_name()`; NULL also for text that is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_function_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -182,8 +249,14 @@ pub extern "C" fn cass_keyspace_meta_function_by_name_n(
     })
 }
 
-/// The aggregate `name` taking `arguments` (as for `cass_keyspace_meta_function_by_name()`), or
-/// NULL.
+/// Looks an aggregate up by its name and argument types.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name NUL-terminated aggregate name; NULL reads as "".
+/// @param[in] arguments NUL-terminated, comma-separated list of the argument types, as for
+/// `cass_keyspace_meta_function_by_name()`.
+/// @return The aggregate, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never freed by
+/// the caller); NULL when there is no such aggregate and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_aggregate_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -194,6 +267,13 @@ pub extern "C" fn cass_keyspace_meta_aggregate_by_name(
 }
 
 /// Same as `cass_keyspace_meta_aggregate_by_name()`, with the lengths of the strings given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name The aggregate name, `name_length` bytes (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @param[in] arguments The argument type list, `arguments_length` bytes (NULL only with length 0).
+/// @param[in] arguments_length The list's length in bytes.
+/// @return As `cass_keyspace_meta_aggregate_by_name()`; NULL also for text that is not UTF-8.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_aggregate_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -213,8 +293,13 @@ pub extern "C" fn cass_keyspace_meta_aggregate_by_name_n(
 }
 
 /// A raw field of the keyspace's `system_schema.keyspaces` row: `keyspace_name`,
-/// `durable_writes`, `replication` (those the row has). NULL when there is no such field; a
-/// field whose column is null is a NULL value, not a NULL pointer.
+/// `durable_writes`, `replication` (those the row has).
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name NUL-terminated field name (exact match); NULL reads as "".
+/// @return The field's value, borrowed from the snapshot (valid until `cass_schema_meta_free()`, never
+/// freed by the caller); a column that is null in the row is a NULL value, not a NULL pointer. NULL when
+/// there is no such field and for NULL.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_field_by_name(
     keyspace_meta: *const CassKeyspaceMeta,
@@ -224,6 +309,11 @@ pub extern "C" fn cass_keyspace_meta_field_by_name(
 }
 
 /// Same as `cass_keyspace_meta_field_by_name()`, with the length of the name given.
+///
+/// @param[in] keyspace_meta The keyspace (borrowed from its snapshot); NULL allowed.
+/// @param[in] name The name, `name_length` bytes (NULL only with length 0).
+/// @param[in] name_length The name's length in bytes.
+/// @return As `cass_keyspace_meta_field_by_name()`.
 #[no_mangle]
 pub extern "C" fn cass_keyspace_meta_field_by_name_n(
     keyspace_meta: *const CassKeyspaceMeta,
