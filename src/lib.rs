@@ -4,6 +4,10 @@
 //! Each module is declared twice: `pub` for the normal build (cbindgen puts in the header only what
 //! public modules hold), crate-private with `--cfg scylla_private_modules`, the build in which
 //! `scripts/test-all` denies `unreachable_pub` and dead code (Rust cannot see what C calls).
+//!
+//! The exports' doc comments are the C headers' documentation and use Doxygen's tags
+//! (`@param[in] name`), which rustdoc would otherwise read as links.
+#![allow(rustdoc::broken_intra_doc_links)]
 
 #[cfg(not(scylla_private_modules))]
 pub mod ffi;
