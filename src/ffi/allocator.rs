@@ -15,6 +15,13 @@ use std::sync::atomic::{AtomicPtr, AtomicU8, Ordering};
 /// The alignment C's `malloc` guarantees on the platforms we build for.
 const MALLOC_ALIGN: usize = 16;
 
+/// Whether plain `mi_malloc` serves `layout` (as `std`'s System allocator decides for `malloc`):
+/// mimalloc's aligned entry point takes a slower path for every block above its small size
+/// (1 KiB), over-allocating, which most requests' futures are.
+fn plain(layout: &Layout) -> bool {
+    layout.align() <= MALLOC_ALIGN && layout.align() <= layout.size()
+}
+
 /// The caller's functions (malloc, realloc, free).
 struct Functions {
     malloc: extern "C" fn(usize) -> *mut c_void,
@@ -54,6 +61,11 @@ unsafe impl GlobalAlloc for LibraryAllocator {
                 if STATE.load(Ordering::Relaxed) == FRESH {
                     STATE.store(MIMALLOC, Ordering::Relaxed);
                 }
+                if plain(&layout) {
+                    // SAFETY: mimalloc's malloc aligns every block to 16 bytes (8 for 8-byte
+                    // blocks), which covers `layout` (see `plain`).
+                    return unsafe { libmimalloc_sys::mi_malloc(layout.size()) as *mut u8 };
+                }
                 // SAFETY: the caller's layout contract is passed on unchanged.
                 unsafe { MiMalloc.alloc(layout) }
             }
@@ -85,6 +97,11 @@ unsafe impl GlobalAlloc for LibraryAllocator {
                 }
                 new
             }
+            // SAFETY: `ptr` is mimalloc's (see `dealloc`); mimalloc's realloc keeps malloc's
+            // alignment, which covers `layout` when `plain` holds for the new size too.
+            None if layout.align() <= MALLOC_ALIGN && layout.align() <= new_size => unsafe {
+                libmimalloc_sys::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
+            },
             // SAFETY: as in `dealloc`, and the caller's contract for `new_size`.
             None => unsafe { MiMalloc.realloc(ptr, layout, new_size) },
         }
