@@ -1281,12 +1281,14 @@ CASS_EXPORT CassError cass_cluster_set_no_speculative_execution_policy(CassClust
 CASS_EXPORT CassError cass_cluster_set_queue_size_io(CassCluster *cluster, unsigned int queue_size);
 
 /**
- * The C++ driver's write coalescing delay. Validated as upstream (negative is
- * `CASS_ERROR_LIB_BAD_PARAMS`); the `scylla` crate coalesces the writes of requests in flight on
- * its own, without a delay setting.
+ * How long a connection waits for more requests to join one write (upstream's default 200 µs).
+ * The `scylla` crate offers two ways to wait: below a millisecond it yields once to the other
+ * work of the I/O thread (about 1-300 µs), from a millisecond it waits whole milliseconds
+ * (`delay_us / 1000`); 0 turns coalescing off, every batch of requests at hand is written at
+ * once.
  *
  * @param[in] cluster The cluster configuration; NULL gives `CASS_ERROR_LIB_BAD_PARAMS`.
- * @param[in] delay_us The delay in microseconds (checked, not used), 0 or more.
+ * @param[in] delay_us The delay in microseconds, 0 or more.
  * @return `CASS_OK`; `CASS_ERROR_LIB_BAD_PARAMS` for a NULL cluster or a negative delay.
  */
 CASS_EXPORT CassError cass_cluster_set_coalesce_delay(CassCluster *cluster, int64_t delay_us);

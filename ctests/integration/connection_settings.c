@@ -1,6 +1,33 @@
 /* Connection settings: every setter's validation as upstream, a session connecting with all of them
-   set, and the application name and version reaching the server (system_views.clients). */
+   set, the application name and version reaching the server (system_views.clients), and requests
+   in flight completing with write coalescing off (0), short (the default) and in milliseconds. */
 #include "test_util.h"
+
+#define IN_FLIGHT 64
+
+static void run_with_coalesce_delay(cass_int64_t delay_us) {
+  CassCluster* cluster = test_cluster();
+  CassSession* session = cass_session_new();
+  CassFuture* futures[IN_FLIGHT];
+  CassStatement* st = cass_statement_new("SELECT release_version FROM system.local", 0);
+  CassFuture* connect;
+  int i;
+  CHECK_OK(cass_cluster_set_coalesce_delay(cluster, delay_us));
+  connect = cass_session_connect(session, cluster);
+  CHECK_FUTURE_OK(connect);
+  cass_future_free(connect);
+  for (i = 0; i < IN_FLIGHT; i++) futures[i] = cass_session_execute(session, st);
+  for (i = 0; i < IN_FLIGHT; i++) {
+    const CassResult* result;
+    CHECK_FUTURE_OK(futures[i]);
+    result = cass_future_get_result(futures[i]);
+    CHECK(cass_result_row_count(result) == 1);
+    cass_result_free(result);
+    cass_future_free(futures[i]);
+  }
+  cass_statement_free(st);
+  test_disconnect(cluster, session);
+}
 
 int main(void) {
   CassCluster* cluster = test_cluster();
@@ -73,6 +100,9 @@ int main(void) {
   CHECK(found);
 
   test_disconnect(cluster, session);
+  run_with_coalesce_delay(0);
+  run_with_coalesce_delay(200);
+  run_with_coalesce_delay(2000);
   printf("connection_settings: OK\n");
   return 0;
 }

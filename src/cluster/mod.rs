@@ -47,6 +47,8 @@ pub(crate) struct ClusterConfig {
     pub heartbeat_interval_secs: u32,
     pub idle_timeout_secs: u32,
     pub tcp_nodelay: bool,
+    /// `cass_cluster_set_coalesce_delay` in microseconds (0: every write goes out at once).
+    pub coalesce_delay_us: u64,
     pub tcp_keepalive_secs: Option<u32>,
     pub max_schema_wait_ms: u32,
     pub local_address: Option<std::net::IpAddr>,
@@ -102,6 +104,7 @@ impl Default for ClusterConfig {
             heartbeat_interval_secs: 30,
             idle_timeout_secs: 60,
             tcp_nodelay: true,
+            coalesce_delay_us: 200,
             tcp_keepalive_secs: None,
             max_schema_wait_ms: 10000,
             local_address: None,

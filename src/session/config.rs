@@ -159,6 +159,13 @@ pub(super) fn build_session_config(
     sc.keepalive_timeout = (config.heartbeat_interval_secs > 0 && config.idle_timeout_secs > 0)
         .then(|| Duration::from_secs(config.idle_timeout_secs as u64));
     sc.tcp_nodelay = config.tcp_nodelay;
+    // Write coalescing: under a millisecond the crate yields once to let more requests join the
+    // write (1-300 µs, close to upstream's 200 µs default); from a millisecond it waits that
+    // long; 0 writes each batch at once.
+    sc.enable_write_coalescing = config.coalesce_delay_us > 0;
+    if let Some(ms) = std::num::NonZeroU64::new(config.coalesce_delay_us / 1000) {
+        sc.write_coalescing_delay = scylla::client::WriteCoalescingDelay::Milliseconds(ms);
+    }
     sc.tcp_keepalive_interval = config.tcp_keepalive_secs.map(|s| Duration::from_secs(s as u64));
     sc.schema_agreement_timeout = Duration::from_millis(config.max_schema_wait_ms as u64);
     // A DDL's future completes once the nodes agree on the schema and our snapshot shows the
