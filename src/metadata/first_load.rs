@@ -1,5 +1,7 @@
-//! The first schema snapshot of a session: read in the background once the session is connected,
-//! so that connecting does not wait for it; whoever needs the snapshot first waits for it.
+//! Snapshot reads that run in the background while their callers go on: the first schema
+//! snapshot of a session (read once the session is connected, so that connecting does not wait
+//! for it) and the re-reads after the session's own schema changes (so that a DDL's future
+//! completes once the nodes agree); whoever asks for the snapshot meanwhile waits for them.
 //!
 //! The C++ driver reads the schema on its control connection before it opens the pools; here the
 //! pools open first (the `scylla` crate's connect), so reading the schema before completing the
@@ -9,22 +11,23 @@
 //! there: what it returns is the same as if connect had waited.
 
 use parking_lot::{Condvar, Mutex};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
-/// Whether the first snapshot is published, for synchronous and asynchronous waiters.
+/// How many background reads are unfinished, for synchronous and asynchronous waiters.
 pub(super) struct FirstLoad {
-    done: AtomicBool,
+    pending: AtomicUsize,
     lock: Mutex<()>,
     published: Condvar,
     published_async: tokio::sync::Notify,
 }
 
 impl FirstLoad {
-    /// `done`: nothing to wait for (a holder that never loads).
+    /// `done`: nothing to wait for yet; otherwise one read (the first snapshot) is pending.
     pub(super) fn new(done: bool) -> Self {
         FirstLoad {
-            done: AtomicBool::new(done),
+            pending: AtomicUsize::new(usize::from(!done)),
             lock: Mutex::new(()),
             published: Condvar::new(),
             published_async: tokio::sync::Notify::new(),
@@ -32,14 +35,22 @@ impl FirstLoad {
     }
 
     pub(super) fn is_done(&self) -> bool {
-        self.done.load(Ordering::Acquire)
+        self.pending.load(Ordering::Acquire) == 0
     }
 
-    /// Marks the first snapshot published (also when reading it failed) and wakes every waiter.
+    /// One more read is pending until the guard is dropped.
+    pub(super) fn begin(self: &Arc<Self>) -> Pending {
+        self.pending.fetch_add(1, Ordering::AcqRel);
+        Pending(self.clone())
+    }
+
+    /// Marks one read finished (also when it failed); the last one wakes every waiter.
     pub(super) fn finish(&self) {
         {
             let _guard = self.lock.lock();
-            self.done.store(true, Ordering::Release);
+            if self.pending.fetch_sub(1, Ordering::AcqRel) != 1 {
+                return;
+            }
             self.published.notify_all();
         }
         self.published_async.notify_waiters();
@@ -95,6 +106,15 @@ impl Drop for FinishOnDrop<'_> {
     }
 }
 
+/// A read begun with [`FirstLoad::begin`]; finished when dropped (also with its task).
+pub(crate) struct Pending(Arc<FirstLoad>);
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +133,16 @@ mod tests {
         thread.join().unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
         runtime.block_on(load.wait());
+    }
+
+    #[test]
+    fn waiters_wait_for_every_pending_read() {
+        let gate = Arc::new(FirstLoad::new(true));
+        let (one, two) = (gate.begin(), gate.begin());
+        drop(one);
+        assert!(!gate.wait_blocking(Duration::from_millis(10)));
+        drop(two);
+        assert!(gate.wait_blocking(Duration::ZERO));
     }
 
     #[test]

@@ -75,7 +75,9 @@ pub(crate) struct SchemaHolder {
     started: AtomicU64,
     /// Whether the first snapshot, read in the background after connect, is there yet.
     first: first_load::FirstLoad,
-    /// How long `current()` waits for the first snapshot at most.
+    /// Re-reads after the session's own schema changes still running (see `follow`).
+    followups: Arc<first_load::FirstLoad>,
+    /// How long `current()` waits for the first snapshot (and for re-reads) at most.
     first_wait_limit: Duration,
 }
 
@@ -94,6 +96,7 @@ impl SchemaHolder {
             refreshing: Default::default(),
             started: AtomicU64::new(0),
             first: first_load::FirstLoad::new(false),
+            followups: Arc::new(first_load::FirstLoad::new(true)),
             first_wait_limit,
         }
     }
@@ -104,9 +107,10 @@ impl SchemaHolder {
     }
 
     /// The current snapshot (a new reference; no I/O). Right after connect, waits until the
-    /// first snapshot is there (at most the limit given to `new`).
+    /// first snapshot is there, and after a schema change of this session until its re-read is
+    /// (each at most the limit given to `new`).
     pub(crate) fn current(&self) -> Arc<CassSchemaMeta> {
-        if !self.first.wait_blocking(self.first_wait_limit) {
+        if !self.first.wait_blocking(self.first_wait_limit) || !self.followups.wait_blocking(self.first_wait_limit) {
             tracing::warn!("the schema metadata is still being read; returning the snapshot as it is");
         }
         self.snapshot()
@@ -265,48 +269,48 @@ impl SchemaHolder {
         Ok(())
     }
 
-    /// Follows a schema change this session made (`change`, answered by `coordinator`), before
-    /// the statement's future completes, as the C++ driver does: waits for schema agreement and
-    /// meanwhile re-reads what changed from the coordinator, which has applied it. A new or
-    /// altered keyspace also refreshes the crate's routing metadata once the nodes agree. Boxed,
-    /// so that the futures of ordinary requests do not grow by its size.
-    pub(crate) fn follow<'a>(
-        &'a self,
-        session: &'a Session,
-        change: SchemaChange,
-        coordinator: SocketAddr,
-    ) -> BoxFuture<'a, ()> {
+    /// A re-read of the session's own schema change begins: `current()` waits until the guard is
+    /// dropped (see [`SchemaHolder::reread`]).
+    pub(crate) fn begin_reread(&self) -> first_load::Pending {
+        self.followups.begin()
+    }
+
+    /// Re-reads what a schema change of this session changed (`change`, answered by
+    /// `coordinator`, which has applied it): the table, or else the keyspace, or everything.
+    /// It runs beside the wait for schema agreement ([`SchemaHolder::agree`]) and may end after
+    /// the statement's future completed; `current()` waits for it (`begin_reread`), so what a
+    /// program sees after the future completes includes the change.
+    pub(crate) async fn reread(&self, session: &Session, change: SchemaChange, coordinator: SocketAddr) {
+        let refreshed = match &change {
+            SchemaChange::None => Ok(()),
+            SchemaChange::Keyspace(keyspace) | SchemaChange::Replication(keyspace) => {
+                self.refresh_keyspace(session, keyspace, Some(coordinator)).await
+            }
+            SchemaChange::Table { keyspace, table } => {
+                self.refresh_table(session, keyspace, table, Some(coordinator)).await
+            }
+            SchemaChange::Unknown => self.refresh(session, Some(coordinator)).await,
+        };
+        if let Err(e) = refreshed {
+            tracing::warn!("{e} (after a schema change)");
+        }
+    }
+
+    /// What a schema change of this session waits for before its future completes, as with the
+    /// C++ driver: schema agreement; after a new or altered keyspace (`routing`), the crate's
+    /// routing metadata too. Boxed, so that the futures of ordinary requests do not grow by its
+    /// size.
+    pub(crate) fn agree<'a>(&'a self, session: &'a Session, routing: bool) -> BoxFuture<'a, ()> {
         Box::pin(async move {
-            let routing = matches!(change, SchemaChange::Replication(_) | SchemaChange::Unknown);
-            let agreement = async {
-                if let Err(e) = session.await_schema_agreement().await {
-                    // The C++ driver's words and outcome: the statement itself succeeded.
-                    tracing::warn!(
-                        "No schema agreement on live nodes: {e}. Schema may not be up-to-date on some nodes."
-                    );
+            if let Err(e) = session.await_schema_agreement().await {
+                // The C++ driver's words and outcome: the statement itself succeeded.
+                tracing::warn!("No schema agreement on live nodes: {e}. Schema may not be up-to-date on some nodes.");
+            }
+            if routing && self.enabled() {
+                if let Err(e) = session.refresh_metadata().await {
+                    tracing::warn!("unable to refresh the cluster metadata after a schema change: {e}");
                 }
-                if routing && self.enabled() {
-                    if let Err(e) = session.refresh_metadata().await {
-                        tracing::warn!("unable to refresh the cluster metadata after a schema change: {e}");
-                    }
-                }
-            };
-            let snapshot = async {
-                let refreshed = match &change {
-                    SchemaChange::None => Ok(()),
-                    SchemaChange::Keyspace(keyspace) | SchemaChange::Replication(keyspace) => {
-                        self.refresh_keyspace(session, keyspace, Some(coordinator)).await
-                    }
-                    SchemaChange::Table { keyspace, table } => {
-                        self.refresh_table(session, keyspace, table, Some(coordinator)).await
-                    }
-                    SchemaChange::Unknown => self.refresh(session, Some(coordinator)).await,
-                };
-                if let Err(e) = refreshed {
-                    tracing::warn!("{e} (after a schema change)");
-                }
-            };
-            futures::future::join(agreement, snapshot).await;
+            }
         })
     }
 }

@@ -23,6 +23,13 @@ pub(crate) enum SchemaChange {
     Unknown,
 }
 
+impl SchemaChange {
+    /// Whether the change may move the crate's routing (replication) metadata.
+    pub(crate) fn moves_routing(&self) -> bool {
+        matches!(self, SchemaChange::Replication(_) | SchemaChange::Unknown)
+    }
+}
+
 /// The schema change `query` makes when it succeeds; `session_keyspace` gives the keyspace of
 /// `USE` (or of connect) that unqualified names belong to, asked only for such a name (this runs
 /// after every successful statement: most stop at their first word).

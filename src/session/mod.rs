@@ -249,13 +249,22 @@ impl CassSession {
             let outcome = execute::run_statement(&connected, &statement).await;
             let outcome = upstream::unavailable_as_upstream(&connected, &statement.settings, outcome);
             match &outcome {
-                // DDL (never a rows result): the nodes agree and its change is in the schema
-                // snapshot before its future completes (the crate's own wait for agreement is
-                // off, see `config`).
+                // DDL (never a rows result): the nodes agree before its future completes, and
+                // every schema snapshot taken after that shows its change (the crate's own wait
+                // for agreement is off, see `config`).
                 Ok(Payload::Result(result)) if !result.is_rows() => {
                     let change = crate::metadata::schema_change(&statement.query, || connected.scylla.get_keyspace());
                     if change != crate::metadata::SchemaChange::None {
-                        connected.metadata.follow(&connected.scylla, change, result.coordinator().address).await;
+                        // The re-read of what changed runs beside the wait for agreement and may
+                        // end after the future completes: the snapshot waits for it.
+                        let routing = change.moves_routing();
+                        let (pending, background) = (connected.metadata.begin_reread(), connected.clone());
+                        let coordinator = result.coordinator().address;
+                        connected.submitter.submit(Box::pin(async move {
+                            let _pending = pending;
+                            background.metadata.reread(&background.scylla, change, coordinator).await;
+                        }));
+                        connected.metadata.agree(&connected.scylla, routing).await;
                     }
                 }
                 _ => {}
