@@ -277,9 +277,9 @@ impl SchemaHolder {
 
     /// Re-reads what a schema change of this session changed (`change`, answered by
     /// `coordinator`, which has applied it): the table, or else the keyspace, or everything.
-    /// It runs beside the wait for schema agreement ([`SchemaHolder::agree`]) and may end after
-    /// the statement's future completed; `current()` waits for it (`begin_reread`), so what a
-    /// program sees after the future completes includes the change.
+    /// It runs once the nodes agree ([`SchemaHolder::agree`]) and ends after the statement's
+    /// future completed; `current()` waits for it (`begin_reread`), so what a program sees
+    /// after the future completes includes the change.
     pub(crate) async fn reread(&self, session: &Session, change: SchemaChange, coordinator: SocketAddr) {
         let refreshed = match &change {
             SchemaChange::None => Ok(()),

@@ -255,16 +255,17 @@ impl CassSession {
                 Ok(Payload::Result(result)) if !result.is_rows() => {
                     let change = crate::metadata::schema_change(&statement.query, || connected.scylla.get_keyspace());
                     if change != crate::metadata::SchemaChange::None {
-                        // The re-read of what changed runs beside the wait for agreement and may
-                        // end after the future completes: the snapshot waits for it.
+                        // The re-read of what changed starts once the nodes agree (its queries
+                        // would slow the agreement check down) and ends after the future
+                        // completes: the snapshot waits for it from now on.
                         let routing = change.moves_routing();
                         let (pending, background) = (connected.metadata.begin_reread(), connected.clone());
                         let coordinator = result.coordinator().address;
+                        connected.metadata.agree(&connected.scylla, routing).await;
                         connected.submitter.submit(Box::pin(async move {
                             let _pending = pending;
                             background.metadata.reread(&background.scylla, change, coordinator).await;
                         }));
-                        connected.metadata.agree(&connected.scylla, routing).await;
                     }
                 }
                 _ => {}
