@@ -4,7 +4,7 @@
 //! The session reads `system_schema` itself (the `scylla` crate keeps only part of the schema and
 //! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
 //! - when it connects: right after the pools are up, in the background; the first caller of
-//!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`first_load`]);
+//!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`pending_reads`]);
 //! - after a schema change by this session succeeded, before its future completes: only the
 //!   table (or else the keyspace) it changed is re-read, from the coordinator that applied it, while the nodes come to
 //!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
@@ -19,10 +19,10 @@
 
 pub(crate) mod cql_type;
 mod exports;
-mod first_load;
 mod loader;
 pub(crate) mod model;
 mod out;
+mod pending_reads;
 mod schema_change;
 
 pub(crate) use exports::MetaCursor;
@@ -74,9 +74,9 @@ pub(crate) struct SchemaHolder {
     /// How many refreshes have started (see `refresh`).
     started: AtomicU64,
     /// Whether the first snapshot, read in the background after connect, is there yet.
-    first: first_load::FirstLoad,
+    first: pending_reads::PendingReads,
     /// Re-reads after the session's own schema changes still running (see `follow`).
-    followups: Arc<first_load::FirstLoad>,
+    followups: Arc<pending_reads::PendingReads>,
     /// How long `current()` waits for the first snapshot (and for re-reads) at most.
     first_wait_limit: Duration,
 }
@@ -95,8 +95,8 @@ impl SchemaHolder {
             current: RwLock::new(empty()),
             refreshing: Default::default(),
             started: AtomicU64::new(0),
-            first: first_load::FirstLoad::new(false),
-            followups: Arc::new(first_load::FirstLoad::new(true)),
+            first: pending_reads::PendingReads::new(false),
+            followups: Arc::new(pending_reads::PendingReads::new(true)),
             first_wait_limit,
         }
     }
@@ -126,7 +126,7 @@ impl SchemaHolder {
     /// leaves the empty snapshot (the watch retries). Waiters are released also when this
     /// future is dropped before it ends.
     pub(crate) async fn load_first(&self, session: &Session) {
-        let _finish = first_load::FinishOnDrop(&self.first);
+        let _finish = pending_reads::FinishOnDrop(&self.first);
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
         let started = std::time::Instant::now();
@@ -271,7 +271,7 @@ impl SchemaHolder {
 
     /// A re-read of the session's own schema change begins: `current()` waits until the guard is
     /// dropped (see [`SchemaHolder::reread`]).
-    pub(crate) fn begin_reread(&self) -> first_load::Pending {
+    pub(crate) fn begin_reread(&self) -> pending_reads::Pending {
         self.followups.begin()
     }
 

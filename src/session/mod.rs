@@ -175,7 +175,7 @@ impl CassSession {
                         Ok(connected) => {
                             // The schema snapshot is read in the background from here on, while
                             // the pools open their other connections (see
-                            // `crate::metadata::first_load`); whoever asks for it first waits.
+                            // `crate::metadata::pending_reads`); whoever asks for it first waits.
                             let metadata = crate::metadata::SchemaHolder::new(
                                 config.use_schema,
                                 config.token_aware_routing,

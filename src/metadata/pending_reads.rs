@@ -16,17 +16,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// How many background reads are unfinished, for synchronous and asynchronous waiters.
-pub(super) struct FirstLoad {
+pub(super) struct PendingReads {
     pending: AtomicUsize,
     lock: Mutex<()>,
     published: Condvar,
     published_async: tokio::sync::Notify,
 }
 
-impl FirstLoad {
+impl PendingReads {
     /// `done`: nothing to wait for yet; otherwise one read (the first snapshot) is pending.
     pub(super) fn new(done: bool) -> Self {
-        FirstLoad {
+        PendingReads {
             pending: AtomicUsize::new(usize::from(!done)),
             lock: Mutex::new(()),
             published: Condvar::new(),
@@ -98,7 +98,7 @@ impl FirstLoad {
 
 /// Marks the first load finished when dropped: also when the task reading it is dropped (the
 /// session's runtime shutting down), so that no waiter waits for a read that will never end.
-pub(super) struct FinishOnDrop<'a>(pub(super) &'a FirstLoad);
+pub(super) struct FinishOnDrop<'a>(pub(super) &'a PendingReads);
 
 impl Drop for FinishOnDrop<'_> {
     fn drop(&mut self) {
@@ -106,8 +106,8 @@ impl Drop for FinishOnDrop<'_> {
     }
 }
 
-/// A read begun with [`FirstLoad::begin`]; finished when dropped (also with its task).
-pub(crate) struct Pending(Arc<FirstLoad>);
+/// A read begun with [`PendingReads::begin`]; finished when dropped (also with its task).
+pub(crate) struct Pending(Arc<PendingReads>);
 
 impl Drop for Pending {
     fn drop(&mut self) {
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn waiters_return_once_finished() {
-        let load = Arc::new(FirstLoad::new(false));
+        let load = Arc::new(PendingReads::new(false));
         assert!(!load.wait_blocking(Duration::from_millis(10)));
         let finisher = load.clone();
         let thread = std::thread::spawn(move || {
@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn waiters_wait_for_every_pending_read() {
-        let gate = Arc::new(FirstLoad::new(true));
+        let gate = Arc::new(PendingReads::new(true));
         let (one, two) = (gate.begin(), gate.begin());
         drop(one);
         assert!(!gate.wait_blocking(Duration::from_millis(10)));
@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn done_from_the_start() {
-        let load = FirstLoad::new(true);
+        let load = PendingReads::new(true);
         assert!(load.wait_blocking(Duration::ZERO));
     }
 }
