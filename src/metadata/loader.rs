@@ -95,12 +95,14 @@ pub(super) struct LocalInfo {
     pub schema_version: Option<uuid::Uuid>,
 }
 
-/// Where one refresh reads the schema: one node the session is connected to, for every query (a
-/// consistent snapshot from one node, as the C++ driver reads it over its control connection).
-/// When that node fails, the refresh fails and the next one picks a node again.
-pub(super) struct Source<'a> {
-    session: &'a Session,
-    target: Option<Arc<dyn LoadBalancingPolicy>>,
+/// Where one refresh reads the schema: one node, for every query (a consistent snapshot from one
+/// node, as the C++ driver reads it over its control connection). When that node fails, the
+/// refresh fails and the next one picks a node again.
+pub(super) enum Source<'a> {
+    /// Through the connected session, to one node (`None`: the crate's choice).
+    Session { session: &'a Session, target: Option<Arc<dyn LoadBalancingPolicy>> },
+    /// On a connection of our own, before the session has connected (see `super::direct`).
+    Direct(&'a super::direct::DirectConnection),
 }
 
 impl<'a> Source<'a> {
@@ -117,14 +119,18 @@ impl<'a> Source<'a> {
                 .map(|node| NodeIdentifier::Node(node.clone())),
         };
         let target = node.map(|node| SingleTargetLoadBalancingPolicy::new(node, None) as Arc<dyn LoadBalancingPolicy>);
-        Source { session, target }
+        Source::Session { session, target }
     }
 }
 
 async fn select(source: &Source<'_>, cql: &str) -> Result<Arc<CassResult>, String> {
+    let (session, target) = match source {
+        Source::Session { session, target } => (session, target),
+        Source::Direct(connection) => return connection.select(cql).await.map_err(|e| format!("{cql}: {e}")),
+    };
     let mut statement = Statement::new(cql);
-    statement.set_load_balancing_policy(source.target.clone());
-    let result = source.session.query_unpaged(statement, ()).await.map_err(|e| format!("{cql}: {e}"))?;
+    statement.set_load_balancing_policy(target.clone());
+    let result = session.query_unpaged(statement, ()).await.map_err(|e| format!("{cql}: {e}"))?;
     CassResult::from_query_result(result, None, None).map_err(|e| format!("{cql}: {e}"))
 }
 

@@ -18,6 +18,7 @@
 //! pass those on, hence the version check.
 
 pub(crate) mod cql_type;
+mod direct;
 mod exports;
 mod loader;
 pub(crate) mod model;
@@ -65,6 +66,78 @@ pub(crate) enum Scope {
     Nothing,
 }
 
+impl Scope {
+    fn of(use_schema: bool, token_aware_routing: bool) -> Self {
+        match (use_schema, token_aware_routing) {
+            (true, _) => Scope::Full,
+            (false, true) => Scope::Keyspaces,
+            (false, false) => Scope::Nothing,
+        }
+    }
+}
+
+/// The first snapshot, being read on a connection of our own while the session connects
+/// ([`EarlyFirstRead::start`]); handed to [`SchemaHolder::load_first`]. Dropping it stops the read.
+pub(crate) struct EarlyFirstRead(tokio::task::JoinHandle<Result<CassSchemaMeta, String>>);
+
+impl Drop for EarlyFirstRead {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+impl EarlyFirstRead {
+    /// Starts reading the first snapshot from the first contact point that answers, on a plain
+    /// connection of our own (see `direct`), when the cluster needs nothing that connection
+    /// lacks: no TLS, no authentication, no bound local address, no host or data-center lists.
+    /// Must be called on the session's runtime. None when the cluster does not qualify.
+    pub(crate) fn start(config: &crate::cluster::ClusterConfig) -> Option<Self> {
+        let plain = config.ssl.is_none()
+            && config.credentials.is_none()
+            && config.authenticator.is_none()
+            && config.cloud_bundle.is_none()
+            && config.local_address.is_none()
+            && config.local_port_range.is_none()
+            && config.load_balancing.lists.is_empty();
+        if !plain || config.contact_points.is_empty() {
+            return None;
+        }
+        let scope = Scope::of(config.use_schema, config.token_aware_routing);
+        let (hosts, port) = (config.contact_points.clone(), config.port);
+        let connect_timeout = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
+        let request_timeout = Duration::from_millis(config.request_timeout_ms.max(1) as u64);
+        Some(EarlyFirstRead(tokio::spawn(async move {
+            let mut addresses = Vec::with_capacity(hosts.len());
+            for host in &hosts {
+                match host.parse::<std::net::IpAddr>() {
+                    Ok(ip) => addresses.push(SocketAddr::new(ip, port)),
+                    Err(_) => {
+                        match tokio::time::timeout(connect_timeout, tokio::net::lookup_host((host.as_str(), port)))
+                            .await
+                        {
+                            Ok(Ok(found)) => addresses.extend(found),
+                            _ => continue,
+                        }
+                    }
+                }
+            }
+            let connection = direct::DirectConnection::open(&addresses, connect_timeout, request_timeout).await?;
+            let started = std::time::Instant::now();
+            let snapshot = loader::load_first(&loader::Source::Direct(&connection), scope).await?;
+            tracing::debug!("first schema snapshot read on a connection of our own in {:?}", started.elapsed());
+            Ok(snapshot)
+        })))
+    }
+
+    /// The snapshot, or why it could not be read.
+    async fn finish(mut self) -> Result<CassSchemaMeta, String> {
+        match (&mut self.0).await {
+            Ok(read) => read,
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
 /// A connected session's current snapshot and what refreshes it.
 pub(crate) struct SchemaHolder {
     scope: Scope,
@@ -85,11 +158,7 @@ impl SchemaHolder {
     /// The holder for a session with `use_schema` and `token_aware_routing` as configured;
     /// `current()` waits at most `first_wait_limit` for the first snapshot (`load_first`).
     pub(crate) fn new(use_schema: bool, token_aware_routing: bool, first_wait_limit: Duration) -> Self {
-        let scope = match (use_schema, token_aware_routing) {
-            (true, _) => Scope::Full,
-            (false, true) => Scope::Keyspaces,
-            (false, false) => Scope::Nothing,
-        };
+        let scope = Scope::of(use_schema, token_aware_routing);
         SchemaHolder {
             scope,
             current: RwLock::new(empty()),
@@ -125,10 +194,21 @@ impl SchemaHolder {
     /// scope asks, keyspaces or the whole schema, all at once from one connected node. A failure
     /// leaves the empty snapshot (the watch retries). Waiters are released also when this
     /// future is dropped before it ends.
-    pub(crate) async fn load_first(&self, session: &Session) {
+    pub(crate) async fn load_first(&self, session: &Session, early: Option<EarlyFirstRead>) {
         let _finish = pending_reads::FinishOnDrop(&self.first);
         let _one_at_a_time = self.refreshing.lock().await;
         self.started.fetch_add(1, Ordering::AcqRel);
+        if let Some(early) = early {
+            match early.finish().await {
+                Ok(snapshot) => {
+                    *self.current.write() = Arc::new(snapshot);
+                    return;
+                }
+                Err(e) => tracing::debug!(
+                    "first schema read on a connection of our own failed ({e}); reading it through the session"
+                ),
+            }
+        }
         let started = std::time::Instant::now();
         let source = loader::Source::new(session, None);
         match loader::load_first(&source, self.scope).await {

@@ -119,6 +119,18 @@ impl CassResult {
         }
         let rows_result = result.into_rows_result().map_err(|e| format!("Unable to decode the rows: {e}"))?;
         let (raw, _, _, _) = rows_result.into_inner();
+        Self::from_rows(raw, paging, tracing_id, coordinator, known)
+    }
+
+    /// Indexes the cells of a rows response already split into metadata and raw rows (from the
+    /// crate's result, or read off a connection of our own: `crate::metadata`'s first read).
+    pub(crate) fn from_rows(
+        raw: DeserializedMetadataAndRawRows,
+        paging: Option<PagingStateResponse>,
+        tracing_id: Option<CassUuid>,
+        coordinator: CassNode,
+        known: Option<&ColumnTypes>,
+    ) -> Result<Arc<Self>, String> {
         let specs = raw.metadata().col_specs();
         let column_types = match known {
             Some(known)

@@ -166,6 +166,8 @@ impl CassSession {
                     // never answers must not hold the connect future for minutes.
                     let per_contact = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
                     let bound = per_contact * config.contact_points.len().max(1) as u32 + Duration::from_secs(1);
+                    // The first schema snapshot is read alongside, when the cluster allows it.
+                    let early_schema = crate::metadata::EarlyFirstRead::start(&config);
                     let attempt = match tokio::time::timeout(bound, Session::connect(session_config)).await {
                         Ok(connected) => connected.map_err(|e| errors::connect_failure(&e)),
                         Err(_) => Err(errors::connect_timed_out(bound)),
@@ -173,7 +175,8 @@ impl CassSession {
                     match attempt {
                         Ok(connected) if !profiles.default_policy_has_hosts(&connected) => profiles.no_hosts_failure(),
                         Ok(connected) => {
-                            // The schema snapshot is read in the background from here on, while
+                            // The schema snapshot is read in the background (started above on a
+                            // connection of our own, or from here on through the session), while
                             // the pools open their other connections (see
                             // `crate::metadata::pending_reads`); whoever asks for it first waits.
                             let metadata = crate::metadata::SchemaHolder::new(
@@ -201,9 +204,9 @@ impl CassSession {
                                 speculative,
                             });
                             let first = connected.clone();
-                            connected
-                                .submitter
-                                .submit(Box::pin(async move { first.metadata.load_first(&first.scylla).await }));
+                            connected.submitter.submit(Box::pin(async move {
+                                first.metadata.load_first(&first.scylla, early_schema).await
+                            }));
                             wait_for_pools(&connected.scylla, &config).await;
                             if config.host_listener.is_some() {
                                 // The hosts' ADD and UP events reach the callback before the

@@ -182,6 +182,14 @@ pub(crate) enum ListKind {
 }
 
 impl HostLists {
+    /// Whether no host or data center is allowed or denied by name.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.allow_hosts.is_empty()
+            && self.deny_hosts.is_empty()
+            && self.allow_dcs.is_empty()
+            && self.deny_dcs.is_empty()
+    }
+
     pub(crate) fn update(&mut self, kind: ListKind, text: &str) {
         let list = match kind {
             ListKind::AllowHosts => &mut self.allow_hosts,
