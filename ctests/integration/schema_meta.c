@@ -582,6 +582,29 @@ static void check_functions(const CassSchemaMeta* meta) {
   CHECK_EQ_STR("avgstate", value_text(cass_aggregate_meta_field_by_name(average, "state_func"), buf, sizeof buf));
 }
 
+/* A contact point that refuses connections does not keep the snapshot from being read from
+   the one that answers (ours reads the first snapshot on a connection of its own while the
+   session connects, trying the contact points in turn). */
+static void check_snapshot_with_dead_contact_point(void) {
+  CassCluster* cluster = test_cluster();
+  CassSession* session = cass_session_new();
+  char points[256];
+  const CassSchemaMeta* meta;
+  CassFuture* connect;
+  snprintf(points, sizeof points, "127.0.0.254,%s", test_host());
+  CHECK_OK(cass_cluster_set_contact_points(cluster, ""));
+  CHECK_OK(cass_cluster_set_contact_points(cluster, points));
+  cass_cluster_set_use_randomized_contact_points(cluster, cass_false);
+  connect = cass_session_connect(session, cluster);
+  CHECK_FUTURE_OK(connect);
+  cass_future_free(connect);
+  meta = cass_session_get_schema_meta(session);
+  CHECK(cass_schema_meta_keyspace_by_name(meta, "system_schema") != NULL);
+  CHECK(cass_schema_meta_keyspace_by_name(meta, ks) != NULL);
+  cass_schema_meta_free(meta);
+  test_disconnect(cluster, session);
+}
+
 int main(void) {
   CassCluster* cluster;
   CassSession* session;
@@ -660,6 +683,7 @@ int main(void) {
     seen = poll_snapshot(other, everything_created, 1);
     cass_schema_meta_free(seen);
     check_snapshot_in_connect_callback();
+    check_snapshot_with_dead_contact_point();
     snprintf(cql, sizeof cql, "CREATE TABLE %s.remote (k int PRIMARY KEY)", ks);
     test_execute(session, cql);
     seen = poll_snapshot(other, remote_created, 100);
