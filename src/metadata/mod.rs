@@ -3,8 +3,11 @@
 //!
 //! The session reads `system_schema` itself (the `scylla` crate keeps only part of the schema and
 //! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
-//! - when it connects: right after the pools are up, in the background; the first caller of
-//!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`pending_reads`]);
+//! - when it connects: on a plain connection of its own to a contact point, at the same time as
+//!   the crate sets up its control connection and pools ([`EarlyFirstRead`], [`direct`]), or,
+//!   for clusters with TLS, authentication or host lists (or when that read fails), through the
+//!   session right after the pools are up; the first caller of `cass_session_get_schema_meta()`
+//!   (and every refresh) waits for it ([`pending_reads`]);
 //! - after a schema change by this session succeeded, before its future completes: only the
 //!   table (or else the keyspace) it changed is re-read, from the coordinator that applied it, while the nodes come to
 //!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
