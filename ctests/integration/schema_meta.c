@@ -6,7 +6,11 @@
    unchanged by later DDL, and a session without schema.
    Not here: vector<float, n> columns (the reference driver reads `vector` as a user type name, so
    the keyspace's user types would differ; our parser is unit-tested in src/metadata/cql_type.rs). */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -605,6 +609,42 @@ static void check_snapshot_with_dead_contact_point(void) {
   test_disconnect(cluster, session);
 }
 
+/* A contact point that accepts TCP connections and never answers (a listening socket nobody
+   reads) does not keep the snapshot from being read: ours falls back to reading it through the
+   connected session. */
+static void check_snapshot_with_silent_contact_point(void) {
+  struct sockaddr_in address;
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
+  CassCluster* cluster;
+  CassSession* session;
+  const CassSchemaMeta* meta;
+  CassFuture* connect;
+  char points[256];
+  CHECK(listener >= 0);
+  memset(&address, 0, sizeof address);
+  address.sin_family = AF_INET;
+  address.sin_port = htons((uint16_t)test_port());
+  address.sin_addr.s_addr = inet_addr("127.0.0.253");
+  CHECK(bind(listener, (struct sockaddr*)&address, sizeof address) == 0);
+  CHECK(listen(listener, 16) == 0);
+  cluster = test_cluster();
+  session = cass_session_new();
+  snprintf(points, sizeof points, "127.0.0.253,%s", test_host());
+  CHECK_OK(cass_cluster_set_contact_points(cluster, ""));
+  CHECK_OK(cass_cluster_set_contact_points(cluster, points));
+  cass_cluster_set_use_randomized_contact_points(cluster, cass_false);
+  cass_cluster_set_connect_timeout(cluster, 1000);
+  connect = cass_session_connect(session, cluster);
+  CHECK_FUTURE_OK(connect);
+  cass_future_free(connect);
+  meta = cass_session_get_schema_meta(session);
+  CHECK(cass_schema_meta_keyspace_by_name(meta, "system_schema") != NULL);
+  CHECK(cass_schema_meta_keyspace_by_name(meta, ks) != NULL);
+  cass_schema_meta_free(meta);
+  test_disconnect(cluster, session);
+  close(listener);
+}
+
 int main(void) {
   CassCluster* cluster;
   CassSession* session;
@@ -684,6 +724,7 @@ int main(void) {
     cass_schema_meta_free(seen);
     check_snapshot_in_connect_callback();
     check_snapshot_with_dead_contact_point();
+    check_snapshot_with_silent_contact_point();
     snprintf(cql, sizeof cql, "CREATE TABLE %s.remote (k int PRIMARY KEY)", ks);
     test_execute(session, cql);
     seen = poll_snapshot(other, remote_created, 100);

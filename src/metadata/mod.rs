@@ -81,13 +81,20 @@ impl Scope {
 
 /// The first snapshot, being read on a connection of our own while the session connects
 /// ([`EarlyFirstRead::start`]); handed to [`SchemaHolder::load_first`]. Dropping it stops the read.
-pub(crate) struct EarlyFirstRead(tokio::task::JoinHandle<Result<CassSchemaMeta, String>>);
+pub(crate) struct EarlyFirstRead {
+    read: tokio::task::JoinHandle<Result<CassSchemaMeta, String>>,
+    started: std::time::Instant,
+}
 
 impl Drop for EarlyFirstRead {
     fn drop(&mut self) {
-        self.0.abort();
+        self.read.abort();
     }
 }
+
+/// How long the early read may still take once the session is connected, at least (see
+/// `EarlyFirstRead::finish`).
+const EARLY_READ_GRACE: Duration = Duration::from_millis(500);
 
 impl EarlyFirstRead {
     /// Starts reading the first snapshot from the first contact point that answers, on a plain
@@ -109,7 +116,8 @@ impl EarlyFirstRead {
         let (hosts, port) = (config.contact_points.clone(), config.port);
         let connect_timeout = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
         let request_timeout = Duration::from_millis(config.request_timeout_ms.max(1) as u64);
-        Some(EarlyFirstRead(tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        let read = tokio::spawn(async move {
             let mut addresses = Vec::with_capacity(hosts.len());
             for host in &hosts {
                 match host.parse::<std::net::IpAddr>() {
@@ -129,14 +137,20 @@ impl EarlyFirstRead {
             let snapshot = loader::load_first(&loader::Source::Direct(&connection), scope).await?;
             tracing::debug!("first schema snapshot read on a connection of our own in {:?}", started.elapsed());
             Ok(snapshot)
-        })))
+        });
+        Some(EarlyFirstRead { read, started })
     }
 
-    /// The snapshot, or why it could not be read.
+    /// The snapshot, or why it could not be read. Called once the session is connected: the read
+    /// gets as long again as it has had (at least [`EARLY_READ_GRACE`]), so that a contact point
+    /// that accepted the connection but does not answer (the session connected through another)
+    /// delays the snapshot by that much, not by the connect and request timeouts.
     async fn finish(mut self) -> Result<CassSchemaMeta, String> {
-        match (&mut self.0).await {
-            Ok(read) => read,
-            Err(e) => Err(e.to_string()),
+        let grace = self.started.elapsed().max(EARLY_READ_GRACE);
+        match tokio::time::timeout(grace, &mut self.read).await {
+            Ok(Ok(read)) => read,
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(_) => Err(format!("no snapshot {grace:?} after the session connected")),
         }
     }
 }

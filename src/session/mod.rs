@@ -11,6 +11,7 @@ mod errors;
 mod execute;
 mod exports;
 mod implicit;
+mod silent;
 mod tracing_wait;
 mod upstream;
 
@@ -163,12 +164,15 @@ impl CassSession {
                     tracing::info!("connecting to {:?}", config.contact_points);
                     // The crate bounds only the TCP connect by the connect timeout; the C++
                     // driver bounds each connection's whole setup. A node that accepts TCP and
-                    // never answers must not hold the connect future for minutes.
+                    // never answers must not hold the connect future for minutes, nor keep the
+                    // other contact points from being tried (`silent`).
                     let per_contact = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
                     let bound = per_contact * config.contact_points.len().max(1) as u32 + Duration::from_secs(1);
                     // The first schema snapshot is read alongside, when the cluster allows it.
                     let early_schema = crate::metadata::EarlyFirstRead::start(&config);
-                    let attempt = match tokio::time::timeout(bound, Session::connect(session_config)).await {
+                    let probe = config.ssl.is_none();
+                    let connecting = silent::connect(session_config, probe, per_contact);
+                    let attempt = match tokio::time::timeout(bound, connecting).await {
                         Ok(connected) => connected.map_err(|e| errors::connect_failure(&e)),
                         Err(_) => Err(errors::connect_timed_out(bound)),
                     };
