@@ -1,5 +1,5 @@
-/* Plain-text credentials against the PasswordAuthenticator node: the right password connects and
-   queries; a wrong one fails the connect with CASS_ERROR_SERVER_BAD_CREDENTIALS, and so does none,
+/* Plain-text credentials against the PasswordAuthenticator node: the right password connects,
+   queries and reads the schema; a wrong one fails the connect with CASS_ERROR_SERVER_BAD_CREDENTIALS, and so does none,
    in the C++ driver's words. */
 // test-node: auth
 #include "test_util.h"
@@ -13,6 +13,15 @@ int main(void) {
 
   test_connect(&cluster, &session); /* credentials from the node's environment */
   test_execute(session, "SELECT release_version FROM system.local");
+  /* The schema snapshot is read with the same credentials (ours: on a connection of its own
+     while connecting). */
+  {
+    const CassSchemaMeta* meta = cass_session_get_schema_meta(session);
+    CHECK(cass_schema_meta_keyspace_by_name(meta, "system_schema") != NULL);
+    CHECK(cass_schema_meta_keyspace_by_name(meta, "system_auth") != NULL);
+    CHECK(cass_schema_meta_version(meta).major_version >= 4);
+    cass_schema_meta_free(meta);
+  }
   test_disconnect(cluster, session);
 
   cluster = cass_cluster_new();

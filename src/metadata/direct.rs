@@ -4,8 +4,9 @@
 //! the crate sends no query of ours on its connections before `Session::connect` returns, so
 //! without this the snapshot could only start after the whole connect.
 //!
-//! Protocol v4, no compression, no TLS, no authentication: `SchemaHolder::direct_first_read`
-//! uses it only for clusters that need none of these. Queries are multiplexed by stream id (the
+//! Protocol v4, no compression, no TLS; user name and password when the node asks for them (SASL
+//! PLAIN, as `cass_cluster_set_credentials` configures), no other authenticator: `EarlyFirstRead`
+//! uses it only for clusters that need nothing else. Queries are multiplexed by stream id (the
 //! first read sends its dozen queries at once). Dropping the connection closes it.
 
 use crate::node::CassNode;
@@ -13,7 +14,7 @@ use crate::result::CassResult;
 use parking_lot::Mutex;
 use scylla_cql::frame::protocol_features::ProtocolFeatures;
 use scylla_cql::frame::request::query::{Query, QueryParameters};
-use scylla_cql::frame::request::Startup;
+use scylla_cql::frame::request::{AuthResponse, Startup};
 use scylla_cql::frame::response::result::{deserialize_with_features, Result as CqlResult};
 use scylla_cql::frame::response::ResponseOpcode;
 use scylla_cql::frame::types::Consistency;
@@ -61,12 +62,13 @@ impl DirectConnection {
     /// `connect_timeout`. Fails when none does (or one asks for authentication).
     pub(super) async fn open(
         addresses: &[SocketAddr],
+        credentials: Option<&(String, String)>,
         connect_timeout: Duration,
         request_timeout: Duration,
     ) -> Result<Self, String> {
         let mut last_error = "no contact point".to_string();
         for &address in addresses {
-            match tokio::time::timeout(connect_timeout, Self::start(address)).await {
+            match tokio::time::timeout(connect_timeout, Self::start(address, credentials)).await {
                 Ok(Ok((stream, writer))) => {
                     let waiting = Arc::new(Mutex::new(Waiting { next_stream: 1, ..Default::default() }));
                     let reader = tokio::spawn(read_responses(stream, waiting.clone()));
@@ -85,8 +87,12 @@ impl DirectConnection {
         Err(last_error)
     }
 
-    /// TCP connect and STARTUP (CQL 3.0.0, as the crate sends it); READY ends it.
-    async fn start(address: SocketAddr) -> Result<(tokio::net::tcp::OwnedReadHalf, OwnedWriteHalf), String> {
+    /// TCP connect and STARTUP (CQL 3.0.0, as the crate sends it); READY ends it, or AUTH_SUCCESS
+    /// after the credentials when the node asks for them.
+    async fn start(
+        address: SocketAddr,
+        credentials: Option<&(String, String)>,
+    ) -> Result<(tokio::net::tcp::OwnedReadHalf, OwnedWriteHalf), String> {
         let stream = TcpStream::connect(address).await.map_err(|e| e.to_string())?;
         stream.set_nodelay(true).map_err(|e| e.to_string())?;
         let (mut read, mut write) = stream.into_split();
@@ -94,10 +100,26 @@ impl DirectConnection {
         let request = SerializedRequest::make(&Startup { options }, None, false).map_err(|e| e.to_string())?;
         write.write_all(request.get_data()).await.map_err(|e| e.to_string())?;
         let (params, opcode, body) = read_response_frame(&mut read).await.map_err(|e| e.to_string())?;
+        let (params, opcode, body) = match (opcode, credentials) {
+            (ResponseOpcode::Ready, _) => return Ok((read, write)),
+            (ResponseOpcode::Authenticate, Some((user, password))) => {
+                // SASL PLAIN: no authorization id, then the user name and the password.
+                let mut token = Vec::with_capacity(2 + user.len() + password.len());
+                token.push(0);
+                token.extend_from_slice(user.as_bytes());
+                token.push(0);
+                token.extend_from_slice(password.as_bytes());
+                let request = SerializedRequest::make(&AuthResponse { response: Some(token) }, None, false)
+                    .map_err(|e| e.to_string())?;
+                write.write_all(request.get_data()).await.map_err(|e| e.to_string())?;
+                read_response_frame(&mut read).await.map_err(|e| e.to_string())?
+            }
+            (opcode, _) => (params, opcode, body),
+        };
         match opcode {
-            ResponseOpcode::Ready => Ok((read, write)),
+            ResponseOpcode::Ready | ResponseOpcode::AuthSuccess => Ok((read, write)),
             ResponseOpcode::Error => Err(error_reason(params.flags, body)),
-            other => Err(format!("STARTUP answered with {other:?} (authentication or another protocol)")),
+            other => Err(format!("connection setup answered with {other:?}")),
         }
     }
 

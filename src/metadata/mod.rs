@@ -5,9 +5,9 @@
 //! none of the raw rows) and publishes one immutable snapshot per refresh ([`SchemaHolder`]):
 //! - when it connects: on a plain connection of its own to a contact point, at the same time as
 //!   the crate sets up its control connection and pools ([`EarlyFirstRead`], [`direct`]), or,
-//!   for clusters with TLS, authentication or host lists (or when that read fails), through the
-//!   session right after the pools are up; the first caller of `cass_session_get_schema_meta()`
-//!   (and every refresh) waits for it ([`pending_reads`]);
+//!   for clusters with TLS, an authenticator other than credentials or host lists (or when that
+//!   read fails), through the session right after the pools are up; the first caller of
+//!   `cass_session_get_schema_meta()` (and every refresh) waits for it ([`pending_reads`]);
 //! - after a schema change by this session succeeded, before its future completes: only the
 //!   table (or else the keyspace) it changed is re-read, from the coordinator that applied it, while the nodes come to
 //!   agree on the schema ([`SchemaHolder::follow`]), so the change is visible as soon as the future
@@ -22,6 +22,7 @@
 
 pub(crate) mod cql_type;
 mod direct;
+mod early;
 mod exports;
 mod loader;
 pub(crate) mod model;
@@ -29,6 +30,7 @@ mod out;
 mod pending_reads;
 mod schema_change;
 
+pub(crate) use early::EarlyFirstRead;
 pub(crate) use exports::MetaCursor;
 pub(crate) use model::CassSchemaMeta;
 pub(crate) use schema_change::{schema_change, SchemaChange};
@@ -70,87 +72,11 @@ pub(crate) enum Scope {
 }
 
 impl Scope {
-    fn of(use_schema: bool, token_aware_routing: bool) -> Self {
+    pub(super) fn of(use_schema: bool, token_aware_routing: bool) -> Self {
         match (use_schema, token_aware_routing) {
             (true, _) => Scope::Full,
             (false, true) => Scope::Keyspaces,
             (false, false) => Scope::Nothing,
-        }
-    }
-}
-
-/// The first snapshot, being read on a connection of our own while the session connects
-/// ([`EarlyFirstRead::start`]); handed to [`SchemaHolder::load_first`]. Dropping it stops the read.
-pub(crate) struct EarlyFirstRead {
-    read: tokio::task::JoinHandle<Result<CassSchemaMeta, String>>,
-    started: std::time::Instant,
-}
-
-impl Drop for EarlyFirstRead {
-    fn drop(&mut self) {
-        self.read.abort();
-    }
-}
-
-/// How long the early read may still take once the session is connected, at least (see
-/// `EarlyFirstRead::finish`).
-const EARLY_READ_GRACE: Duration = Duration::from_millis(500);
-
-impl EarlyFirstRead {
-    /// Starts reading the first snapshot from the first contact point that answers, on a plain
-    /// connection of our own (see `direct`), when the cluster needs nothing that connection
-    /// lacks: no TLS, no authentication, no bound local address, no host or data-center lists.
-    /// Must be called on the session's runtime. None when the cluster does not qualify.
-    pub(crate) fn start(config: &crate::cluster::ClusterConfig) -> Option<Self> {
-        let plain = config.ssl.is_none()
-            && config.credentials.is_none()
-            && config.authenticator.is_none()
-            && config.cloud_bundle.is_none()
-            && config.local_address.is_none()
-            && config.local_port_range.is_none()
-            && config.load_balancing.lists.is_empty();
-        if !plain || config.contact_points.is_empty() {
-            return None;
-        }
-        let scope = Scope::of(config.use_schema, config.token_aware_routing);
-        let (hosts, port) = (config.contact_points.clone(), config.port);
-        let connect_timeout = Duration::from_millis(config.connect_timeout_ms.max(1) as u64);
-        let request_timeout = Duration::from_millis(config.request_timeout_ms.max(1) as u64);
-        let started = std::time::Instant::now();
-        let read = tokio::spawn(async move {
-            let mut addresses = Vec::with_capacity(hosts.len());
-            for host in &hosts {
-                match host.parse::<std::net::IpAddr>() {
-                    Ok(ip) => addresses.push(SocketAddr::new(ip, port)),
-                    Err(_) => {
-                        match tokio::time::timeout(connect_timeout, tokio::net::lookup_host((host.as_str(), port)))
-                            .await
-                        {
-                            Ok(Ok(found)) => addresses.extend(found),
-                            _ => continue,
-                        }
-                    }
-                }
-            }
-            let connection = direct::DirectConnection::open(&addresses, connect_timeout, request_timeout).await?;
-            let started = std::time::Instant::now();
-            let snapshot = loader::load_first(&loader::Source::Direct(&connection), scope).await?;
-            tracing::debug!("first schema snapshot read on a connection of our own in {:?}", started.elapsed());
-            Ok(snapshot)
-        });
-        Some(EarlyFirstRead { read, started })
-    }
-
-    /// The snapshot, or why it could not be read. Called once the session is connected: the read
-    /// gets as long again as it has had (at least [`EARLY_READ_GRACE`]), so that a contact point
-    /// that accepted the connection but does not answer (the session connected through another)
-    /// delays the snapshot by that much, not by the connect and request timeouts.
-    async fn finish(mut self) -> Result<CassSchemaMeta, String> {
-        let grace = self.started.elapsed().max(EARLY_READ_GRACE);
-        match tokio::time::timeout(grace, &mut self.read).await {
-            Ok(Ok(read)) => read,
-            Ok(Err(e)) => Err(e.to_string()),
-            Err(_) => Err(format!("no snapshot {grace:?} after the session connected")),
         }
     }
 }
@@ -207,10 +133,11 @@ impl SchemaHolder {
         self.current.read().clone()
     }
 
-    /// The first snapshot, read once the session is connected: the server version and, as the
-    /// scope asks, keyspaces or the whole schema, all at once from one connected node. A failure
-    /// leaves the empty snapshot (the watch retries). Waiters are released also when this
-    /// future is dropped before it ends.
+    /// The first snapshot: the server version and, as the scope asks, keyspaces or the whole
+    /// schema, all at once from one node; taken from `early` (read while connecting) when that
+    /// read succeeded, else read now through the connected session. A failure leaves the empty
+    /// snapshot (the watch retries). Waiters are released also when this future is dropped
+    /// before it ends.
     pub(crate) async fn load_first(&self, session: &Session, early: Option<EarlyFirstRead>) {
         let _finish = pending_reads::FinishOnDrop(&self.first);
         let _one_at_a_time = self.refreshing.lock().await;
