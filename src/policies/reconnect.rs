@@ -56,8 +56,19 @@ impl ReconnectConfig {
 const PROMPT_FILLS: u32 = 4;
 const PROMPT_WINDOW: Duration = Duration::from_secs(1);
 
-/// The longest a failing pool waits while every pool of its session is failing.
+/// The longest a failing pool waits while every pool of its session is failing, or while its
+/// node was announced back ([`HINT_WINDOW`]).
 const OUTAGE_PROBE: Duration = Duration::from_millis(500);
+
+/// How long after its pool was told to refill at once (the server's UP event for its node) a
+/// failing pool keeps probing every [`OUTAGE_PROBE`]: Cassandra announces a restarted node when it
+/// joins gossip, which can be seconds before its CQL port opens, and the attempt the event
+/// triggers then fails.
+const HINT_WINDOW: Duration = Duration::from_secs(10);
+
+/// At most one [`HINT_WINDOW`] per this long: a node that accepts connections and drops them
+/// again is otherwise re-announced by each fill that works.
+const HINT_REARM: Duration = Duration::from_secs(60);
 
 /// How many pools a session has and how many of them failed their last fill, shared by the
 /// session's pools (one [`FillPromptlySession`] each).
@@ -86,7 +97,10 @@ impl PoolHealth {
 /// events, and after a long outage the schedule has grown to minutes. So while all pools fail, a
 /// failing pool waits at most [`OUTAGE_PROBE`] (two connection attempts per second per pool, as
 /// cheap as a refused TCP connect), and the first host to answer is used again within about a
-/// second; once any pool works, the configured schedule applies again.
+/// second; once any pool works, the configured schedule applies again. And when the crate resets
+/// a failing pool's schedule (it does on the server's UP event for that node) and the attempt
+/// fails, the pool probes every [`OUTAGE_PROBE`] for [`HINT_WINDOW`] before its schedule applies
+/// again: the node said it is coming back.
 #[derive(Debug)]
 struct FillPromptly {
     after_failure: Arc<dyn ReconnectPolicy>,
@@ -102,6 +116,7 @@ impl ReconnectPolicy for FillPromptly {
             failed: false,
             window_start: Instant::now(),
             prompt_in_window: 0,
+            hinted_at: None,
         })
     }
 }
@@ -115,6 +130,9 @@ struct FillPromptlySession {
     failed: bool,
     window_start: Instant,
     prompt_in_window: u32,
+    /// When the schedule was last reset while the pool was failing (an UP event, or a fill that
+    /// worked after failures).
+    hinted_at: Option<Instant>,
 }
 
 impl FillPromptlySession {
@@ -141,7 +159,9 @@ impl ReconnectPolicySession for FillPromptlySession {
     fn get_delay(&self) -> Duration {
         if !self.failed && self.prompt_in_window <= PROMPT_FILLS {
             Duration::ZERO
-        } else if self.failed && self.health.all_failing() {
+        } else if self.failed
+            && (self.health.all_failing() || self.hinted_at.is_some_and(|at| at.elapsed() < HINT_WINDOW))
+        {
             self.inner.get_delay().min(OUTAGE_PROBE)
         } else {
             self.inner.get_delay()
@@ -150,6 +170,9 @@ impl ReconnectPolicySession for FillPromptlySession {
 
     fn on_successful_fill(&mut self) {
         self.inner.on_successful_fill();
+        if self.failed && self.hinted_at.is_none_or(|at| at.elapsed() >= HINT_REARM) {
+            self.hinted_at = Some(Instant::now());
+        }
         self.set_failed(false);
         if self.window_start.elapsed() > PROMPT_WINDOW {
             self.window_start = Instant::now();
@@ -179,6 +202,24 @@ mod tests {
         assert_eq!(session.get_delay(), Duration::from_millis(2000));
         session.on_successful_fill();
         assert_eq!(session.get_delay(), Duration::ZERO);
+    }
+
+    #[test]
+    fn a_failing_pool_told_to_refill_probes_often_for_a_while() {
+        let policy = ReconnectConfig::Exponential { base_ms: 2000, max_ms: 60000 }.policy();
+        let mut pool = policy.new_session();
+        let _working_pool = policy.new_session();
+        pool.on_fill_error();
+        pool.on_fill_error();
+        assert!(pool.get_delay() >= Duration::from_millis(1700), "the configured schedule");
+        // The crate's reset on the server's UP event, then the attempt it triggers fails.
+        pool.on_successful_fill();
+        pool.on_successful_fill();
+        assert_eq!(pool.get_delay(), Duration::ZERO);
+        pool.on_fill_error();
+        assert_eq!(pool.get_delay(), OUTAGE_PROBE);
+        pool.on_fill_error();
+        assert_eq!(pool.get_delay(), OUTAGE_PROBE);
     }
 
     #[test]
