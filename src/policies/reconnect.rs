@@ -56,19 +56,20 @@ impl ReconnectConfig {
 const PROMPT_FILLS: u32 = 4;
 const PROMPT_WINDOW: Duration = Duration::from_secs(1);
 
-/// The longest a failing pool waits while every pool of its session is failing, or while its
-/// node was announced back ([`HINT_WINDOW`]).
+/// The longest a failing pool waits while every pool of its session is failing, or within
+/// [`PROBE_WINDOW`] of losing its connections or of its node being announced back.
 const OUTAGE_PROBE: Duration = Duration::from_millis(500);
 
-/// How long after its pool was told to refill at once (the server's UP event for its node) a
-/// failing pool keeps probing every [`OUTAGE_PROBE`]: Cassandra announces a restarted node when it
-/// joins gossip, which can be seconds before its CQL port opens, and the attempt the event
-/// triggers then fails.
-const HINT_WINDOW: Duration = Duration::from_secs(10);
+/// How long a pool probes every [`OUTAGE_PROBE`] after it lost its connections (a node restart
+/// takes tens of seconds; the configured schedule has grown to many seconds by then), or after
+/// the crate reset its schedule while it was failing (the server's UP event for its node, which
+/// gossip may deliver to the control connection's node seconds after the CQL port opened, or
+/// before it did).
+const PROBE_WINDOW: Duration = Duration::from_secs(60);
 
-/// At most one [`HINT_WINDOW`] per this long: a node that accepts connections and drops them
-/// again is otherwise re-announced by each fill that works.
-const HINT_REARM: Duration = Duration::from_secs(60);
+/// At most one [`PROBE_WINDOW`] per this long: a node that accepts connections and drops them
+/// again would otherwise open a new window with each fill that works.
+const PROBE_REARM: Duration = Duration::from_secs(120);
 
 /// How many pools a session has and how many of them failed their last fill, shared by the
 /// session's pools (one [`FillPromptlySession`] each).
@@ -97,10 +98,12 @@ impl PoolHealth {
 /// events, and after a long outage the schedule has grown to minutes. So while all pools fail, a
 /// failing pool waits at most [`OUTAGE_PROBE`] (two connection attempts per second per pool, as
 /// cheap as a refused TCP connect), and the first host to answer is used again within about a
-/// second; once any pool works, the configured schedule applies again. And when the crate resets
-/// a failing pool's schedule (it does on the server's UP event for that node) and the attempt
-/// fails, the pool probes every [`OUTAGE_PROBE`] for [`HINT_WINDOW`] before its schedule applies
-/// again: the node said it is coming back.
+/// second; once any pool works, the configured schedule applies again. Likewise a pool that lost
+/// its connections, or whose failing schedule the crate reset (the server's UP event for its
+/// node), probes every [`OUTAGE_PROBE`] for [`PROBE_WINDOW`] before its schedule applies: a
+/// restarted node is used again within half a second of opening its CQL port, whichever node
+/// the control connection is on and whenever gossip tells it. A refused connect costs both sides
+/// next to nothing; an unreachable node holds each attempt for the connect timeout.
 #[derive(Debug)]
 struct FillPromptly {
     after_failure: Arc<dyn ReconnectPolicy>,
@@ -116,7 +119,7 @@ impl ReconnectPolicy for FillPromptly {
             failed: false,
             window_start: Instant::now(),
             prompt_in_window: 0,
-            hinted_at: None,
+            probing_since: None,
         })
     }
 }
@@ -130,9 +133,8 @@ struct FillPromptlySession {
     failed: bool,
     window_start: Instant,
     prompt_in_window: u32,
-    /// When the schedule was last reset while the pool was failing (an UP event, or a fill that
-    /// worked after failures).
-    hinted_at: Option<Instant>,
+    /// When the pool's last [`PROBE_WINDOW`] opened.
+    probing_since: Option<Instant>,
 }
 
 impl FillPromptlySession {
@@ -144,6 +146,15 @@ impl FillPromptlySession {
             } else {
                 self.health.failing.fetch_sub(1, Ordering::Relaxed);
             }
+        }
+    }
+}
+
+impl FillPromptlySession {
+    /// Opens a [`PROBE_WINDOW`] unless one opened less than [`PROBE_REARM`] ago.
+    fn open_probe_window(&mut self) {
+        if self.probing_since.is_none_or(|at| at.elapsed() >= PROBE_REARM) {
+            self.probing_since = Some(Instant::now());
         }
     }
 }
@@ -160,7 +171,7 @@ impl ReconnectPolicySession for FillPromptlySession {
         if !self.failed && self.prompt_in_window <= PROMPT_FILLS {
             Duration::ZERO
         } else if self.failed
-            && (self.health.all_failing() || self.hinted_at.is_some_and(|at| at.elapsed() < HINT_WINDOW))
+            && (self.health.all_failing() || self.probing_since.is_some_and(|at| at.elapsed() < PROBE_WINDOW))
         {
             self.inner.get_delay().min(OUTAGE_PROBE)
         } else {
@@ -170,8 +181,8 @@ impl ReconnectPolicySession for FillPromptlySession {
 
     fn on_successful_fill(&mut self) {
         self.inner.on_successful_fill();
-        if self.failed && self.hinted_at.is_none_or(|at| at.elapsed() >= HINT_REARM) {
-            self.hinted_at = Some(Instant::now());
+        if self.failed {
+            self.open_probe_window();
         }
         self.set_failed(false);
         if self.window_start.elapsed() > PROMPT_WINDOW {
@@ -183,6 +194,9 @@ impl ReconnectPolicySession for FillPromptlySession {
 
     fn on_fill_error(&mut self) {
         self.inner.on_fill_error();
+        if !self.failed {
+            self.open_probe_window();
+        }
         self.set_failed(true);
     }
 }
@@ -191,14 +205,37 @@ impl ReconnectPolicySession for FillPromptlySession {
 mod tests {
     use super::*;
 
+    /// A pool of `policy` whose probe window opened long ago (closed, and may open again).
+    fn pool_without_window(policy: &FillPromptly) -> FillPromptlySession {
+        policy.health.pools.fetch_add(1, Ordering::Relaxed);
+        FillPromptlySession {
+            inner: policy.after_failure.new_session(),
+            health: Arc::clone(&policy.health),
+            failed: false,
+            window_start: Instant::now(),
+            prompt_in_window: 0,
+            probing_since: None,
+        }
+    }
+
+    fn close_window(pool: &mut FillPromptlySession) {
+        pool.probing_since = Some(Instant::now() - PROBE_WINDOW);
+    }
+
+    fn policy(config: ReconnectConfig) -> FillPromptly {
+        FillPromptly { after_failure: config.crate_policy(), health: Arc::default() }
+    }
+
     #[test]
     fn a_successful_fill_is_followed_at_once_a_failed_one_after_the_configured_delay() {
-        let policy = ReconnectConfig::Constant { delay_ms: 2000 }.policy();
-        let mut session = policy.new_session();
-        let _working_pool = policy.new_session();
+        let policy = policy(ReconnectConfig::Constant { delay_ms: 2000 });
+        let mut session = pool_without_window(&policy);
+        let _working_pool = pool_without_window(&policy);
         session.on_successful_fill();
         assert_eq!(session.get_delay(), Duration::ZERO);
         session.on_fill_error();
+        assert_eq!(session.get_delay(), OUTAGE_PROBE, "within the window after losing its connections");
+        close_window(&mut session);
         assert_eq!(session.get_delay(), Duration::from_millis(2000));
         session.on_successful_fill();
         assert_eq!(session.get_delay(), Duration::ZERO);
@@ -206,10 +243,11 @@ mod tests {
 
     #[test]
     fn a_failing_pool_told_to_refill_probes_often_for_a_while() {
-        let policy = ReconnectConfig::Exponential { base_ms: 2000, max_ms: 60000 }.policy();
-        let mut pool = policy.new_session();
-        let _working_pool = policy.new_session();
+        let policy = policy(ReconnectConfig::Exponential { base_ms: 2000, max_ms: 60000 });
+        let mut pool = pool_without_window(&policy);
+        let _working_pool = pool_without_window(&policy);
         pool.on_fill_error();
+        pool.probing_since = Some(Instant::now() - PROBE_REARM);
         pool.on_fill_error();
         assert!(pool.get_delay() >= Duration::from_millis(1700), "the configured schedule");
         // The crate's reset on the server's UP event, then the attempt it triggers fails.
@@ -223,16 +261,32 @@ mod tests {
     }
 
     #[test]
+    fn a_pool_that_keeps_dropping_its_connections_opens_one_window_per_rearm_period() {
+        let policy = policy(ReconnectConfig::Constant { delay_ms: 5000 });
+        let mut pool = pool_without_window(&policy);
+        let _working_pool = pool_without_window(&policy);
+        pool.on_successful_fill();
+        pool.on_fill_error();
+        close_window(&mut pool);
+        pool.on_successful_fill();
+        pool.on_fill_error();
+        assert_eq!(pool.get_delay(), Duration::from_millis(5000), "no new window before the rearm period");
+    }
+
+    #[test]
     fn failing_pools_probe_often_only_while_every_pool_fails() {
-        let policy = ReconnectConfig::Constant { delay_ms: 5000 }.policy();
-        let mut a = policy.new_session();
-        let mut b = policy.new_session();
+        let policy = policy(ReconnectConfig::Constant { delay_ms: 5000 });
+        let mut a = pool_without_window(&policy);
+        let mut b = pool_without_window(&policy);
         a.on_fill_error();
+        close_window(&mut a);
         assert_eq!(a.get_delay(), Duration::from_millis(5000), "b still works");
         b.on_fill_error();
+        close_window(&mut b);
         assert_eq!(a.get_delay(), OUTAGE_PROBE);
         assert_eq!(b.get_delay(), OUTAGE_PROBE);
         b.on_successful_fill();
+        close_window(&mut b);
         assert_eq!(a.get_delay(), Duration::from_millis(5000), "b works again");
         drop(b);
         assert_eq!(a.get_delay(), OUTAGE_PROBE, "a is the only pool left");
