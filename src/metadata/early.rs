@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 /// The first snapshot, being read on a connection of our own while the session connects
-/// ([`EarlyFirstRead::start`]); handed to [`SchemaHolder::load_first`]. Dropping it stops the read.
+/// ([`EarlyFirstRead::start`]); handed to [`super::SchemaHolder::load_first`]. Dropping it stops the read.
 pub(crate) struct EarlyFirstRead {
     read: tokio::task::JoinHandle<Result<CassSchemaMeta, String>>,
     started: std::time::Instant,

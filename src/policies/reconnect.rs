@@ -112,15 +112,22 @@ struct FillPromptly {
 
 impl ReconnectPolicy for FillPromptly {
     fn new_session(&self) -> Box<dyn ReconnectPolicySession> {
+        Box::new(self.session())
+    }
+}
+
+impl FillPromptly {
+    /// A new pool's schedule, counted in the session's [`PoolHealth`].
+    fn session(&self) -> FillPromptlySession {
         self.health.pools.fetch_add(1, Ordering::Relaxed);
-        Box::new(FillPromptlySession {
+        FillPromptlySession {
             inner: self.after_failure.new_session(),
             health: Arc::clone(&self.health),
             failed: false,
             window_start: Instant::now(),
             prompt_in_window: 0,
             probing_since: None,
-        })
+        }
     }
 }
 
@@ -205,19 +212,6 @@ impl ReconnectPolicySession for FillPromptlySession {
 mod tests {
     use super::*;
 
-    /// A pool of `policy` whose probe window opened long ago (closed, and may open again).
-    fn pool_without_window(policy: &FillPromptly) -> FillPromptlySession {
-        policy.health.pools.fetch_add(1, Ordering::Relaxed);
-        FillPromptlySession {
-            inner: policy.after_failure.new_session(),
-            health: Arc::clone(&policy.health),
-            failed: false,
-            window_start: Instant::now(),
-            prompt_in_window: 0,
-            probing_since: None,
-        }
-    }
-
     fn close_window(pool: &mut FillPromptlySession) {
         pool.probing_since = Some(Instant::now() - PROBE_WINDOW);
     }
@@ -229,8 +223,8 @@ mod tests {
     #[test]
     fn a_successful_fill_is_followed_at_once_a_failed_one_after_the_configured_delay() {
         let policy = policy(ReconnectConfig::Constant { delay_ms: 2000 });
-        let mut session = pool_without_window(&policy);
-        let _working_pool = pool_without_window(&policy);
+        let mut session = policy.session();
+        let _working_pool = policy.session();
         session.on_successful_fill();
         assert_eq!(session.get_delay(), Duration::ZERO);
         session.on_fill_error();
@@ -244,8 +238,8 @@ mod tests {
     #[test]
     fn a_failing_pool_told_to_refill_probes_often_for_a_while() {
         let policy = policy(ReconnectConfig::Exponential { base_ms: 2000, max_ms: 60000 });
-        let mut pool = pool_without_window(&policy);
-        let _working_pool = pool_without_window(&policy);
+        let mut pool = policy.session();
+        let _working_pool = policy.session();
         pool.on_fill_error();
         pool.probing_since = Some(Instant::now() - PROBE_REARM);
         pool.on_fill_error();
@@ -263,8 +257,8 @@ mod tests {
     #[test]
     fn a_pool_that_keeps_dropping_its_connections_opens_one_window_per_rearm_period() {
         let policy = policy(ReconnectConfig::Constant { delay_ms: 5000 });
-        let mut pool = pool_without_window(&policy);
-        let _working_pool = pool_without_window(&policy);
+        let mut pool = policy.session();
+        let _working_pool = policy.session();
         pool.on_successful_fill();
         pool.on_fill_error();
         close_window(&mut pool);
@@ -276,8 +270,8 @@ mod tests {
     #[test]
     fn failing_pools_probe_often_only_while_every_pool_fails() {
         let policy = policy(ReconnectConfig::Constant { delay_ms: 5000 });
-        let mut a = pool_without_window(&policy);
-        let mut b = pool_without_window(&policy);
+        let mut a = policy.session();
+        let mut b = policy.session();
         a.on_fill_error();
         close_window(&mut a);
         assert_eq!(a.get_delay(), Duration::from_millis(5000), "b still works");
